@@ -1,0 +1,60 @@
+package adversarialnmf.linalg;
+
+/**
+ * The data matrix Y (m attributes x N instances) as the solvers see it: only the products and
+ * norms they need, so that a dense and a sparse Y are interchangeable and a sparse Y is never
+ * densified by a solver that does not need it.
+ */
+public interface DataMatrix {
+
+  /** m, the number of attributes (rows of Y). */
+  int rows();
+
+  /** N, the number of instances (columns of Y). */
+  int cols();
+
+  /** Y B for B of shape N x k, written into out (m x k). */
+  void times(DenseMatrix b, DenseMatrix out);
+
+  /** Yᵀ B for B of shape m x k, written into out (N x k). */
+  void transposeTimes(DenseMatrix b, DenseMatrix out);
+
+  /** ‖Y‖²_F. */
+  double squaredNorm();
+
+  /** ‖y_j‖² for every instance j (column of Y). */
+  double[] columnSquaredNorms();
+
+  /** Sum of all entries. */
+  double sum();
+
+  /** Largest entry (0 for an all-zero or empty matrix of nonnegative data). */
+  double max();
+
+  /** Number of stored entries (m N when dense). */
+  long storedEntries();
+
+  /** True if entries are stored sparsely. */
+  boolean isSparse();
+
+  /** A dense m x N copy (costs m N doubles). */
+  DenseMatrix toDense();
+
+  /** Copies column j (one instance) into out (length m). */
+  void column(int j, double[] out);
+
+  /** A new data matrix with every entry multiplied by s. */
+  DataMatrix scaled(double s);
+
+  default DenseMatrix times(DenseMatrix b) {
+    DenseMatrix out = new DenseMatrix(rows(), b.cols());
+    times(b, out);
+    return out;
+  }
+
+  default DenseMatrix transposeTimes(DenseMatrix b) {
+    DenseMatrix out = new DenseMatrix(cols(), b.cols());
+    transposeTimes(b, out);
+    return out;
+  }
+}

@@ -1,0 +1,82 @@
+package adversarialnmf.solver;
+
+import adversarialnmf.linalg.DataMatrix;
+import java.util.Arrays;
+
+/**
+ * The shared run loop of every solver: start, then {update; record objective; test convergence}
+ * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}.
+ */
+public abstract class IterativeSolver implements FactorizationSolver {
+
+  protected final StoppingRule stopping;
+
+  protected IterativeSolver(StoppingRule stopping) {
+    this.stopping = stopping;
+  }
+
+  public StoppingRule stoppingRule() {
+    return stopping;
+  }
+
+  /** Creates the per-fit state (copies of the start and workspaces). */
+  protected abstract Run start(DataMatrix y, Factors start);
+
+  /** What to tell the user when the iterates stop being finite (which option to lower). */
+  protected abstract String divergenceHint();
+
+  @Override
+  public final Factorization fit(DataMatrix y, Factors start) {
+    if (start.basis().rows() != y.rows() || start.coefficients().cols() != y.cols()) {
+      throw new IllegalArgumentException("start factors " + start.basis().shape() + " x "
+          + start.coefficients().shape() + " do not fit data " + y.rows() + "x" + y.cols());
+    }
+    Run run = start(y, start);
+    int cap = stopping.maxIterations();
+    double[] objective = new double[cap + 1];
+    objective[0] = run.objective();
+    int iteration = 0;
+    StopReason reason = StopReason.MAX_ITERATIONS;
+    while (iteration < cap) {
+      run.iterate();
+      iteration++;
+      double value = run.objective();
+      if (!Double.isFinite(value) || !run.isFinite()) {
+        throw new FactorizationDivergedException(describe() + " diverged at iteration " + iteration
+            + " (objective " + value + "): " + divergenceHint());
+      }
+      objective[iteration] = value;
+      if (run.converged(objective[iteration - 1], value)) {
+        reason = StopReason.CONVERGED;
+        break;
+      }
+    }
+    Factorization.Builder result = Factorization.builder()
+        .objectiveTrace(Arrays.copyOf(objective, iteration + 1))
+        .iterations(iteration)
+        .stopReason(reason);
+    run.finish(result, iteration);
+    return result.build();
+  }
+
+  /** The state of one fit. */
+  protected abstract class Run {
+
+    /** One full update of every block of variables. */
+    protected abstract void iterate();
+
+    /** The method's own objective at the current iterate. */
+    protected abstract double objective();
+
+    /** True if the current factors hold no NaN or infinity. */
+    protected abstract boolean isFinite();
+
+    /** Puts the factors and any extra traces (first {@code iterations + 1} entries) into the result. */
+    protected abstract void finish(Factorization.Builder result, int iterations);
+
+    /** The convergence test; by default the relative change of the objective. */
+    protected boolean converged(double previousObjective, double objective) {
+      return stopping.relativeChangeBelow(previousObjective, objective);
+    }
+  }
+}
