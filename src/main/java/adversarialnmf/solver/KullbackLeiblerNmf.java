@@ -54,12 +54,11 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   private static final class SparseRatio implements RatioKernel {
     private final SparseData y;
     private final double[] q;
-    private final SparseData ratio;
+    private SparseData ratio;
 
     SparseRatio(SparseData y) {
       this.y = y;
       this.q = new double[y.storedValues().length];
-      this.ratio = new SparseData(y.rows(), y.cols(), y.columnStarts(), y.rowIndices(), q);
     }
 
     @Override
@@ -89,6 +88,9 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
           logPart += value * Math.log(value / approx);
         }
       }
+      // A fresh view per refresh: SparseData caches a by-row copy of its values on first use,
+      // so a view over q must not outlive the next change of q.
+      ratio = new SparseData(y.rows(), y.cols(), y.columnStarts(), y.rowIndices(), q);
       return logPart;
     }
 
