@@ -110,6 +110,29 @@ public final class MatrixOps {
         Parallelism.split(rows, tasks, t), Parallelism.split(rows, tasks, t + 1)));
   }
 
+  /** C ← C + s A Bᵀ without forming Bᵀ (row-by-row dot products). */
+  public static void multiplyTransposeBAccumulate(double s, DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    int m = a.rows();
+    int k = a.cols();
+    int n = b.rows();
+    checkDims(b.cols() == k && c.rows() == m && c.cols() == n, "C + s A B^T", a, b, c);
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    for (int i = 0; i < m; i++) {
+      int aBase = i * k;
+      int cBase = i * n;
+      for (int j = 0; j < n; j++) {
+        int bBase = j * k;
+        double sum = 0.0;
+        for (int p = 0; p < k; p++) {
+          sum += ad[aBase + p] * bd[bBase + p];
+        }
+        cd[cBase + j] += s * sum;
+      }
+    }
+  }
+
   /** out = Aᵀ, into a preallocated matrix of the transposed shape. */
   public static void transpose(DenseMatrix a, DenseMatrix out) {
     int r = a.rows();
