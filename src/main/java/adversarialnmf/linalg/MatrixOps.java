@@ -95,7 +95,7 @@ public final class MatrixOps {
   /**
    * C (m x n, row-major in cd) = L R for strided L (m x k) and R (k x n). The kernel vectorises
    * along output rows, so a narrow C (few columns, many rows) is computed as Cᵀ = Rᵀ Lᵀ instead,
-   * with the long side as the vector length; output rows are split across tasks either way.
+   * with the long side as the vector length; those long rows are split across tasks.
    */
   private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
       int n, Parallelism parallelism) {
@@ -105,9 +105,9 @@ public final class MatrixOps {
     Kernels.Operand out = transposeOutput ? new Kernels.Operand(cd, 1, n) : new Kernels.Operand(cd, n, 1);
     int rows = transposeOutput ? n : m;
     int cols = transposeOutput ? m : n;
-    int tasks = parallelism.tasksFor((long) m * k * n, rows);
-    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, cols,
-        Parallelism.split(rows, tasks, t), Parallelism.split(rows, tasks, t + 1)));
+    int tasks = parallelism.tasksFor((long) m * k * n, cols);
+    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, rows,
+        Parallelism.split(cols, tasks, t), Parallelism.split(cols, tasks, t + 1)));
   }
 
   /** C ← C + s A Bᵀ without forming Bᵀ (row-by-row dot products). */
