@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
 mkdir -p "$OUT"
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath" > /dev/null
+# offline first (fast when the dependencies are cached), online otherwise
+mvn_() { mvn -B -q -o "$@" 2>/dev/null || mvn -B -q "$@"; }
+mvn_ test-compile
+mvn_ dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath" > /dev/null
 CP="target/classes:target/test-classes:$(cat "$OUT/classpath")"
 # the Debian python3 that python3-sklearn installs into (not a pyenv shim)
 PYTHON="${PYTHON:-/usr/bin/python3}"
