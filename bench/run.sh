@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark suite (docs/BENCHMARKS.md). Not part of `mvn verify`: run by hand.
-#   bench/run.sh            everything (about 15-30 minutes on 2 busy cores)
+#   bench/run.sh            everything (about 25 minutes on 2 cores shared with other work)
 #   bench/run.sh gemm       only the GEMM comparison
 # Results go to target/bench/results.txt (and the terminal).
 set -euo pipefail
@@ -16,7 +16,7 @@ CP="target/classes:target/test-classes:$(cat "$OUT/classpath")"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 DATASETS="${DATASETS:-/work/shared/datasets}"
 # data set : timed iterations, the same for our solvers and scikit-learn's
-SPECS="orl:30 coil:20 usps:10 bbcsport:200 tdt2:5"
+SPECS="orl:20 coil:10 usps:6 bbcsport:100 tdt2:3"
 bench() { # bench HEAP [JVM flags...] -- ARGS...
   local heap=$1; shift
   local flags=()
@@ -38,15 +38,15 @@ bench() { # bench HEAP [JVM flags...] -- ARGS...
         bench 2g -- solver "$solver" "$data" "$iters" | tail -1
       done
     done
-    for spec in orl:20 coil:10 bbcsport:10; do
+    for spec in orl:8 coil:4 bbcsport:4; do
       data=${spec%%:*}; iters=${spec##*:}
       bench 2g -XX:ActiveProcessorCount=1 -- solver anmf "$data" "$iters" | tail -1
       bench 2g -- solver anmf "$data" "$iters" | tail -1
     done
     echo "# memory targets: ANMF (ADMM) on USPS-sized data under -Xmx512m, HALS on TDT2-shaped under -Xmx2g"
-    bench 512m -XX:ActiveProcessorCount=1 -- solver anmf usps 5 | tail -1
-    bench 512m -- solver anmf usps 5 | tail -1
-    bench 2g -- solver hals tdt2 5 | tail -1
+    bench 512m -XX:ActiveProcessorCount=1 -- solver anmf usps 3 | tail -1
+    bench 512m -- solver anmf usps 3 | tail -1
+    bench 2g -- solver hals tdt2 3 | tail -1
     echo "# scikit-learn (same data, same rank)"
     for spec in $SPECS; do
       data=${spec%%:*}

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """scikit-learn's NMF (solver 'cd' and 'mu') on the matrices `Bench export` wrote, same rank,
-per-iteration time as (t(K+1) - t(1)) / K like the Java side; plus numpy's GEMM for the
+per-iteration time as (t(K+1) - t(1)) / K like the Java side, fastest of three; plus numpy's GEMM for the
 1024x1024 by 1024x40 product. Benchmark only: never part of the build.
 Usage: sklearn_nmf.py EXPORT_DIR NAME:ITERATIONS [NAME:ITERATIONS ...]"""
 import os
@@ -74,11 +74,13 @@ def main():
         x, rank = load(directory, name)
         for solver in ("cd", "mu"):
             timed_fit(x, rank, solver, 3)  # warm caches and imports
-            w1, c1, _ = timed_fit(x, rank, solver, 1)
-            wk, ck, done = timed_fit(x, rank, solver, iterations + 1)
-            k = max(1, done - 1)
-            print("sklearn-%s\t%s\t%.2f\t%.2f\t%d" % (solver, name, (wk - w1) / k * 1e3,
-                                                      (ck - c1) / k * 1e3, done))
+            wall, cpu = float("inf"), float("inf")
+            for _ in range(3):  # the fastest of three: outside load only ever adds time
+                w1, c1, _ = timed_fit(x, rank, solver, 1)
+                wk, ck, done = timed_fit(x, rank, solver, iterations + 1)
+                k = max(1, done - 1)
+                wall, cpu = min(wall, (wk - w1) / k), min(cpu, (ck - c1) / k)
+            print("sklearn-%s\t%s\t%.2f\t%.2f\t%d" % (solver, name, wall * 1e3, cpu * 1e3, done))
             sys.stdout.flush()
 
 
