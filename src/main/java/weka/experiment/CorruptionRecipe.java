@@ -1,0 +1,133 @@
+package weka.experiment;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import weka.core.Instances;
+import weka.core.Randomizable;
+import weka.core.Utils;
+import weka.filters.Filter;
+
+/**
+ * A named corruption of a data set, as Weka filter command lines, one per stage. The ANMF paper
+ * corrupts images in three successive stages (the data X̃ and the attacker's targets Z and Z̃);
+ * {@link RobustnessBenchmark} applies stage 1 to the data it clusters. {@link #DEFAULTS} is the
+ * one table of the paper's recipes.
+ */
+public final class CorruptionRecipe implements Serializable {
+
+  private static final long serialVersionUID = -6352520357683133066L;
+
+  private static final String FILTERS = "weka.filters.unsupervised.attribute.";
+
+  /**
+   * The paper's recipes (Section 6): salt &amp; pepper 10/10/10 % of the pixels, corrupted pixels
+   * 20/5/5 %, regular patches covering 50/25/25 % of the image; the paper gives no percentages for
+   * irregular patches, so they follow the regular ones.
+   */
+  public static final List<CorruptionRecipe> DEFAULTS = Collections.unmodifiableList(Arrays.asList(
+      new CorruptionRecipe("clean", "no corruption"),
+      new CorruptionRecipe("saltpepper", "salt & pepper, 10/10/10 % of the pixels",
+          FILTERS + "SaltAndPepperNoise -P 10", FILTERS + "SaltAndPepperNoise -P 10",
+          FILTERS + "SaltAndPepperNoise -P 10"),
+      new CorruptionRecipe("pixel", "corrupted pixels, 20/5/5 % of the pixels",
+          FILTERS + "CorruptedPixelNoise -P 20", FILTERS + "CorruptedPixelNoise -P 5",
+          FILTERS + "CorruptedPixelNoise -P 5"),
+      new CorruptionRecipe("regular", "regular patch, 50/25/25 % of the image",
+          FILTERS + "RegularPatchNoise -P 50", FILTERS + "RegularPatchNoise -P 25",
+          FILTERS + "RegularPatchNoise -P 25"),
+      new CorruptionRecipe("irregular", "irregular patch, 50/25/25 % of the image",
+          FILTERS + "IrregularPatchNoise -P 50", FILTERS + "IrregularPatchNoise -P 25",
+          FILTERS + "IrregularPatchNoise -P 25")));
+
+  private final String name;
+  private final String description;
+  private final String[] stages;
+
+  public CorruptionRecipe(String name, String description, String... stages) {
+    if (name == null || name.trim().isEmpty() || name.contains(",")) {
+      throw new IllegalArgumentException("a recipe needs a non-empty name without commas, got '" + name + "'");
+    }
+    this.name = name.trim();
+    this.description = description;
+    this.stages = stages.clone();
+    for (int i = 0; i < stages.length; i++) {
+      if (stages[i] == null || stages[i].trim().isEmpty()) {
+        throw new IllegalArgumentException("recipe '" + name + "': stage " + (i + 1) + " has no filter");
+      }
+    }
+  }
+
+  /**
+   * A recipe from the command line: a default's name ({@code pixel}), or {@code name=filter
+   * command line} for a one-stage recipe of one's own.
+   */
+  public static CorruptionRecipe parse(String text) {
+    int equals = text.indexOf('=');
+    if (equals > 0) {
+      String filter = text.substring(equals + 1).trim();
+      return new CorruptionRecipe(text.substring(0, equals), filter, filter);
+    }
+    List<String> names = new ArrayList<String>();
+    for (CorruptionRecipe recipe : DEFAULTS) {
+      if (recipe.name.equalsIgnoreCase(text.trim())) {
+        return recipe;
+      }
+      names.add(recipe.name);
+    }
+    throw new IllegalArgumentException("unknown corruption recipe '" + text + "'; valid: " + names
+        + ", or name=<filter command line>");
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Number of stages; 0 for the clean recipe. */
+  public int stageCount() {
+    return stages.length;
+  }
+
+  /** The filter command line of stage {@code stage} (1-based). */
+  public String stage(int stage) {
+    return stages[stage - 1];
+  }
+
+  /** The stage-1 filter command line, or "" for the clean recipe; identifies the recipe in result files. */
+  public String dataStage() {
+    return stages.length == 0 ? "" : stages[0];
+  }
+
+  /**
+   * Applies stage 1 to {@code data} with the given seed (set on the filter when it is {@link
+   * Randomizable}, overriding any -S in the recipe); the clean recipe returns {@code data} itself.
+   */
+  public Instances corrupt(Instances data, int seed) throws Exception {
+    if (stages.length == 0) {
+      return data;
+    }
+    String[] options = Utils.splitOptions(stages[0]);
+    if (options.length == 0) {
+      throw new IllegalArgumentException("recipe '" + name + "': stage 1 has no filter class");
+    }
+    String className = options[0];
+    options[0] = "";
+    Filter filter = (Filter) Utils.forName(Filter.class, className, options);
+    if (filter instanceof Randomizable) {
+      ((Randomizable) filter).setSeed(seed);
+    }
+    filter.setInputFormat(data);
+    return Filter.useFilter(data, filter);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + description + ")";
+  }
+}
