@@ -9,6 +9,7 @@ import weka.core.Instances;
 import weka.core.Randomizable;
 import weka.core.Utils;
 import weka.filters.Filter;
+import weka.filters.MultiFilter;
 
 /**
  * A named corruption of a data set, as Weka filter command lines, one per stage. The ANMF paper
@@ -105,25 +106,49 @@ public final class CorruptionRecipe implements Serializable {
   }
 
   /**
-   * Applies stage 1 to {@code data} with the given seed (set on the filter when it is {@link
-   * Randomizable}, overriding any -S in the recipe); the clean recipe returns {@code data} itself.
+   * Applies stage 1 to {@code data} with the given seed; the clean recipe returns {@code data}
+   * itself.
    */
   public Instances corrupt(Instances data, int seed) throws Exception {
     if (stages.length == 0) {
       return data;
     }
-    String[] options = Utils.splitOptions(stages[0]);
+    Filter filter = stageFilter(1, seed);
+    filter.setInputFormat(data);
+    return Filter.useFilter(data, filter);
+  }
+
+  /**
+   * A fresh filter for stage {@code stage} (1-based). Stage k is seeded with {@code seed + k − 1}
+   * when it is {@link Randomizable}, overriding any -S in the recipe, so successive stages draw
+   * independent corruptions.
+   */
+  public Filter stageFilter(int stage, int seed) throws Exception {
+    if (stage < 1 || stage > stages.length) {
+      throw new IllegalArgumentException("recipe '" + name + "' has " + stages.length + " stages, no stage " + stage);
+    }
+    String[] options = Utils.splitOptions(stages[stage - 1]);
     if (options.length == 0) {
-      throw new IllegalArgumentException("recipe '" + name + "': stage 1 has no filter class");
+      throw new IllegalArgumentException("recipe '" + name + "': stage " + stage + " has no filter class");
     }
     String className = options[0];
     options[0] = "";
     Filter filter = (Filter) Utils.forName(Filter.class, className, options);
     if (filter instanceof Randomizable) {
-      ((Randomizable) filter).setSeed(seed);
+      ((Randomizable) filter).setSeed(seed + stage - 1);
     }
-    filter.setInputFormat(data);
-    return Filter.useFilter(data, filter);
+    return filter;
+  }
+
+  /** Stages 1..{@code stages} applied in succession, as one filter (the paper's X̃, Z, Z̃). */
+  public Filter successiveStages(int stages, int seed) throws Exception {
+    Filter[] chain = new Filter[stages];
+    for (int k = 1; k <= stages; k++) {
+      chain[k - 1] = stageFilter(k, seed);
+    }
+    MultiFilter multi = new MultiFilter();
+    multi.setFilters(chain);
+    return multi;
   }
 
   @Override

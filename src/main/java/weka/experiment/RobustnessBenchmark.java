@@ -311,6 +311,16 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
       m_Progress.println("Resuming: " + skipped + " of " + total + " runs already in " + resultsFile);
     }
 
+    // each command line is parsed once (Weka's forName rescans the class path on every call)
+    Map<String, Object> templates = new HashMap<String, Object>();
+    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+      try {
+        templates.put(clusterer.getKey(), instantiate(clusterer.getValue()));
+      } catch (Exception | LinkageError e) {
+        templates.put(clusterer.getKey(), e);
+      }
+    }
+
     Map<String, BenchmarkResult> current = new HashMap<String, BenchmarkResult>();
     int position = skipped;
     int executed = 0;
@@ -343,7 +353,12 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                         + corruptionFailure.getClass().getSimpleName() + ": " + corruptionFailure.getMessage(),
                         corruptionFailure);
                   }
-                  result = runOne(at, corrupted);
+                  Object template = templates.get(clusterer.getKey());
+                  if (template instanceof Throwable) {
+                    throw new IllegalArgumentException("cannot create clusterer '" + at.clustererSpec + "': "
+                        + ((Throwable) template).getMessage(), (Throwable) template);
+                  }
+                  result = runOne(at, (Clusterer) template, corrupted);
                 } catch (Exception | LinkageError | OutOfMemoryError e) {
                   result = at.failed((System.nanoTime() - runStarted) / 1e9, e);
                 }
@@ -378,12 +393,10 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   }
 
   /** One clusterer on one corrupted data set: seeded, as many clusters as classes, scored on all rows. */
-  private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Instances corrupted) throws Exception {
+  private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer template, Instances corrupted)
+      throws Exception {
     long started = System.nanoTime();
-    String[] options = Utils.splitOptions(at.clustererSpec);
-    String className = options[0];
-    options[0] = "";
-    Clusterer clusterer = AbstractClusterer.forName(className, options);
+    Clusterer clusterer = AbstractClusterer.makeCopy(template);
     if (clusterer instanceof Randomizable) {
       ((Randomizable) clusterer).setSeed(at.seed);
     }
@@ -397,6 +410,14 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         ClusteringScores.adjustedRandIndex(table), ClusteringScores.purity(table), clusterer.numberOfClusters(),
         table.nonEmptyClusterCount(), seconds, measure(clusterer, "measureIterations"),
         measure(clusterer, "measureFinalObjective"));
+  }
+
+  /** A clusterer from its command line, through Weka's class loading so package classes resolve. */
+  static Clusterer instantiate(String commandLine) throws Exception {
+    String[] options = Utils.splitOptions(commandLine);
+    String className = options[0];
+    options[0] = "";
+    return AbstractClusterer.forName(className, options);
   }
 
   private static double measure(Clusterer clusterer, String name) {
