@@ -49,7 +49,8 @@ public class NMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, StoppingRule stopping, Random random) {
+  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
+      Random random) {
     return new MultiplicativeUpdateNmf(stopping);
   }
 
