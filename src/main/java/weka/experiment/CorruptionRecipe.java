@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import weka.core.Instances;
 import weka.core.Randomizable;
 import weka.core.Utils;
@@ -22,6 +24,7 @@ public final class CorruptionRecipe implements Serializable {
   private static final long serialVersionUID = -6352520357683133066L;
 
   private static final String FILTERS = "weka.filters.unsupervised.attribute.";
+  private static final Pattern STAGE_PLACEHOLDER = Pattern.compile("\\{stage(\\d+)(?:\\|([^}]*))?\\}");
 
   /**
    * The paper's recipes (Section 6): salt &amp; pepper 10/10/10 % of the pixels, corrupted pixels
@@ -149,6 +152,34 @@ public final class CorruptionRecipe implements Serializable {
     MultiFilter multi = new MultiFilter();
     multi.setFilters(chain);
     return multi;
+  }
+
+  /**
+   * Replaces each placeholder {@code {stageK}} or {@code {stageK|fallback}} in a command line by
+   * stage K's filter command line with {@code -S seed+K-1} appended (the seeding of {@link
+   * #stageFilter}), or by the fallback when this recipe has no stage K. Lets a clusterer take a
+   * later stage as its own input, e.g. ANMF's attacker target: {@code -target "{stage2|shift}"}.
+   *
+   * @throws IllegalArgumentException if a stage is missing and the placeholder has no fallback
+   */
+  public String substituteStages(String commandLine, int seed) {
+    Matcher placeholder = STAGE_PLACEHOLDER.matcher(commandLine);
+    StringBuffer out = new StringBuffer();
+    while (placeholder.find()) {
+      int stage = Integer.parseInt(placeholder.group(1));
+      String replacement;
+      if (stage >= 1 && stage <= stages.length) {
+        replacement = stages[stage - 1] + " -S " + (seed + stage - 1);
+      } else if (placeholder.group(2) != null) {
+        replacement = placeholder.group(2);
+      } else {
+        throw new IllegalArgumentException("recipe '" + name + "' has no stage " + stage + " for "
+            + placeholder.group() + " in '" + commandLine + "'; give a fallback as {stage" + stage + "|...}");
+      }
+      placeholder.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    placeholder.appendTail(out);
+    return out.toString();
   }
 
   @Override

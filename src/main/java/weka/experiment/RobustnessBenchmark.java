@@ -41,7 +41,10 @@ import weka.core.converters.ArffLoader;
  * setting of the paper): a clusterer's own fitted assignments when it offers them through {@code
  * int[] getTrainingAssignments()} (this package's NMF clusterers do; their assignment rule is
  * their own option), otherwise {@code clusterInstance} per row. Every clusterer of a run sees the
- * same corrupted data and the same seed, so seeds pair the runs for the significance test.
+ * same corrupted data and the same seed, so seeds pair the runs for the significance test. A
+ * clusterer command line may name later stages of the recipe: by default ANMF's attacker target
+ * is {@code -target "{stage2|shift}"}, the recipe's stage 2 applied to the corrupted data (the
+ * paper's Z), or the paper's random shift for the clean data.
  *
  * <p>Prints a progress line per run with an ETA, appends every run to {@code results.csv} as soon
  * as it ends (a rerun with the same output folder skips runs already there, so an interrupted
@@ -54,7 +57,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   /** The clusterers compared by default: the paper's methods and k-means. */
   public static final List<String> DEFAULT_CLUSTERERS = Collections.unmodifiableList(Arrays.asList(
       "weka.clusterers.SimpleKMeans -init 1", "weka.clusterers.NMF", "weka.clusterers.OrthogonalNMF",
-      "weka.clusterers.L21NMF", "weka.clusterers.CappedNMF", "weka.clusterers.ANMF"));
+      "weka.clusterers.L21NMF", "weka.clusterers.CappedNMF", "weka.clusterers.ANMF -target \"{stage2|shift}\""));
 
   public static final String DEFAULT_DATA = "test-data/MNIST_test_bal150.arff.gz";
   public static final String RESULTS_FILE = "results.csv";
@@ -90,7 +93,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         + "\tname=<filter command line>. Repeat for several.\n\t(default: all of "
         + recipeNames() + ")", "recipe", 1, "-recipe <name|name=filter>"));
     options.add(new Option("\tA clusterer command line, optionally labelled: [label=]class [options].\n"
-        + "\tIts seed and number of clusters are set per run. Repeat for several.\n\t(default: "
+        + "\tIts seed and number of clusters are set per run. {stageK|fallback} is replaced by\n"
+        + "\tthe recipe's stage K filter (seeded seed+K-1), or the fallback if it has none.\n"
+        + "\tRepeat for several.\n\t(default: "
         + DEFAULT_CLUSTERERS + ")", "W", 1, "-W <[label=]clusterer command line>"));
     options.add(new Option("\tNumber of seeds (runs) per cell.\n\t(default 10)", "seeds", 1, "-seeds <n>"));
     options.add(new Option("\tFirst seed; seeds are first..first+n-1.\n\t(default 1)", "first-seed", 1,
@@ -311,15 +316,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
       m_Progress.println("Resuming: " + skipped + " of " + total + " runs already in " + resultsFile);
     }
 
-    // each command line is parsed once (Weka's forName rescans the class path on every call)
+    // each distinct command line is parsed once (Weka's forName rescans the class path on every call)
     Map<String, Object> templates = new HashMap<String, Object>();
-    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-      try {
-        templates.put(clusterer.getKey(), instantiate(clusterer.getValue()));
-      } catch (Exception | LinkageError e) {
-        templates.put(clusterer.getKey(), e);
-      }
-    }
 
     Map<String, BenchmarkResult> current = new HashMap<String, BenchmarkResult>();
     int position = skipped;
@@ -353,9 +351,10 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                         + corruptionFailure.getClass().getSimpleName() + ": " + corruptionFailure.getMessage(),
                         corruptionFailure);
                   }
-                  Object template = templates.get(clusterer.getKey());
+                  String commandLine = recipe.substituteStages(at.clustererSpec, seed);
+                  Object template = templates.computeIfAbsent(commandLine, RobustnessBenchmark::instantiateOrFailure);
                   if (template instanceof Throwable) {
-                    throw new IllegalArgumentException("cannot create clusterer '" + at.clustererSpec + "': "
+                    throw new IllegalArgumentException("cannot create clusterer '" + commandLine + "': "
                         + ((Throwable) template).getMessage(), (Throwable) template);
                   }
                   result = runOne(at, (Clusterer) template, corrupted);
@@ -418,6 +417,14 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     String className = options[0];
     options[0] = "";
     return AbstractClusterer.forName(className, options);
+  }
+
+  private static Object instantiateOrFailure(String commandLine) {
+    try {
+      return instantiate(commandLine);
+    } catch (Exception | LinkageError e) {
+      return e;
+    }
   }
 
   private static double measure(Clusterer clusterer, String name) {

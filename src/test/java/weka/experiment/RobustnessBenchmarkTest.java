@@ -215,6 +215,12 @@ class RobustnessBenchmarkTest {
     assertEquals(3, pixel.stageCount());
     assertTrue(pixel.stage(1).endsWith("CorruptedPixelNoise -P 20"));
     assertTrue(pixel.stage(2).endsWith("CorruptedPixelNoise -P 5"));
+    assertEquals("weka.clusterers.ANMF -target \"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5 -S 8\"",
+        pixel.substituteStages("weka.clusterers.ANMF -target \"{stage2|shift}\"", 7));
+    assertEquals("X {stage} -target shift", CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
+    IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        () -> CorruptionRecipe.parse("clean").substituteStages("-target {stage2}", 1));
+    assertTrue(missing.getMessage().contains("no stage 2"), missing.getMessage());
     assertEquals(0, CorruptionRecipe.parse("clean").stageCount());
     assertEquals("", CorruptionRecipe.parse("clean").dataStage());
   }
