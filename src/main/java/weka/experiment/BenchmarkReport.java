@@ -10,7 +10,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 /**
  * The paper-style tables of a {@link RobustnessBenchmark}: per metric, one row per (recipe, data
  * set) and one column per clusterer, each cell mean ± standard deviation over the seeds (sample
- * standard deviation, n − 1). The best mean of a row is bold; a dagger marks a best that is not
+ * standard deviation, n − 1; the mean alone when only one seed completed). The best mean of a row is bold; a dagger marks a best that is not
  * significantly better than the runner-up by a two-sided paired t-test over the seeds both
  * completed. Rendered as Markdown, LaTeX and CSV.
  */
@@ -62,7 +62,7 @@ final class BenchmarkReport {
           squares += (v - mean) * (v - mean);
         }
       }
-      std = n < 2 ? (n == 1 ? 0.0 : Double.NaN) : Math.sqrt(squares / (n - 1));
+      std = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
     }
   }
 
@@ -172,7 +172,8 @@ final class BenchmarkReport {
     if (cell.successes == 0) {
       return cell.failures > 0 ? "failed" : "–";
     }
-    return String.format(Locale.ROOT, "%.4f ± %.4f", cell.mean, cell.std);
+    return Double.isNaN(cell.std) ? String.format(Locale.ROOT, "%.4f", cell.mean)
+        : String.format(Locale.ROOT, "%.4f ± %.4f", cell.mean, cell.std);
   }
 
   private String failureNote(Cell cell) {
@@ -238,7 +239,8 @@ final class BenchmarkReport {
               text.append(value(cell).equals("failed") ? "failed" : "--");
               continue;
             }
-            String number = String.format(Locale.ROOT, "%.4f \\pm %.4f", cell.mean, cell.std);
+            String number = Double.isNaN(cell.std) ? String.format(Locale.ROOT, "%.4f", cell.mean)
+                : String.format(Locale.ROOT, "%.4f \\pm %.4f", cell.mean, cell.std);
             text.append('$').append(cell.best ? "\\mathbf{" + number + "}" : number)
                 .append(cell.best && cell.notSignificant ? "^\\dagger" : "").append('$');
             if (cell.failures > 0) {
