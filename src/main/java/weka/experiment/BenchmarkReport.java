@@ -10,9 +10,9 @@ import org.apache.commons.math3.stat.inference.TTest;
 /**
  * The paper-style tables of a {@link RobustnessBenchmark}: per metric, one row per (recipe, data
  * set) and one column per clusterer, each cell mean ± standard deviation over the seeds (sample
- * standard deviation, n − 1; the mean alone when only one seed completed). The best mean of a row is bold; a dagger marks a best that is not
- * significantly better than the runner-up by a two-sided paired t-test over the seeds both
- * completed. Rendered as Markdown, LaTeX and CSV.
+ * standard deviation, n − 1; the mean alone when only one seed completed). The best mean of a
+ * row is bold; a dagger marks a best that is not significantly better than the runner-up by a
+ * two-sided paired t-test over the seeds both completed. Rendered as Markdown, LaTeX and CSV.
  */
 final class BenchmarkReport {
 
