@@ -138,6 +138,30 @@ class RobustnessBenchmarkTest {
   }
 
   @Test
+  void figuresForTheFirstSeedOfEachNmfClusterer(@TempDir File folder) throws Exception {
+    File dataFolder = new File(folder, "data");
+    dataFolder.mkdirs();
+    SyntheticData.save(SyntheticData.blobs(3, 8, 9, 0.5, 1), dataFolder); // 3 x 3 "images"
+    SyntheticData.save(SyntheticData.blobs(2, 8, 2, 0.5, 1), dataFolder); // 2 values: no image
+    File out = new File(folder, "out");
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    run(new String[] {"-data", dataFolder.getPath(), "-out", out.getPath(), "-seeds", "2", "-recipe", "clean",
+        "-recipe", "saltpepper", "-W", "weka.clusterers.SimpleKMeans", "-W", "weka.clusterers.NMF -I 20",
+        "-figures"}, progress);
+    String[] files = new File(out, "figures").list();
+    Arrays.sort(files);
+    assertEquals(Arrays.asList("blobs3-clean-NMF-seed1-basis.png", "blobs3-clean-NMF-seed1-convergence.png",
+        "blobs3-saltpepper-NMF-seed1-basis.png", "blobs3-saltpepper-NMF-seed1-convergence.png"),
+        Arrays.asList(files));
+    String text = progress.toString("UTF-8");
+    assertTrue(text.contains("no figures for blobs2 / clean / NMF"), text);
+    for (String line : text.split("\n")) {
+      // the noise filters cannot corrupt 2-value "images": those runs fail, reported; the others run
+      assertEquals(line.contains("blobs2 | saltpepper"), line.contains("FAILED"), line);
+    }
+  }
+
+  @Test
   void pairedTestMatchesAHandComputedValue() {
     // differences 1, 1, 2, 1: mean 1.25, sd 0.5, t = 5 with 3 degrees of freedom, p = 0.01539
     double p = BenchmarkReport.pairedPValue(new double[] {1, 2, 3, 4}, new double[] {0, 1, 1, 3});
