@@ -164,6 +164,12 @@ final class AdmmState {
     }
   }
 
+  /** Recomputes the cached Ã X and A X after A, Ã or X were set from outside (tests). */
+  void refreshProducts() {
+    MatrixOps.multiply(adv, x, advX);
+    MatrixOps.multiply(a, x, aX);
+  }
+
   /** One full ADMM iteration. */
   void iterate() {
     previousA.assign(a);
