@@ -29,7 +29,7 @@ import java.util.Random;
  */
 public final class AnmfConvergenceStudy {
 
-  private static final double TOLERANCE = 1e-4;
+  private static final double TOLERANCE = 0.0;
 
   private AnmfConvergenceStudy() {
   }
@@ -52,14 +52,18 @@ public final class AnmfConvergenceStudy {
     v.put("paper(mu1,clip,noRescale)", new Variant(paper, false));
     v.put("mu1,clip,rescale", new Variant(paper.toBuilder().rescaleStart(true).build(), false));
     v.put("mu10,clip,rescale", new Variant(paper.toBuilder().mu(10).rescaleStart(true).build(), false));
-    v.put("mu10,exact,rescale", new Variant(paper.toBuilder().mu(10).rescaleStart(true)
+    v.put("mu100,clip,rescale", new Variant(paper.toBuilder().mu(100).rescaleStart(true).build(), false));
+    v.put("mu100,exact,rescale", new Variant(paper.toBuilder().mu(100).rescaleStart(true)
         .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
-    v.put("adaptive,clip,rescale", new Variant(paper.toBuilder().adaptivePenalty(true).rescaleStart(true).build(), false));
-    v.put("adaptive,exact,rescale", new Variant(paper.toBuilder().adaptivePenalty(true).rescaleStart(true)
+    v.put("mu100,clip,noRescale", new Variant(paper.toBuilder().mu(100).build(), false));
+    v.put("adaptive(mu1),exact,rescale", new Variant(paper.toBuilder().adaptivePenalty(true).rescaleStart(true)
         .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
-    v.put("defaults", new Variant(AnmfOptions.builder().build(), false));
-    v.put("defaults,Y/max", new Variant(AnmfOptions.builder().build(), true));
+    v.put("adaptive(mu100),exact,rescale", new Variant(paper.toBuilder().mu(100).adaptivePenalty(true)
+        .rescaleStart(true).uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
     v.put("paper,Y/max", new Variant(paper, true));
+    v.put("mu1,exact,rescale,Y/max", new Variant(paper.toBuilder().rescaleStart(true)
+        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), true));
+    v.put("defaults", new Variant(AnmfOptions.builder().build(), false));
     v.put("nmf-mu", null);
     return v;
   }
