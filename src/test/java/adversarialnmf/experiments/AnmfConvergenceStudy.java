@@ -49,20 +49,17 @@ public final class AnmfConvergenceStudy {
     Map<String, Variant> v = new LinkedHashMap<>();
     AnmfOptions paper = AnmfOptions.paperSettings().toBuilder()
         .toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS).build();
-    v.put("paper(mu1,clip,noRescale)", new Variant(paper, false));
-    v.put("mu1,clip,rescale", new Variant(paper.toBuilder().rescaleStart(true).build(), false));
+    AnmfOptions exact = paper.toBuilder().rescaleStart(true).uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build();
+    v.put("paper", new Variant(paper, false));
     v.put("mu10,clip,rescale", new Variant(paper.toBuilder().mu(10).rescaleStart(true).build(), false));
     v.put("mu100,clip,rescale", new Variant(paper.toBuilder().mu(100).rescaleStart(true).build(), false));
-    v.put("mu100,exact,rescale", new Variant(paper.toBuilder().mu(100).rescaleStart(true)
-        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
     v.put("mu100,clip,noRescale", new Variant(paper.toBuilder().mu(100).build(), false));
-    v.put("adaptive(mu1),exact,rescale", new Variant(paper.toBuilder().adaptivePenalty(true).rescaleStart(true)
-        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
-    v.put("adaptive(mu100),exact,rescale", new Variant(paper.toBuilder().mu(100).adaptivePenalty(true)
-        .rescaleStart(true).uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), false));
-    v.put("paper,Y/max", new Variant(paper, true));
-    v.put("mu1,exact,rescale,Y/max", new Variant(paper.toBuilder().rescaleStart(true)
-        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(), true));
+    v.put("mu100,exact,rescale", new Variant(exact.toBuilder().mu(100).build(), false));
+    v.put("mu1000,exact,rescale", new Variant(exact.toBuilder().mu(1000).build(), false));
+    v.put("adaptive(mu100),exact,rescale", new Variant(exact.toBuilder().mu(100).adaptivePenalty(true).build(), false));
+    v.put("Y/max,paper", new Variant(paper, true));
+    v.put("Y/max,mu1,exact,rescale", new Variant(exact, true));
+    v.put("Y/max,mu100,exact,rescale", new Variant(exact.toBuilder().mu(100).build(), true));
     v.put("defaults", new Variant(AnmfOptions.builder().build(), false));
     v.put("nmf-mu", null);
     return v;

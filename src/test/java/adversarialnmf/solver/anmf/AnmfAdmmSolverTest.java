@@ -45,11 +45,19 @@ class AnmfAdmmSolverTest {
     return new KMeansInitialization(0.2).initialize(y, RANK, new Random(seed));
   }
 
+  /**
+   * With Z = Y the planted factors (Ã = A = A0, X = X0) nearly attain objective 0, so the ADMM has
+   * a point to converge to. (With a shift t > 0, (9) has no minimiser: X → cX, A, Ã → A/c, Ã/c
+   * lowers it for c → 0, see docs/ALGORITHM.md, and the dual residual only decays with that drift.)
+   */
   @Test
   void plantedFactorsAreRecoveredWithConvergedResiduals() {
     DataMatrix y = new DenseData(plantedData(20, 30, 1));
-    AttackerTarget target = AttackerTarget.randomShift(y, new Random(2));
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(), target, new StoppingRule(3000, 1e-4));
+    AttackerTarget target = AttackerTarget.shift(0.0);
+    AnmfOptions options = AnmfOptions.builder().mu(1).adaptivePenalty(false)
+        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS)
+        .build();
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(options, target, new StoppingRule(3000, 1e-3));
     Factorization fit = solver.fit(y, kmeansStart(y, 3));
 
     int[] labels = fit.argmaxAssignments();
@@ -71,7 +79,6 @@ class AnmfAdmmSolverTest {
     assertTrue(primal[primal.length - 1] < 1e-3, "relative primal residual " + primal[primal.length - 1]);
     assertTrue(dual[dual.length - 1] < 1e-3, "relative dual residual " + dual[dual.length - 1]);
     assertTrue(Double.isNaN(primal[0]) && Double.isNaN(dual[0]), "no residual exists before iteration 1");
-    assertEquals(fit.iterations() + 1, fit.trace(AnmfAdmmSolver.PENALTY).length);
     assertTrue(fit.hasAdversarialBasis());
     for (DenseMatrix factor : new DenseMatrix[] {fit.basis(), fit.adversarialBasis(), fit.coefficients()}) {
       for (double v : factor.data()) {
