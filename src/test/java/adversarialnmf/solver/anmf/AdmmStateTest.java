@@ -208,6 +208,16 @@ class AdmmStateTest {
     assertClose(m5, s.m5, 1e-12, "M5");
   }
 
+  @org.junit.jupiter.api.Test
+  void autoPicksTheGramSolveWhenItIsCheaperThanConjugateGradients() {
+    // ORL-sized: Gram of the 400 instances costs ~10 mNn, 30 CG steps ~120 mNn
+    assertTrue(AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.AUTO, 1024, 400, 40));
+    // both sides large, rank small: m N min(m, N) dwarfs 30 CG steps
+    assertTrue(!AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.AUTO, 20000, 10000, 5));
+    assertTrue(!AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.CONJUGATE_GRADIENT, 10, 10, 2));
+    assertTrue(AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.GRAM_CHOLESKY, 20000, 10000, 5));
+  }
+
   static DenseMatrix solveDense(DenseMatrix k, DenseMatrix rhs) {
     RealMatrix solution = new LUDecomposition(MatrixUtils.createRealMatrix(k.toArray())).getSolver()
         .solve(MatrixUtils.createRealMatrix(rhs.toArray()));
