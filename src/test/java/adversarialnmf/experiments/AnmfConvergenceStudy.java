@@ -61,8 +61,21 @@ public final class AnmfConvergenceStudy {
     v.put("Y/max,mu1,exact,rescale", new Variant(exact, true));
     v.put("Y/max,mu100,exact,rescale", new Variant(exact.toBuilder().mu(100).build(), true));
     v.put("defaults", new Variant(AnmfOptions.builder().build(), false));
+    v.put("Y/max,defaults", new Variant(AnmfOptions.builder().build(), true));
     v.put("nmf-mu", null);
     return v;
+  }
+
+  /** First iteration at which the RELATIVE_CHANGE (or RELATIVE_RESIDUALS) rule with tol would stop; -1 if never. */
+  private static int firstStop(double[] objective, double[] primal, double[] dual, double tol, boolean residuals) {
+    for (int k = 1; k < objective.length; k++) {
+      boolean second = residuals ? dual[k] <= tol
+          : Math.abs(objective[k - 1] - objective[k]) <= tol * Math.abs(objective[k - 1]);
+      if (primal[k] <= tol && second) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   public static void main(String[] args) throws Exception {
@@ -103,14 +116,19 @@ public final class AnmfConvergenceStudy {
           double[] mu = fit.trace(AnmfAdmmSolver.PENALTY);
           double attackedFit = Math.sqrt(adversarialnmf.solver.Residuals.squaredResidual(y,
               fit.hasAdversarialBasis() ? fit.adversarialBasis() : fit.basis(), fit.coefficients()) / y.squaredNorm());
-          System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %.4g | %s | %.4f | %.1f |  ‖Y−ÃX‖/‖Y‖=%.3f%n",
+          String stops = primal == null ? "" : String.format(Locale.ROOT,
+              " change≤1e-3 at %d, change≤1e-4 at %d, residuals≤1e-3 at %d",
+              firstStop(fit.objectiveTrace(), primal, dual, 1e-3, false),
+              firstStop(fit.objectiveTrace(), primal, dual, 1e-4, false),
+              firstStop(fit.objectiveTrace(), primal, dual, 1e-3, true));
+          System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s | %.4g | %s | %.4f | %.1f |  ‖Y−ÃX‖/‖Y‖=%.3f%s%n",
               data.name, name, seed, fit.iterations(), fit.converged() ? "tol" : "cap",
               primal == null ? "-" : String.format(Locale.ROOT, "%.2e", primal[primal.length - 1]),
               dual == null ? "-" : String.format(Locale.ROOT, "%.2e", dual[dual.length - 1]),
               fit.finalObjective(),
               mu == null ? (variant == null ? "-" : String.valueOf(variant.options.mu()))
                   : String.format(Locale.ROOT, "%.3g", mu[mu.length - 1]),
-              acc, seconds, attackedFit);
+              acc, seconds, attackedFit, stops);
         }
         double mean = accSum / seeds;
         System.out.printf(Locale.ROOT, "| %s | %s | mean | | | | | | | %.4f ± %.4f | |%n", data.name, name, mean,

@@ -191,15 +191,15 @@ public final class AnmfOptions implements Serializable {
     private double beta = 1e-5;
     private double gamma = 1e-3;
     private double lambda = 1e-3;
-    private double mu = 1.0;
+    private double mu = 100.0;
     private UUpdate uUpdate = UUpdate.EXACT_NONNEGATIVE;
     private int uInnerIterations = 20;
     private LinearSolve linearSolve = LinearSolve.AUTO;
-    private boolean adaptivePenalty = true;
+    private boolean adaptivePenalty = false;
     private double penaltyFactor = 2.0;
     private double penaltyThreshold = 10.0;
     private boolean rescaleStart = true;
-    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_RESIDUALS;
+    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_CHANGE;
 
     private Builder() {
     }

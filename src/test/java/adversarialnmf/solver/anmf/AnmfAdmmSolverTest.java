@@ -168,6 +168,21 @@ class AnmfAdmmSolverTest {
   }
 
   @Test
+  void relativeChangeRuleStopsAtTheFirstIterationThatMeetsIt() {
+    DataMatrix y = new DenseData(plantedData(15, 24, 50));
+    double tol = 1e-3;
+    Factorization fit = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.randomShift(y, new Random(1)),
+        new StoppingRule(2000, tol)).fit(y, kmeansStart(y, 2));
+    assertTrue(fit.converged(), "did not stop on the rule within 2000 iterations");
+    double[] f = fit.objectiveTrace();
+    double[] primal = fit.trace(AnmfAdmmSolver.PRIMAL_RESIDUAL);
+    for (int k = 1; k < f.length; k++) {
+      boolean met = primal[k] <= tol && Math.abs(f[k - 1] - f[k]) <= tol * Math.abs(f[k - 1]);
+      assertEquals(k == f.length - 1, met, "rule met at iteration " + k + " of " + (f.length - 1));
+    }
+  }
+
+  @Test
   void objectiveMatchesNaiveDenseComputation() {
     Random random = new Random(21);
     DenseMatrix y = random(6, 8, random, 0, 2);

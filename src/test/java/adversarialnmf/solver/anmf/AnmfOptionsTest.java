@@ -10,13 +10,18 @@ import org.junit.jupiter.api.Test;
 class AnmfOptionsTest {
 
   @Test
-  void modelWeightsDefaultToThePapers() {
+  void modelWeightsDefaultToThePapersAndSolverSettingsToTheMeasuredOnes() {
     AnmfOptions o = AnmfOptions.builder().build();
     assertEquals(0.6, o.alpha());
     assertEquals(1e-5, o.beta());
     assertEquals(1e-3, o.gamma());
     assertEquals(1e-3, o.lambda());
-    assertEquals(1.0, o.mu());
+    // docs/ALGORITHM.md §5: μ = 1 does not converge on real data, μ = 100 does
+    assertEquals(100.0, o.mu());
+    assertFalse(o.adaptivePenalty());
+    assertTrue(o.rescaleStart());
+    assertEquals(AnmfOptions.UUpdate.EXACT_NONNEGATIVE, o.uUpdate());
+    assertEquals(AnmfOptions.ToleranceRule.RELATIVE_CHANGE, o.toleranceRule());
   }
 
   @Test
