@@ -25,8 +25,10 @@ public final class AnmfOptions implements Serializable {
   public enum ToleranceRule {
     /** Rule (26): ‖Y − AX‖² ≤ ε and ‖A_{k+1} − A_k‖² ≤ ε, both absolute. */
     PAPER_RULE_26,
-    /** Relative primal residual ≤ ε and relative change of (Ã, A, ÃX, AX, X) ≤ ε. */
-    RELATIVE_RESIDUALS
+    /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
+    RELATIVE_RESIDUALS,
+    /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
+    RELATIVE_CHANGE
   }
 
   /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
@@ -173,7 +175,8 @@ public final class AnmfOptions implements Serializable {
     s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
-    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)" : "relative residuals");
+    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
+        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals" : "relative change");
     return s.toString();
   }
 
