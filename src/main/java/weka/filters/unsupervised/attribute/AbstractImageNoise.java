@@ -23,6 +23,7 @@ import weka.core.SelectedTag;
 import weka.core.SparseInstance;
 import weka.core.Tag;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.SimpleBatchFilter;
 import weka.filters.UnsupervisedFilter;
 
@@ -36,7 +37,7 @@ import weka.filters.UnsupervisedFilter;
  * the value range and standard deviation that options default to are taken from the first batch.
  */
 public abstract class AbstractImageNoise extends SimpleBatchFilter
-    implements UnsupervisedFilter, Randomizable {
+    implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
 
   private static final long serialVersionUID = -3184519625074926402L;
 
@@ -319,10 +320,20 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
       return instances;
     }
     if (!isFirstBatchDone()) {
-      PixelStatistics statistics = pixelStatistics(instances);
+      PixelStatistics statistics = new PixelStatistics();
+      long fingerprint = 1;
+      for (Instance instance : instances) {
+        for (int index : m_PixelIndices) {
+          double value = instance.value(index);
+          statistics.add(value);
+          fingerprint = 31 * fingerprint + Double.hashCode(value);
+        }
+      }
       m_ValueRange = valueRange(statistics);
       m_Corruption = createCorruption(statistics);
-      m_Random = new Random(m_Seed);
+      // Weka's MultiFilter gives every Randomizable stage its own seed: mixing in the data keeps
+      // the stages of a chain independent (a stage must not redraw the pixels of the one before)
+      m_Random = new Random(m_Seed * 0x9E3779B97F4A7C15L ^ fingerprint);
     }
     Instances result = new Instances(instances, instances.numInstances());
     double[] image = new double[m_PixelIndices.length];
@@ -345,16 +356,6 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
           : new DenseInstance(instance.weight(), values));
     }
     return result;
-  }
-
-  private PixelStatistics pixelStatistics(Instances instances) {
-    PixelStatistics statistics = new PixelStatistics();
-    for (Instance instance : instances) {
-      for (int index : m_PixelIndices) {
-        statistics.add(instance.value(index));
-      }
-    }
-    return statistics;
   }
 
   /** The percentage option as a fraction. */
