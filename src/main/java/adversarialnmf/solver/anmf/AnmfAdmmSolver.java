@@ -1,0 +1,129 @@
+package adversarialnmf.solver.anmf;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.IterativeSolver;
+import adversarialnmf.solver.StoppingRule;
+
+/**
+ * Adversarial NMF, model (9) of Luo, Zhang &amp; Huang, by the ADMM of their Algorithm 1 on the
+ * split problem (15), with the misprints of the printed algorithm corrected (docs/ALGORITHM.md).
+ * The result holds the nonnegative parts of the final A, Ã and X (the ADMM iterates differ from
+ * them by at most the primal residual), the objective (9) at those factors per iteration, and the
+ * named traces {@link #PRIMAL_RESIDUAL}, {@link #DUAL_RESIDUAL} and, when μ is adaptive,
+ * {@link #PENALTY}; entry 0 of the residual traces is NaN (no residual before the first iteration).
+ */
+public final class AnmfAdmmSolver extends IterativeSolver {
+
+  /** ‖(Ã − B̃, A − B, ÃX − H, AX − J, Xᵀ − U)‖ / max(‖(Ã, A, ÃX, AX, Xᵀ)‖, ‖(B̃, B, H, J, U)‖). */
+  public static final String PRIMAL_RESIDUAL = "primal residual";
+  /** ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ / ‖(Ã, A, ÃX, AX, Xᵀ)‖, i.e. Boyd's dual residual over μ‖(Ã, A, ÃX, AX, Xᵀ)‖. */
+  public static final String DUAL_RESIDUAL = "dual residual";
+  /** The penalty μ used in each iteration (only when the penalty is adaptive). */
+  public static final String PENALTY = "penalty mu";
+
+  private final AnmfOptions options;
+  private final AttackerTarget target;
+
+  public AnmfAdmmSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
+    super(stopping);
+    if (options == null || target == null || stopping == null) {
+      throw new IllegalArgumentException("ANMF needs options, an attacker target and a stopping rule (got null)");
+    }
+    this.options = options;
+    this.target = target;
+  }
+
+  public AnmfOptions options() {
+    return options;
+  }
+
+  public AttackerTarget target() {
+    return target;
+  }
+
+  @Override
+  public String describe() {
+    return "ANMF (ADMM; " + options.describe() + "; " + target.describe() + ")";
+  }
+
+  @Override
+  protected String divergenceHint() {
+    return "lower gamma (now " + options.gamma() + ") or scale the data down (e.g. divide by its maximum);"
+        + " with a fixed penalty, a larger mu (now " + options.mu() + ") or the adaptive penalty also helps";
+  }
+
+  @Override
+  protected Run start(DataMatrix y, Factors start) {
+    return new AdmmRun(new AdmmState(y, target, options, start));
+  }
+
+  private final class AdmmRun extends Run {
+    private final AdmmState state;
+    private final AnmfObjective objective;
+    private final DenseMatrix feasibleA;
+    private final DenseMatrix feasibleAdversarial;
+    private final DenseMatrix feasibleX;
+    private final double[] primal;
+    private final double[] dual;
+    private final double[] penalty;
+    private int iteration;
+
+    AdmmRun(AdmmState state) {
+      this.state = state;
+      this.objective = new AnmfObjective(state.y, target, options, state.rank);
+      this.feasibleA = new DenseMatrix(state.m, state.rank);
+      this.feasibleAdversarial = new DenseMatrix(state.m, state.rank);
+      this.feasibleX = new DenseMatrix(state.rank, state.count);
+      int slots = stopping.maxIterations() + 1;
+      this.primal = new double[slots];
+      this.dual = new double[slots];
+      this.penalty = new double[slots];
+      primal[0] = Double.NaN;
+      dual[0] = Double.NaN;
+      penalty[0] = state.mu;
+    }
+
+    @Override
+    protected void iterate() {
+      penalty[iteration + 1] = state.mu;
+      state.iterate();
+      iteration++;
+      primal[iteration] = state.relativePrimalResidual;
+      dual[iteration] = state.relativeDualResidual;
+    }
+
+    @Override
+    protected double objective() {
+      state.feasibleFactors(feasibleA, feasibleAdversarial, feasibleX);
+      return objective.evaluate(feasibleA, feasibleAdversarial, feasibleX);
+    }
+
+    @Override
+    protected boolean isFinite() {
+      return state.isFinite();
+    }
+
+    @Override
+    protected boolean converged(double previousObjective, double currentObjective) {
+      double tol = stopping.tolerance();
+      if (options.toleranceRule() == AnmfOptions.ToleranceRule.PAPER_RULE_26) {
+        return state.cleanResidualSquared <= tol && state.basisChangeSquared <= tol;
+      }
+      return state.relativePrimalResidual <= tol && state.relativeDualResidual <= tol;
+    }
+
+    @Override
+    protected void finish(Factorization.Builder result, int iterations) {
+      state.feasibleFactors(feasibleA, feasibleAdversarial, feasibleX);
+      result.factors(feasibleA, feasibleX).adversarialBasis(feasibleAdversarial)
+          .trace(PRIMAL_RESIDUAL, java.util.Arrays.copyOf(primal, iterations + 1))
+          .trace(DUAL_RESIDUAL, java.util.Arrays.copyOf(dual, iterations + 1));
+      if (options.adaptivePenalty()) {
+        result.trace(PENALTY, java.util.Arrays.copyOf(penalty, iterations + 1));
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package adversarialnmf.solver.anmf;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.Residuals;
+
+/**
+ * Objective (9) of ANMF,
+ * α‖ÃX − Y‖² + β‖AX − Y‖² + γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖²,
+ * evaluated without any m x N product: the two fits by the Gram route ({@link Residuals}) and the
+ * attacker-optimality penalty φ = λ(Ã − A) + Ã XXᵀ − Z Xᵀ as an m x n matrix. Cost
+ * O(nnz(Y) n + m n²) plus Z Xᵀ. An instance keeps the workspaces for repeated evaluation on one Y.
+ */
+public final class AnmfObjective {
+
+  private final DataMatrix y;
+  private final AttackerTarget z;
+  private final AnmfOptions options;
+  private final double yNorm2;
+  private final DenseMatrix xt;
+  private final DenseMatrix yXt;
+  private final DenseMatrix zXt;
+  private final DenseMatrix gramX;
+  private final DenseMatrix gramA;
+  private final DenseMatrix gramAdversarial;
+  private final DenseMatrix phi;
+
+  /** Workspaces for factors of rank {@code rank} on this Y. */
+  public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfOptions options, int rank) {
+    z.requireShapeOf(y);
+    this.y = y;
+    this.z = z;
+    this.options = options;
+    this.yNorm2 = y.squaredNorm();
+    int m = y.rows();
+    int count = y.cols();
+    this.xt = new DenseMatrix(count, rank);
+    this.yXt = new DenseMatrix(m, rank);
+    this.zXt = new DenseMatrix(m, rank);
+    this.gramX = new DenseMatrix(rank, rank);
+    this.gramA = new DenseMatrix(rank, rank);
+    this.gramAdversarial = new DenseMatrix(rank, rank);
+    this.phi = new DenseMatrix(m, rank);
+  }
+
+  /** Objective (9) at (A, Ã, X) for the given data, target and weights (allocates its workspaces). */
+  public static double value(DataMatrix y, AttackerTarget z, DenseMatrix a, DenseMatrix adversarialBasis,
+      DenseMatrix x, AnmfOptions options) {
+    return new AnmfObjective(y, z, options, a.cols()).evaluate(a, adversarialBasis, x);
+  }
+
+  /** Objective (9) at (A, Ã, X). */
+  public double evaluate(DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix x) {
+    a.requireSameShape(adversarialBasis);
+    if (a.rows() != y.rows() || x.cols() != y.cols() || a.cols() != xt.cols() || x.rows() != xt.cols()) {
+      throw new IllegalArgumentException("factors A " + a.shape() + ", X " + x.shape()
+          + " do not fit data " + y.rows() + "x" + y.cols() + " at rank " + xt.cols());
+    }
+    MatrixOps.transpose(x, xt);
+    y.times(xt, yXt);
+    z.times(y, xt, zXt);
+    MatrixOps.multiplyTransposeB(x, x, gramX);
+    MatrixOps.multiplyTransposeA(a, a, gramA);
+    MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);
+    double attackedFit = Residuals.squaredResidual(yNorm2, yXt, adversarialBasis, gramAdversarial, gramX);
+    double cleanFit = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+    // φ = Ã XXᵀ + λ(Ã − A) − Z Xᵀ
+    MatrixOps.multiply(adversarialBasis, gramX, phi);
+    double lambda = options.lambda();
+    double[] pd = phi.data();
+    double[] ad = a.data();
+    double[] atd = adversarialBasis.data();
+    double[] zd = zXt.data();
+    double penalty = 0.0;
+    for (int i = 0; i < pd.length; i++) {
+      double v = pd[i] + lambda * (atd[i] - ad[i]) - zd[i];
+      penalty += v * v;
+    }
+    return options.alpha() * attackedFit + options.beta() * cleanFit + options.gamma() * penalty;
+  }
+}

@@ -1,0 +1,306 @@
+package adversarialnmf.solver.anmf;
+
+import java.io.Serializable;
+
+/**
+ * The settings of ANMF, model (9), and of its ADMM solver (Algorithm 1, corrected): an immutable,
+ * validated value made by {@link #builder()}. The model weights default to the paper's (α 0.6,
+ * β 1e-5, γ 1e-3, λ 1e-3, μ 1); the solver settings default to the measured choices of
+ * docs/ALGORITHM.md. {@link #paperSettings()} gives Algorithm 1 exactly as printed (apart from the
+ * misprint fixes), with μ fixed.
+ */
+public final class AnmfOptions implements Serializable {
+
+  private static final long serialVersionUID = -3361571096204302318L;
+
+  /** How the U sub-problem min_{U ≥ 0} γ‖DU − λ(A − Ã)‖² + μ/2‖U − Xᵀ − M5/μ‖² is solved. */
+  public enum UUpdate {
+    /** Exact non-negative minimiser by accelerated projected gradient (FISTA), warm-started. */
+    EXACT_NONNEGATIVE,
+    /** As printed in Algorithm 1: the unconstrained minimiser, then negatives set to zero. */
+    PAPER_CLIP
+  }
+
+  /** When the ADMM has converged (the iteration cap always applies). */
+  public enum ToleranceRule {
+    /** Rule (26): ‖Y − AX‖² ≤ ε and ‖A_{k+1} − A_k‖² ≤ ε, both absolute. */
+    PAPER_RULE_26,
+    /** Relative primal residual ≤ ε and relative change of (Ã, A, ÃX, AX, X) ≤ ε. */
+    RELATIVE_RESIDUALS
+  }
+
+  /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
+  public enum LinearSolve {
+    /** Gram Cholesky or conjugate gradients, whichever the flop estimate favours. */
+    AUTO,
+    /** Cholesky of the min(m, N) Gram matrix of D (Woodbury when m &lt; N). */
+    GRAM_CHOLESKY,
+    /** Matrix-free conjugate gradients, warm-started from the previous U. */
+    CONJUGATE_GRADIENT
+  }
+
+  private final double alpha;
+  private final double beta;
+  private final double gamma;
+  private final double lambda;
+  private final double mu;
+  private final UUpdate uUpdate;
+  private final int uInnerIterations;
+  private final LinearSolve linearSolve;
+  private final boolean adaptivePenalty;
+  private final double penaltyFactor;
+  private final double penaltyThreshold;
+  private final boolean rescaleStart;
+  private final ToleranceRule toleranceRule;
+
+  private AnmfOptions(Builder b) {
+    this.alpha = b.alpha;
+    this.beta = b.beta;
+    this.gamma = b.gamma;
+    this.lambda = b.lambda;
+    this.mu = b.mu;
+    this.uUpdate = b.uUpdate;
+    this.uInnerIterations = b.uInnerIterations;
+    this.linearSolve = b.linearSolve;
+    this.adaptivePenalty = b.adaptivePenalty;
+    this.penaltyFactor = b.penaltyFactor;
+    this.penaltyThreshold = b.penaltyThreshold;
+    this.rescaleStart = b.rescaleStart;
+    this.toleranceRule = b.toleranceRule;
+  }
+
+  /** The defaults: paper weights, measured solver settings (see docs/ALGORITHM.md). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Algorithm 1 with the paper's settings: μ = 1 fixed, no rescaling, printed clip for U, rule (26). */
+  public static AnmfOptions paperSettings() {
+    return builder().mu(1.0).adaptivePenalty(false).rescaleStart(false).uUpdate(UUpdate.PAPER_CLIP)
+        .toleranceRule(ToleranceRule.PAPER_RULE_26).build();
+  }
+
+  /** A builder preset to these options, to change one or two. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.alpha = alpha;
+    b.beta = beta;
+    b.gamma = gamma;
+    b.lambda = lambda;
+    b.mu = mu;
+    b.uUpdate = uUpdate;
+    b.uInnerIterations = uInnerIterations;
+    b.linearSolve = linearSolve;
+    b.adaptivePenalty = adaptivePenalty;
+    b.penaltyFactor = penaltyFactor;
+    b.penaltyThreshold = penaltyThreshold;
+    b.rescaleStart = rescaleStart;
+    b.toleranceRule = toleranceRule;
+    return b;
+  }
+
+  /** α, weight of ‖ÃX − Y‖² (the learner's fit to the attacked data). */
+  public double alpha() {
+    return alpha;
+  }
+
+  /** β, weight of ‖AX − Y‖² (the learner's fit to the clean data). */
+  public double beta() {
+    return beta;
+  }
+
+  /** γ, weight of the penalty ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖² that replaces the attacker's optimality (7). */
+  public double gamma() {
+    return gamma;
+  }
+
+  /** λ, the attacker's cost of moving Ã away from A. */
+  public double lambda() {
+    return lambda;
+  }
+
+  /** μ, the ADMM penalty (the starting value when the penalty is adaptive). */
+  public double mu() {
+    return mu;
+  }
+
+  public UUpdate uUpdate() {
+    return uUpdate;
+  }
+
+  /** Cap on the projected-gradient steps of the exact U update per ADMM iteration. */
+  public int uInnerIterations() {
+    return uInnerIterations;
+  }
+
+  public LinearSolve linearSolve() {
+    return linearSolve;
+  }
+
+  /** Residual balancing (Boyd et al. 2011, §3.4.1) of μ on the relative residuals. */
+  public boolean adaptivePenalty() {
+    return adaptivePenalty;
+  }
+
+  /** τ: μ is multiplied or divided by this when the residuals are out of balance. */
+  public double penaltyFactor() {
+    return penaltyFactor;
+  }
+
+  /** The imbalance ratio of the relative residuals that triggers a change of μ. */
+  public double penaltyThreshold() {
+    return penaltyThreshold;
+  }
+
+  /** Whether X0 is scaled by ⟨A0X0, Y⟩ / ‖A0X0‖² before the first iteration. */
+  public boolean rescaleStart() {
+    return rescaleStart;
+  }
+
+  public ToleranceRule toleranceRule() {
+    return toleranceRule;
+  }
+
+  /** One line for toString() of models and for logs. */
+  public String describe() {
+    StringBuilder s = new StringBuilder();
+    s.append("alpha=").append(alpha).append(" beta=").append(beta).append(" gamma=").append(gamma)
+        .append(" lambda=").append(lambda).append(" mu=").append(mu);
+    if (adaptivePenalty) {
+      s.append(" (adaptive, factor ").append(penaltyFactor).append(", threshold ").append(penaltyThreshold)
+          .append(')');
+    }
+    s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
+        ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
+    s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
+    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)" : "relative residuals");
+    return s.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "AnmfOptions[" + describe() + "]";
+  }
+
+  /** Collects settings; {@link #build()} validates them all at once. */
+  public static final class Builder {
+    private double alpha = 0.6;
+    private double beta = 1e-5;
+    private double gamma = 1e-3;
+    private double lambda = 1e-3;
+    private double mu = 1.0;
+    private UUpdate uUpdate = UUpdate.EXACT_NONNEGATIVE;
+    private int uInnerIterations = 20;
+    private LinearSolve linearSolve = LinearSolve.AUTO;
+    private boolean adaptivePenalty = true;
+    private double penaltyFactor = 2.0;
+    private double penaltyThreshold = 10.0;
+    private boolean rescaleStart = true;
+    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_RESIDUALS;
+
+    private Builder() {
+    }
+
+    public Builder alpha(double value) {
+      alpha = value;
+      return this;
+    }
+
+    public Builder beta(double value) {
+      beta = value;
+      return this;
+    }
+
+    public Builder gamma(double value) {
+      gamma = value;
+      return this;
+    }
+
+    public Builder lambda(double value) {
+      lambda = value;
+      return this;
+    }
+
+    public Builder mu(double value) {
+      mu = value;
+      return this;
+    }
+
+    public Builder uUpdate(UUpdate value) {
+      uUpdate = value;
+      return this;
+    }
+
+    public Builder uInnerIterations(int value) {
+      uInnerIterations = value;
+      return this;
+    }
+
+    public Builder linearSolve(LinearSolve value) {
+      linearSolve = value;
+      return this;
+    }
+
+    public Builder adaptivePenalty(boolean value) {
+      adaptivePenalty = value;
+      return this;
+    }
+
+    public Builder penaltyFactor(double value) {
+      penaltyFactor = value;
+      return this;
+    }
+
+    public Builder penaltyThreshold(double value) {
+      penaltyThreshold = value;
+      return this;
+    }
+
+    public Builder rescaleStart(boolean value) {
+      rescaleStart = value;
+      return this;
+    }
+
+    public Builder toleranceRule(ToleranceRule value) {
+      toleranceRule = value;
+      return this;
+    }
+
+    /** @throws IllegalArgumentException naming the option, its value and what is valid */
+    public AnmfOptions build() {
+      requirePositive("alpha", alpha);
+      requirePositive("beta", beta);
+      requirePositive("gamma", gamma);
+      requirePositive("lambda", lambda);
+      requirePositive("mu", mu);
+      requireNonNull("uUpdate", uUpdate);
+      requireNonNull("linearSolve", linearSolve);
+      requireNonNull("toleranceRule", toleranceRule);
+      if (uInnerIterations < 1) {
+        throw new IllegalArgumentException(
+            "uInnerIterations must be at least 1, got " + uInnerIterations);
+      }
+      if (!(penaltyFactor > 1.0) || Double.isInfinite(penaltyFactor)) {
+        throw new IllegalArgumentException(
+            "penaltyFactor must be a finite number > 1, got " + penaltyFactor);
+      }
+      if (!(penaltyThreshold > 1.0) || Double.isInfinite(penaltyThreshold)) {
+        throw new IllegalArgumentException(
+            "penaltyThreshold must be a finite number > 1, got " + penaltyThreshold);
+      }
+      return new AnmfOptions(this);
+    }
+
+    private static void requirePositive(String name, double value) {
+      if (!(value > 0.0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+      }
+    }
+
+    private static void requireNonNull(String name, Object value) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must be set, got null");
+      }
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package adversarialnmf.solver.anmf;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import java.io.Serializable;
+import java.util.Random;
+
+/**
+ * The attacker's instance-specific target Z (m x N) of model (5): either a constant shift of the
+ * data, Z = Y + t·1 (Remark 1a), which is never materialised, or an explicit matrix such as a
+ * noise filter applied to Y (Remark 1b). The solver only needs Z B, H − Z and ⟨·, Z⟩-free norms.
+ */
+public abstract class AttackerTarget implements Serializable {
+
+  private static final long serialVersionUID = 2664702838580271735L;
+
+  private AttackerTarget() {
+  }
+
+  /** Z = Y + t·1 for the Y being fitted (Remark 1a). */
+  public static AttackerTarget shift(double t) {
+    if (!Double.isFinite(t)) {
+      throw new IllegalArgumentException("shift t must be a finite number, got " + t);
+    }
+    return new Shift(t);
+  }
+
+  /** Z given entry by entry (Remark 1b), m x N like Y; held, not copied. */
+  public static AttackerTarget explicit(DenseMatrix z) {
+    if (!z.isFinite()) {
+      throw new IllegalArgumentException("the explicit attacker target Z holds NaN or infinite entries");
+    }
+    return new Explicit(z);
+  }
+
+  /** σ, the (population) standard deviation of all m N entries of Y. */
+  public static double entryStandardDeviation(DataMatrix y) {
+    double count = (double) y.rows() * y.cols();
+    if (count == 0) {
+      throw new IllegalArgumentException("the standard deviation of an empty data matrix is undefined");
+    }
+    double mean = y.sum() / count;
+    return Math.sqrt(Math.max(0.0, y.squaredNorm() / count - mean * mean));
+  }
+
+  /** The paper's shift: t drawn uniformly from [0, 5σ] with σ = {@link #entryStandardDeviation}. */
+  public static AttackerTarget randomShift(DataMatrix y, Random random) {
+    return shift(5.0 * entryStandardDeviation(y) * random.nextDouble());
+  }
+
+  /** Throws unless this target fits data of y's shape. */
+  abstract void requireShapeOf(DataMatrix y);
+
+  /** out = Z B for B of shape N x k (out m x k). */
+  abstract void times(DataMatrix y, DenseMatrix b, DenseMatrix out);
+
+  /** out = H − Z, where {@code yDense} is Y as a dense matrix (used by the shift target). */
+  abstract void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out);
+
+  /** Z as a new dense m x N matrix. */
+  public abstract DenseMatrix materialize(DataMatrix y);
+
+  /** A short description for toString() of the models. */
+  public abstract String describe();
+
+  private static final class Shift extends AttackerTarget {
+    private static final long serialVersionUID = -1406049305722187001L;
+    private final double t;
+
+    Shift(double t) {
+      this.t = t;
+    }
+
+    @Override
+    void requireShapeOf(DataMatrix y) {
+      // a shift fits any Y
+    }
+
+    @Override
+    void times(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+      y.times(b, out);
+      // (Y + t 1_m 1_Nᵀ) B adds t times the column sums of B to every row
+      int count = b.rows();
+      int k = b.cols();
+      double[] bd = b.data();
+      double[] columnSums = new double[k];
+      for (int j = 0; j < count; j++) {
+        int base = j * k;
+        for (int c = 0; c < k; c++) {
+          columnSums[c] += bd[base + c];
+        }
+      }
+      double[] od = out.data();
+      for (int i = 0; i < out.rows(); i++) {
+        int base = i * k;
+        for (int c = 0; c < k; c++) {
+          od[base + c] += t * columnSums[c];
+        }
+      }
+    }
+
+    @Override
+    void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out) {
+      double[] hd = h.data();
+      double[] yd = yDense.data();
+      double[] od = out.data();
+      for (int i = 0; i < od.length; i++) {
+        od[i] = hd[i] - yd[i] - t;
+      }
+    }
+
+    @Override
+    public DenseMatrix materialize(DataMatrix y) {
+      DenseMatrix z = y.toDense();
+      double[] zd = z.data();
+      for (int i = 0; i < zd.length; i++) {
+        zd[i] += t;
+      }
+      return z;
+    }
+
+    @Override
+    public String describe() {
+      return "shift Z = Y + " + t;
+    }
+  }
+
+  private static final class Explicit extends AttackerTarget {
+    private static final long serialVersionUID = 8021431153170233264L;
+    private final DenseMatrix z;
+
+    Explicit(DenseMatrix z) {
+      this.z = z;
+    }
+
+    @Override
+    void requireShapeOf(DataMatrix y) {
+      if (z.rows() != y.rows() || z.cols() != y.cols()) {
+        throw new IllegalArgumentException("attacker target Z is " + z.shape() + " but the data Y is "
+            + y.rows() + "x" + y.cols() + "; Z must have Y's shape");
+      }
+    }
+
+    @Override
+    void times(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+      MatrixOps.multiply(z, b, out);
+    }
+
+    @Override
+    void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out) {
+      double[] hd = h.data();
+      double[] zd = z.data();
+      double[] od = out.data();
+      for (int i = 0; i < od.length; i++) {
+        od[i] = hd[i] - zd[i];
+      }
+    }
+
+    @Override
+    public DenseMatrix materialize(DataMatrix y) {
+      return z.copy();
+    }
+
+    @Override
+    public String describe() {
+      return "explicit Z (" + z.shape() + ")";
+    }
+  }
+}
