@@ -35,6 +35,9 @@ import weka.filters.UnsupervisedFilter;
  *
  * <p>Like Weka's {@code AddNoise}, only the first batch is corrupted unless every-batch mode is on;
  * the value range and standard deviation that options default to are taken from the first batch.
+ * The generator is seeded with the seed mixed with a fingerprint of the first batch's pixels:
+ * Weka's {@code MultiFilter} hands its own seed to every stage of a chain, and the stages must
+ * still draw independent corruptions.
  */
 public abstract class AbstractImageNoise extends SimpleBatchFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
@@ -203,7 +206,9 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
   }
 
   public String seedTipText() {
-    return "Seed of the random number generator; the same seed gives the same corruption.";
+    return "Seed of the random number generator, mixed with a fingerprint of the first batch's"
+        + " pixels: the same seed and data give the same corruption (a MultiFilter sets this to its"
+        + " own seed, and its stages still differ because their input differs).";
   }
 
   @Override

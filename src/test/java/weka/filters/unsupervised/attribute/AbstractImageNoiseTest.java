@@ -10,13 +10,6 @@ import weka.filters.AbstractFilterTest;
  */
 public abstract class AbstractImageNoiseTest extends AbstractFilterTest {
 
-  static {
-    // reference outputs live beside the tests, not in the working directory
-    if (System.getProperty("weka.test.Regression.root") == null) {
-      System.setProperty("weka.test.Regression.root", "src/test/resources/wekarefs");
-    }
-  }
-
   protected AbstractImageNoiseTest(String name) {
     super(name);
   }

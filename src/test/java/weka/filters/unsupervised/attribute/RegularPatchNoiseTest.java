@@ -20,7 +20,8 @@ public class RegularPatchNoiseTest extends AbstractImageNoiseTest {
 
   @Override
   protected String[] userOptions() {
-    return new String[] {"-P", "50", "-shape", "image", "-fill", "constant", "-fill-value", "7", "-R", "first-12"};
+    return new String[] {"-P", "50", "-shape", "image", "-fill", "constant", "-fill-value", "7",
+      "-R", "first-12"};
   }
 
   public static Test suite() {
