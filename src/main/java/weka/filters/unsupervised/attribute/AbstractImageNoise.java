@@ -299,7 +299,13 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
   /** Finds the pixel attributes and the image geometry, so that a misfit fails here already. */
   @Override
   protected Instances determineOutputFormat(Instances inputFormat) {
-    m_PixelRange.setUpper(inputFormat.numAttributes() - 1);
+    try {
+      m_PixelRange.setUpper(inputFormat.numAttributes() - 1);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Pixel attribute range (-R) '" + getPixelAttributes()
+          + "' is invalid for " + inputFormat.numAttributes() + " attributes: " + e.getMessage(),
+          e);
+    }
     int[] candidates = m_PixelRange.getSelection();
     int[] pixels = new int[candidates.length];
     int numPixels = 0;

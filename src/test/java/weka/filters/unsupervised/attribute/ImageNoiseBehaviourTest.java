@@ -245,6 +245,11 @@ class ImageNoiseBehaviourTest {
       assertEquals(6, changedPixels(data.instance(i), out.instance(i), 13));
     }
 
+    filter.setPixelAttributes("2-x");
+    e = assertThrows(IllegalArgumentException.class, () -> filter.setInputFormat(data));
+    assertTrue(e.getMessage().contains("-R") && e.getMessage().contains("2-x"), e.getMessage());
+    filter.setPixelAttributes("2-last");
+
     filter.setImageWidth(6);
     filter.setImageHeight(2);
     apply(filter, data);
