@@ -37,7 +37,7 @@ import weka.filters.UnsupervisedFilter;
  * the value range and standard deviation that options default to are taken from the first batch.
  * The generator is seeded with the seed mixed with a fingerprint of the first batch's pixels:
  * Weka's {@code MultiFilter} hands its own seed to every stage of a chain, and the stages must
- * still draw independent corruptions.
+ * still draw independent corruptions. Instance weights pass through unchanged.
  */
 public abstract class AbstractImageNoise extends SimpleBatchFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
@@ -342,8 +342,8 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
       }
       m_ValueRange = valueRange(statistics);
       m_Corruption = createCorruption(statistics);
-      // Weka's MultiFilter gives every Randomizable stage its own seed: mixing in the data keeps
-      // the stages of a chain independent (a stage must not redraw the pixels of the one before)
+      // Weka's MultiFilter gives all its Randomizable stages one seed, its own: mixing in the data
+      // keeps the stages of a chain independent (a stage must not redraw its predecessor's pixels)
       m_Random = new Random(m_Seed * 0x9E3779B97F4A7C15L ^ fingerprint);
     }
     Instances result = new Instances(instances, instances.numInstances());
