@@ -93,7 +93,7 @@ class PackageInstallIT {
   @Test
   void explorerOffersTheClusterers() throws Exception {
     String output = weka("src/test/resources/packaging/GoeListing.java", "weka.clusterers.Clusterer");
-    for (String clusterer : new String[] {"ANMF", "NMF"}) {
+    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
       assertTrue(output.contains("weka.clusterers.Clusterer weka.clusterers." + clusterer + "\n"), output);
     }
   }
