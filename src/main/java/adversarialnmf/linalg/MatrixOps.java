@@ -34,9 +34,7 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyRows(ad, bd, cd, k, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = Aᵀ B. */
@@ -62,9 +60,7 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyTransposeARows(ad, bd, cd, k, m, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, 1, m), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = A Bᵀ. */
@@ -93,9 +89,25 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyTransposeBRows(ad, bd, cd, k, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, 1, k), cd, m, k, n, parallelism);
+  }
+
+  /**
+   * C (m x n, row-major in cd) = L R for strided L (m x k) and R (k x n). The kernel vectorises
+   * along output rows, so a narrow C (few columns, many rows) is computed as Cᵀ = Rᵀ Lᵀ instead,
+   * with the long side as the vector length; output rows are split across tasks either way.
+   */
+  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
+      int n, Parallelism parallelism) {
+    boolean transposeOutput = n < m && n < Kernels.MAX_BLOCK_COLS;
+    Kernels.Operand left = transposeOutput ? r.transposed() : l;
+    Kernels.Operand right = transposeOutput ? l.transposed() : r;
+    Kernels.Operand out = transposeOutput ? new Kernels.Operand(cd, 1, n) : new Kernels.Operand(cd, n, 1);
+    int rows = transposeOutput ? n : m;
+    int cols = transposeOutput ? m : n;
+    int tasks = parallelism.tasksFor((long) m * k * n, rows);
+    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, cols,
+        Parallelism.split(rows, tasks, t), Parallelism.split(rows, tasks, t + 1)));
   }
 
   /** C ← C + s A Bᵀ without forming Bᵀ (row-by-row dot products). */
