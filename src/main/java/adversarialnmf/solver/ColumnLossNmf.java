@@ -128,7 +128,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
         normaliseCoefficientRows(a, x);
       }
       y.transposeTimes(a, ytA);
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      MatrixOps.gramOfColumns(a, gramA);
       refreshResiduals();
       double rmsColumnNorm = Math.sqrt(y.squaredNorm() / Math.max(1, count));
       this.loss = loss(squaredResiduals, RELATIVE_RESIDUAL_FLOOR * rmsColumnNorm);
@@ -174,7 +174,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       objective = loss.evaluate(squaredResiduals, weights);
       loss.recordTraces(this::record);
       if (orthogonalCoefficients) {
-        MatrixOps.multiplyTransposeB(x, x, gramX);
+        MatrixOps.gramOfRows(x, gramX);
         MatrixOps.addToDiagonal(gramX, -1.0);
         record(ORTHOGONALITY_TRACE, Math.sqrt(MatrixOps.squaredNorm(gramX)));
       }
@@ -190,7 +190,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     protected void iterate() {
       updateBasis();
       y.transposeTimes(a, ytA);
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      MatrixOps.gramOfColumns(a, gramA);
       updateCoefficients();
       refreshResiduals();
       evaluateLoss();

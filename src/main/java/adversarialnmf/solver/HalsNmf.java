@@ -88,8 +88,8 @@ public final class HalsNmf extends IterativeSolver {
       this.yXt = new DenseMatrix(y.rows(), n);
       this.gramX = new DenseMatrix(n, n);
       y.times(xt, yXt);
-      MatrixOps.multiplyTransposeA(xt, xt, gramX);
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      MatrixOps.gramOfColumns(xt, gramX);
+      MatrixOps.gramOfColumns(a, gramA);
     }
 
     @Override
@@ -98,10 +98,10 @@ public final class HalsNmf extends IterativeSolver {
       y.transposeTimes(a, ytA);
       sweep(xt, gramA, ytA);
       // Y ≈ A X: the kernel on A with (X Xᵀ, Y Xᵀ)
-      MatrixOps.multiplyTransposeA(xt, xt, gramX);
+      MatrixOps.gramOfColumns(xt, gramX);
       y.times(xt, yXt);
       sweep(a, gramX, yXt);
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      MatrixOps.gramOfColumns(a, gramA);
     }
 
     @Override

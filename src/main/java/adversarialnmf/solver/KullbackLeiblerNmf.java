@@ -14,8 +14,9 @@ import java.util.Arrays;
  * X_rj ← X_rj (Aᵀ Q)_rj / Σ_i A_ir and A_ir ← A_ir (Q Xᵀ)_ir / Σ_j X_rj, with Q = Y ./ (AX).
  *
  * <p>Q is zero wherever Y is, so it is evaluated only at the stored entries of a sparse Y and
- * shares Y's sparsity pattern (O(nnz·n) per evaluation, Y never densified); Σ_ij (AX)_ij is
- * (column sums of A)·(row sums of X). A dense Y needs the full product A X (O(m N n)).
+ * is accumulated straight into Qᵀ A or Q Xᵀ (O(nnz·n) per evaluation, two per iteration, Y never
+ * densified and Q never stored); Σ_ij (AX)_ij is (column sums of A)·(row sums of X). A dense Y
+ * needs the full product A X (O(m N n)).
  */
 public final class KullbackLeiblerNmf extends IterativeSolver {
 
@@ -41,42 +42,52 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     return new KlRun(y, start);
   }
 
-  /** Q = Y ./ (A X) at the entries where Y is nonzero, and the log part of the divergence. */
+  /**
+   * Evaluates Q = Y ./ (A X) where Y is nonzero and the products the updates need, Qᵀ A (for X)
+   * or Q Xᵀ (for A), together with the log part Σ_{y_ij > 0} y_ij log(y_ij / (AX)_ij).
+   */
   private interface RatioKernel {
-    /** Refreshes Q for the given A and Xᵀ; returns Σ_{y_ij > 0} y_ij log(y_ij / (AX)_ij). */
-    double refresh(DenseMatrix a, DenseMatrix xt);
-
-    /** Q as a data matrix (same shape as Y). */
-    DataMatrix ratio();
+    /**
+     * At the factors (A, Xᵀ): writes Qᵀ A (N x n) into {@code qtA} unless it is null, Q Xᵀ (m x n)
+     * into {@code qXt} unless it is null, and returns the log part.
+     */
+    double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt);
   }
 
-  /** Sparse Y: Q has Y's pattern; (AX)_ij is a dot product of row i of A and row j of Xᵀ. */
+  /**
+   * Sparse Y: one pass over the stored entries; (AX)_ij is the dot product of row i of A and row j
+   * of Xᵀ, and q_ij is accumulated into the requested product at once, so Q is never stored.
+   */
   private static final class SparseRatio implements RatioKernel {
     private final SparseData y;
-    private final double[] q;
-    private SparseData ratio;
 
     SparseRatio(SparseData y) {
       this.y = y;
-      this.q = new double[y.storedValues().length];
     }
 
     @Override
-    public double refresh(DenseMatrix a, DenseMatrix xt) {
+    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt) {
       int n = a.cols();
       int[] start = y.columnStarts();
       int[] row = y.rowIndices();
       double[] v = y.storedValues();
       double[] ad = a.data();
       double[] xd = xt.data();
+      double[] qtAd = qtA == null ? null : qtA.data();
+      double[] qXtd = qXt == null ? null : qXt.data();
+      if (qtAd != null) {
+        Arrays.fill(qtAd, 0.0);
+      }
+      if (qXtd != null) {
+        Arrays.fill(qXtd, 0.0);
+      }
       double logPart = 0.0;
       for (int j = 0; j < y.cols(); j++) {
         int xBase = j * n;
         for (int p = start[j]; p < start[j + 1]; p++) {
           double value = v[p];
           if (value == 0.0) {
-            q[p] = 0.0; // an explicitly stored zero: 0 log 0 = 0
-            continue;
+            continue; // an explicitly stored zero: 0 log 0 = 0 and q = 0
           }
           int aBase = row[p] * n;
           double approx = 0.0;
@@ -84,38 +95,38 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
             approx += ad[aBase + r] * xd[xBase + r];
           }
           approx = Math.max(approx, DENOMINATOR_FLOOR);
-          q[p] = value / approx;
-          logPart += value * Math.log(value / approx);
+          double q = value / approx;
+          logPart += value * Math.log(q);
+          if (qtAd != null) {
+            for (int r = 0; r < n; r++) {
+              qtAd[xBase + r] += q * ad[aBase + r];
+            }
+          }
+          if (qXtd != null) {
+            for (int r = 0; r < n; r++) {
+              qXtd[aBase + r] += q * xd[xBase + r];
+            }
+          }
         }
       }
-      // A fresh view per refresh: SparseData caches a by-row copy of its values on first use,
-      // so a view over q must not outlive the next change of q.
-      ratio = new SparseData(y.rows(), y.cols(), y.columnStarts(), y.rowIndices(), q);
       return logPart;
-    }
-
-    @Override
-    public DataMatrix ratio() {
-      return ratio;
     }
   }
 
-  /** Dense Y: one m x N workspace holds A X and is overwritten by Q. */
+  /** Dense Y: one m x N workspace holds A X, then Q; the products are dense kernels. */
   private static final class DenseRatio implements RatioKernel {
     private final double[] y;
     private final DenseMatrix q;
-    private final DenseData ratio;
     private final DenseMatrix x;
 
     DenseRatio(DenseData y, int rank) {
       this.y = y.matrix().data();
       this.q = new DenseMatrix(y.rows(), y.cols());
-      this.ratio = new DenseData(q);
       this.x = new DenseMatrix(rank, y.cols());
     }
 
     @Override
-    public double refresh(DenseMatrix a, DenseMatrix xt) {
+    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt) {
       MatrixOps.transpose(xt, x);
       MatrixOps.multiply(a, x, q);
       double[] qd = q.data();
@@ -126,16 +137,17 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
           qd[i] = 0.0;
           continue;
         }
-        double approx = Math.max(qd[i], DENOMINATOR_FLOOR);
-        qd[i] = value / approx;
-        logPart += value * Math.log(value / approx);
+        double ratio = value / Math.max(qd[i], DENOMINATOR_FLOOR);
+        qd[i] = ratio;
+        logPart += value * Math.log(ratio);
+      }
+      if (qtA != null) {
+        MatrixOps.multiplyTransposeA(q, a, qtA);
+      }
+      if (qXt != null) {
+        MatrixOps.multiply(q, xt, qXt);
       }
       return logPart;
-    }
-
-    @Override
-    public DataMatrix ratio() {
-      return ratio;
     }
   }
 
@@ -168,21 +180,20 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
       this.qXt = new DenseMatrix(y.rows(), n);
       this.basisColumnSums = new double[n];
       this.coefficientRowSums = new double[n];
-      this.logPart = kernel.refresh(a, xt);
+      this.logPart = kernel.evaluate(a, xt, qtA, null);
     }
 
     @Override
     protected void iterate() {
-      // X ← X ∘ (AᵀQ) / (Aᵀ 1): on Xᵀ, (AᵀQ)ᵀ = Qᵀ A
-      kernel.ratio().transposeTimes(a, qtA);
+      // X ← X ∘ (AᵀQ) / (Aᵀ 1), on Xᵀ; Qᵀ A is current from the previous evaluation
       columnSums(a, basisColumnSums);
       scaleByRatio(xt, qtA, basisColumnSums);
-      logPart = kernel.refresh(a, xt);
-      // A ← A ∘ (Q Xᵀ) / (1 Xᵀ)
-      kernel.ratio().times(xt, qXt);
+      // A ← A ∘ (Q Xᵀ) / (1 Xᵀ), Q at the new X
+      kernel.evaluate(a, xt, null, qXt);
       columnSums(xt, coefficientRowSums);
       scaleByRatio(a, qXt, coefficientRowSums);
-      logPart = kernel.refresh(a, xt);
+      // the objective at the new (A, X), and Qᵀ A for the next X-update
+      logPart = kernel.evaluate(a, xt, qtA, null);
     }
 
     /** W ← W ∘ numerator / denominator, the denominator one value per column of W. */

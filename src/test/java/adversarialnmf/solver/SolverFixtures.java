@@ -1,60 +1,14 @@
 package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DenseMatrix;
-import java.util.ArrayList;
-import java.util.List;
+import adversarialnmf.metrics.ClusteringScores;
+import adversarialnmf.metrics.ContingencyTable;
 import java.util.Random;
 
-/** Planted data sets, naive dense objectives and a brute-force clustering accuracy for the solver tests. */
+/** Random data, naive dense objectives and clustering accuracy for the solver tests. */
 final class SolverFixtures {
 
   private SolverFixtures() {
-  }
-
-  /** Y, the planted labels and the planted factors of a separable set. */
-  static final class Planted {
-    final DenseMatrix y;
-    final int[] labels;
-    final DenseMatrix basis;
-
-    Planted(DenseMatrix y, int[] labels, DenseMatrix basis) {
-      this.y = y;
-      this.labels = labels;
-      this.basis = basis;
-    }
-  }
-
-  /**
-   * k clusters of {@code perCluster} instances in m dimensions: basis column c is large on its own
-   * block of m/k attributes and small elsewhere; instance j of cluster c is
-   * (1 + 0.5 u) a_c + 0.05 (a mix of the others) + small uniform noise.
-   */
-  static Planted separable(int m, int k, int perCluster, long seed) {
-    Random random = new Random(seed);
-    DenseMatrix basis = new DenseMatrix(m, k);
-    int block = m / k;
-    for (int i = 0; i < m; i++) {
-      for (int c = 0; c < k; c++) {
-        boolean own = i / block == c;
-        basis.set(i, c, own ? 1.0 + random.nextDouble() : 0.1 * random.nextDouble());
-      }
-    }
-    int count = k * perCluster;
-    DenseMatrix x = new DenseMatrix(k, count);
-    int[] labels = new int[count];
-    for (int j = 0; j < count; j++) {
-      int c = j % k;
-      labels[j] = c;
-      for (int r = 0; r < k; r++) {
-        x.set(r, j, r == c ? 1.0 + 0.5 * random.nextDouble() : 0.05 * random.nextDouble());
-      }
-    }
-    DenseMatrix y = naiveProduct(basis, x);
-    double[] yd = y.data();
-    for (int i = 0; i < yd.length; i++) {
-      yd[i] += 0.01 * random.nextDouble();
-    }
-    return new Planted(y, labels, basis);
   }
 
   /** Uniform [0,1) matrix. */
@@ -147,39 +101,8 @@ final class SolverFixtures {
     return s;
   }
 
-  /** Best fraction of agreement over all relabelings of {@code predicted} (k! permutations; small k). */
-  static double accuracy(int[] truth, int[] predicted, int k) {
-    double best = 0.0;
-    for (int[] perm : permutations(k)) {
-      int hits = 0;
-      for (int j = 0; j < truth.length; j++) {
-        if (perm[predicted[j]] == truth[j]) {
-          hits++;
-        }
-      }
-      best = Math.max(best, hits / (double) truth.length);
-    }
-    return best;
-  }
-
-  private static List<int[]> permutations(int k) {
-    List<int[]> out = new ArrayList<>();
-    permute(new int[k], new boolean[k], 0, out);
-    return out;
-  }
-
-  private static void permute(int[] current, boolean[] used, int position, List<int[]> out) {
-    if (position == current.length) {
-      out.add(current.clone());
-      return;
-    }
-    for (int v = 0; v < current.length; v++) {
-      if (!used[v]) {
-        used[v] = true;
-        current[position] = v;
-        permute(current, used, position + 1, out);
-        used[v] = false;
-      }
-    }
+  /** Clustering accuracy (Hungarian-matched) of {@code predicted} against {@code truth}. */
+  static double accuracy(int[] truth, int[] predicted) {
+    return ClusteringScores.accuracy(ContingencyTable.ofLabels(truth, predicted));
   }
 }
