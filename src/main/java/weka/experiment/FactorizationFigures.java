@@ -164,7 +164,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
       stageLabels.add("target Z");
     }
     NoiseGallery gallery = new NoiseGallery(data, 0, 0);
-    BufferedImage images = gallery.render(onePerClass(data), stages, m_Scale);
+    BufferedImage images = gallery.render(gallery.applyAll(stages), onePerClass(data), m_Scale);
     int tileHeight = (images.getHeight() - GAP) / (1 + stages.size());
     rows.put("clean", images.getSubimage(0, 0, images.getWidth(), tileHeight + GAP));
     for (int s = 0; s < stages.size(); s++) {
