@@ -13,11 +13,24 @@ public interface DataMatrix {
   /** N, the number of instances (columns of Y). */
   int cols();
 
-  /** Y B for B of shape N x k, written into out (m x k). */
+  /** Y B for B of shape N x k, written into out (m x k), on all processors. */
   void times(DenseMatrix b, DenseMatrix out);
 
-  /** Yᵀ B for B of shape m x k, written into out (N x k). */
+  /** Yᵀ B for B of shape m x k, written into out (N x k), on all processors. */
   void transposeTimes(DenseMatrix b, DenseMatrix out);
+
+  /**
+   * Y B split into at most {@code parallelism.threads()} tasks; the same bits for every thread
+   * count. Implementations that cannot split fall back to {@link #times(DenseMatrix, DenseMatrix)}.
+   */
+  default void times(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
+    times(b, out);
+  }
+
+  /** Yᵀ B split into at most {@code parallelism.threads()} tasks; see {@link #times(DenseMatrix, DenseMatrix, Parallelism)}. */
+  default void transposeTimes(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
+    transposeTimes(b, out);
+  }
 
   /** ‖Y‖²_F. */
   double squaredNorm();

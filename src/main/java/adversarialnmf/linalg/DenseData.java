@@ -32,8 +32,18 @@ public final class DenseData implements DataMatrix {
   }
 
   @Override
+  public void times(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
+    MatrixOps.multiply(y, b, out, parallelism);
+  }
+
+  @Override
   public void transposeTimes(DenseMatrix b, DenseMatrix out) {
     MatrixOps.multiplyTransposeA(y, b, out);
+  }
+
+  @Override
+  public void transposeTimes(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
+    MatrixOps.multiplyTransposeA(y, b, out, parallelism);
   }
 
   @Override

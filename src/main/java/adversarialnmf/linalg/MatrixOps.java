@@ -3,7 +3,9 @@ package adversarialnmf.linalg;
 /**
  * Dense kernels on flat row-major arrays. Every product writes into a caller-supplied result so
  * solvers can allocate their workspaces once per fit; the allocating variants are conveniences.
- * Loops run in i-k-j order so the innermost reads are sequential.
+ * Products are cache-blocked and split across threads by {@link Parallelism} (all processors
+ * unless a value is passed); the result is bit-for-bit the same for every thread count. Transposed
+ * operands are read in place, never copied whole.
  */
 public final class MatrixOps {
 
@@ -17,30 +19,22 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = A B, overwriting c. */
+  /** C = A B, overwriting c, on all processors. */
   public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    multiply(a, b, c, Parallelism.allProcessors());
+  }
+
+  /** C = A B, overwriting c (which must not be a or b). */
+  public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c, Parallelism parallelism) {
     int m = a.rows();
     int k = a.cols();
     int n = b.cols();
     checkDims(b.rows() == k && c.rows() == m && c.cols() == n, "A B", a, b, c);
+    checkDistinct(c, a, b, "A B");
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    java.util.Arrays.fill(cd, 0.0);
-    for (int i = 0; i < m; i++) {
-      int cBase = i * n;
-      int aBase = i * k;
-      for (int p = 0; p < k; p++) {
-        double aip = ad[aBase + p];
-        if (aip == 0.0) {
-          continue;
-        }
-        int bBase = p * n;
-        for (int j = 0; j < n; j++) {
-          cd[cBase + j] += aip * bd[bBase + j];
-        }
-      }
-    }
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = Aᵀ B. */
@@ -50,30 +44,23 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = Aᵀ B without forming Aᵀ, overwriting c. */
+  /** C = Aᵀ B without forming Aᵀ, overwriting c, on all processors. */
   public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    multiplyTransposeA(a, b, c, Parallelism.allProcessors());
+  }
+
+  /** C = Aᵀ B without forming Aᵀ, overwriting c (which must not be a or b). */
+  public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c,
+      Parallelism parallelism) {
     int k = a.rows();
     int m = a.cols();
     int n = b.cols();
     checkDims(b.rows() == k && c.rows() == m && c.cols() == n, "A^T B", a, b, c);
+    checkDistinct(c, a, b, "A^T B");
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    java.util.Arrays.fill(cd, 0.0);
-    for (int p = 0; p < k; p++) {
-      int aBase = p * m;
-      int bBase = p * n;
-      for (int i = 0; i < m; i++) {
-        double api = ad[aBase + i];
-        if (api == 0.0) {
-          continue;
-        }
-        int cBase = i * n;
-        for (int j = 0; j < n; j++) {
-          cd[cBase + j] += api * bd[bBase + j];
-        }
-      }
-    }
+    product(new Kernels.Operand(ad, 1, m), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = A Bᵀ. */
@@ -83,26 +70,44 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = A Bᵀ without forming Bᵀ (row-by-row dot products), overwriting c. */
+  /** C = A Bᵀ without forming Bᵀ, overwriting c, on all processors. */
   public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    multiplyTransposeB(a, b, c, Parallelism.allProcessors());
+  }
+
+  /**
+   * C = A Bᵀ without forming Bᵀ, overwriting c (which must not be a or b); only panels of B of a
+   * few hundred kilobytes are packed, per task.
+   */
+  public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c,
+      Parallelism parallelism) {
     int m = a.rows();
     int k = a.cols();
     int n = b.rows();
     checkDims(b.cols() == k && c.rows() == m && c.cols() == n, "A B^T", a, b, c);
+    checkDistinct(c, a, b, "A B^T");
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    for (int i = 0; i < m; i++) {
-      int aBase = i * k;
-      for (int j = 0; j < n; j++) {
-        int bBase = j * k;
-        double s = 0.0;
-        for (int p = 0; p < k; p++) {
-          s += ad[aBase + p] * bd[bBase + p];
-        }
-        cd[i * n + j] = s;
-      }
-    }
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, 1, k), cd, m, k, n, parallelism);
+  }
+
+  /**
+   * C (m x n, row-major in cd) = L R for strided L (m x k) and R (k x n). The kernel vectorises
+   * along output rows, so a narrow C (few columns, many rows) is computed as Cᵀ = Rᵀ Lᵀ instead,
+   * with the long side as the vector length; output rows are split across tasks either way.
+   */
+  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
+      int n, Parallelism parallelism) {
+    boolean transposeOutput = n < m && n < Kernels.MAX_BLOCK_COLS;
+    Kernels.Operand left = transposeOutput ? r.transposed() : l;
+    Kernels.Operand right = transposeOutput ? l.transposed() : r;
+    Kernels.Operand out = transposeOutput ? new Kernels.Operand(cd, 1, n) : new Kernels.Operand(cd, n, 1);
+    int rows = transposeOutput ? n : m;
+    int cols = transposeOutput ? m : n;
+    int tasks = parallelism.tasksFor((long) m * k * n, rows);
+    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, cols,
+        Parallelism.split(rows, tasks, t), Parallelism.split(rows, tasks, t + 1)));
   }
 
   /** C ← C + s A Bᵀ without forming Bᵀ (row-by-row dot products). */
@@ -135,24 +140,76 @@ public final class MatrixOps {
     if (out.rows() != c || out.cols() != r) {
       throw new IllegalArgumentException("cannot transpose " + a.shape() + " into " + out.shape());
     }
+    checkDistinct(out, a, a, "transpose");
     double[] ad = a.data();
     double[] od = out.data();
-    for (int i = 0; i < r; i++) {
-      int base = i * c;
-      for (int j = 0; j < c; j++) {
-        od[j * r + i] = ad[base + j];
+    // tiles keep both the reads and the strided writes within a few cache lines
+    int tile = 32;
+    for (int i0 = 0; i0 < r; i0 += tile) {
+      int i1 = Math.min(r, i0 + tile);
+      for (int j0 = 0; j0 < c; j0 += tile) {
+        int j1 = Math.min(c, j0 + tile);
+        for (int i = i0; i < i1; i++) {
+          int base = i * c;
+          for (int j = j0; j < j1; j++) {
+            od[j * r + i] = ad[base + j];
+          }
+        }
       }
     }
   }
 
   /** Aᵀ A (cols x cols), the Gram matrix of the columns. */
   public static DenseMatrix gramOfColumns(DenseMatrix a) {
-    return multiplyTransposeA(a, a);
+    DenseMatrix g = new DenseMatrix(a.cols(), a.cols());
+    gramOfColumns(a, g, Parallelism.allProcessors());
+    return g;
+  }
+
+  /** G = Aᵀ A, overwriting the cols x cols matrix g, on all processors. */
+  public static void gramOfColumns(DenseMatrix a, DenseMatrix g) {
+    gramOfColumns(a, g, Parallelism.allProcessors());
+  }
+
+  /**
+   * G = Aᵀ A by a symmetric rank-k update: computes the upper triangle (half the work of
+   * {@link #multiplyTransposeA}) and mirrors it, so G is exactly symmetric.
+   */
+  public static void gramOfColumns(DenseMatrix a, DenseMatrix g, Parallelism parallelism) {
+    int m = a.rows();
+    int n = a.cols();
+    checkGram(g, n, a, "A^T A");
+    double[] ad = a.data();
+    double[] gd = g.data();
+    int tasks = parallelism.tasksFor((long) m * n * (n + 1) / 2, n);
+    int[] bounds = Kernels.triangleSplit(n, tasks);
+    parallelism.run(tasks, t -> Kernels.gramOfColumnsRows(ad, gd, m, n, bounds[t], bounds[t + 1]));
+    Kernels.mirrorUpper(gd, n);
   }
 
   /** A Aᵀ (rows x rows), the Gram matrix of the rows; call only where rows is small (the rank). */
   public static DenseMatrix gramOfRows(DenseMatrix a) {
-    return multiplyTransposeB(a, a);
+    DenseMatrix g = new DenseMatrix(a.rows(), a.rows());
+    gramOfRows(a, g, Parallelism.allProcessors());
+    return g;
+  }
+
+  /** G = A Aᵀ, overwriting the rows x rows matrix g, on all processors. */
+  public static void gramOfRows(DenseMatrix a, DenseMatrix g) {
+    gramOfRows(a, g, Parallelism.allProcessors());
+  }
+
+  /** G = A Aᵀ by a symmetric rank-k update (upper triangle, mirrored); G is exactly symmetric. */
+  public static void gramOfRows(DenseMatrix a, DenseMatrix g, Parallelism parallelism) {
+    int r = a.rows();
+    int count = a.cols();
+    checkGram(g, r, a, "A A^T");
+    double[] ad = a.data();
+    double[] gd = g.data();
+    int tasks = parallelism.tasksFor((long) count * r * (r + 1) / 2, r);
+    int[] bounds = Kernels.triangleSplit(r, tasks);
+    parallelism.run(tasks, t -> Kernels.gramOfRowsRows(ad, gd, r, count, bounds[t], bounds[t + 1]));
+    Kernels.mirrorUpper(gd, r);
   }
 
   /** ‖A‖²_F. */
@@ -226,6 +283,22 @@ public final class MatrixOps {
     int n = a.rows();
     for (int i = 0; i < n; i++) {
       ad[i * n + i] += value;
+    }
+  }
+
+  private static void checkGram(DenseMatrix g, int side, DenseMatrix a, String op) {
+    if (g.rows() != side || g.cols() != side) {
+      throw new IllegalArgumentException(
+          "Gram matrix " + op + " of A " + a.shape() + " needs a " + side + "x" + side
+              + " result, got " + g.shape());
+    }
+    checkDistinct(g, a, a, op);
+  }
+
+  /** Kernels write the result while still reading the inputs, so they must not share storage. */
+  private static void checkDistinct(DenseMatrix out, DenseMatrix a, DenseMatrix b, String op) {
+    if (out.data() == a.data() || out.data() == b.data()) {
+      throw new IllegalArgumentException("the result of " + op + " must not be one of its inputs");
     }
   }
 

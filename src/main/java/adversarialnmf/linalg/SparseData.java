@@ -13,12 +13,28 @@ public final class SparseData implements DataMatrix {
   private final int[] colStart;
   private final int[] rowIndex;
   private final double[] values;
+  private volatile RowCompressed byRow;
 
   /** Takes ownership of the arrays; row indices within a column must be strictly increasing. */
   public SparseData(int rows, int cols, int[] colStart, int[] rowIndex, double[] values) {
     if (colStart.length != cols + 1 || rowIndex.length != values.length
         || colStart[cols] != values.length) {
       throw new IllegalArgumentException("inconsistent compressed-column arrays");
+    }
+    if (colStart[0] != 0) {
+      throw new IllegalArgumentException("compressed columns must start at 0, got " + colStart[0]);
+    }
+    for (int j = 0; j < cols; j++) {
+      if (colStart[j + 1] < colStart[j]) {
+        throw new IllegalArgumentException("column " + j + " ends before it starts");
+      }
+      for (int e = colStart[j]; e < colStart[j + 1]; e++) {
+        boolean ordered = e == colStart[j] || rowIndex[e] > rowIndex[e - 1];
+        if (rowIndex[e] < 0 || rowIndex[e] >= rows || !ordered) {
+          throw new IllegalArgumentException("column " + j + " has row index " + rowIndex[e]
+              + " out of order or outside 0.." + (rows - 1));
+        }
+      }
     }
     this.rows = rows;
     this.cols = cols;
@@ -68,43 +84,91 @@ public final class SparseData implements DataMatrix {
 
   @Override
   public void times(DenseMatrix b, DenseMatrix out) {
+    times(b, out, Parallelism.allProcessors());
+  }
+
+  /**
+   * Y B as a gather over the rows of Y: each output row sums the rows of B named by one row of Y,
+   * so rows split across tasks without write conflicts. Uses the compressed-row index built on
+   * first use (one more copy of the stored entries, never a dense one).
+   */
+  @Override
+  public void times(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
     int k = b.cols();
     if (b.rows() != cols || out.rows() != rows || out.cols() != k) {
       throw new IllegalArgumentException("dimension mismatch in Y B: Y " + rows + "x" + cols
           + ", B " + b.shape() + ", out " + out.shape());
     }
-    double[] bd = b.data();
-    double[] od = out.data();
-    Arrays.fill(od, 0.0);
-    for (int j = 0; j < cols; j++) {
-      int bBase = j * k;
-      for (int p = colStart[j]; p < colStart[j + 1]; p++) {
-        double v = values[p];
-        int oBase = rowIndex[p] * k;
-        for (int c = 0; c < k; c++) {
-          od[oBase + c] += v * bd[bBase + c];
-        }
-      }
-    }
+    RowCompressed byRow = rowCompressed();
+    gather(byRow.rowStart, byRow.colIndex, byRow.values, rows, b, out, parallelism);
   }
 
   @Override
   public void transposeTimes(DenseMatrix b, DenseMatrix out) {
+    transposeTimes(b, out, Parallelism.allProcessors());
+  }
+
+  /** Yᵀ B as a gather over the stored columns of Y (one output row per instance). */
+  @Override
+  public void transposeTimes(DenseMatrix b, DenseMatrix out, Parallelism parallelism) {
     int k = b.cols();
     if (b.rows() != rows || out.rows() != cols || out.cols() != k) {
       throw new IllegalArgumentException("dimension mismatch in Y^T B: Y " + rows + "x" + cols
           + ", B " + b.shape() + ", out " + out.shape());
     }
+    gather(colStart, rowIndex, values, cols, b, out, parallelism);
+  }
+
+  private static void gather(int[] start, int[] index, double[] value, int outRows, DenseMatrix b,
+      DenseMatrix out, Parallelism parallelism) {
+    int k = b.cols();
     double[] bd = b.data();
     double[] od = out.data();
-    Arrays.fill(od, 0.0);
-    for (int j = 0; j < cols; j++) {
-      int oBase = j * k;
-      for (int p = colStart[j]; p < colStart[j + 1]; p++) {
-        double v = values[p];
-        int bBase = rowIndex[p] * k;
-        for (int c = 0; c < k; c++) {
-          od[oBase + c] += v * bd[bBase + c];
+    int tasks = parallelism.tasksFor((long) start[outRows] * k, outRows);
+    int[] bounds = Kernels.storedEntrySplit(start, outRows, tasks);
+    parallelism.run(tasks,
+        t -> Kernels.sparseGatherRows(start, index, value, bd, od, k, bounds[t], bounds[t + 1]));
+  }
+
+  /** The same entries stored by attribute (compressed rows), built once on first use. */
+  private RowCompressed rowCompressed() {
+    RowCompressed r = byRow;
+    if (r == null) {
+      synchronized (this) {
+        r = byRow;
+        if (r == null) {
+          r = new RowCompressed(rows, cols, colStart, rowIndex, values);
+          byRow = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** Compressed rows: row i holds column indices {@code colIndex[rowStart[i] .. rowStart[i+1])}. */
+  private static final class RowCompressed {
+    final int[] rowStart;
+    final int[] colIndex;
+    final double[] values;
+
+    RowCompressed(int rows, int cols, int[] colStart, int[] rowIndex, double[] columnValues) {
+      int nnz = columnValues.length;
+      rowStart = new int[rows + 1];
+      for (int e = 0; e < nnz; e++) {
+        rowStart[rowIndex[e] + 1]++;
+      }
+      for (int i = 0; i < rows; i++) {
+        rowStart[i + 1] += rowStart[i];
+      }
+      colIndex = new int[nnz];
+      values = new double[nnz];
+      int[] next = Arrays.copyOf(rowStart, rows);
+      // columns in increasing order, so the column indices of each row come out sorted
+      for (int j = 0; j < cols; j++) {
+        for (int e = colStart[j]; e < colStart[j + 1]; e++) {
+          int pos = next[rowIndex[e]]++;
+          colIndex[pos] = j;
+          values[pos] = columnValues[e];
         }
       }
     }

@@ -4,7 +4,10 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 
-/** ‖Y − A X‖²_F without forming A X: from ‖Y‖², Y Xᵀ and the two n x n Gram matrices. */
+/**
+ * Residuals of Y ≈ A X without forming A X: the total ‖Y − A X‖²_F from ‖Y‖², Y Xᵀ and the two n x n
+ * Gram matrices, and the per-instance ‖y_j − A x_j‖² from ‖y_j‖², Yᵀ A and AᵀA X.
+ */
 public final class Residuals {
 
   private Residuals() {
@@ -28,5 +31,42 @@ public final class Residuals {
   public static double squaredResidual(DataMatrix y, DenseMatrix a, DenseMatrix x) {
     DenseMatrix yXt = y.times(x.transpose());
     return squaredResidual(y.squaredNorm(), yXt, a, MatrixOps.gramOfColumns(a), MatrixOps.gramOfRows(x));
+  }
+
+  /**
+   * ‖y_j − A x_j‖² = ‖y_j‖² − 2 (YᵀA)_j · x_j + x_jᵀ (AᵀA) x_j for every instance j, clipped at 0
+   * against cancellation; O(N n) given the products.
+   *
+   * @param columnNorms2 ‖y_j‖² (length N)
+   * @param ytA Yᵀ A (N x n)
+   * @param x X (n x N)
+   * @param gramAX AᵀA X (n x N)
+   * @param out the N squared residuals (overwritten)
+   */
+  public static void columnSquaredResiduals(double[] columnNorms2, DenseMatrix ytA, DenseMatrix x,
+      DenseMatrix gramAX, double[] out) {
+    int n = x.rows();
+    int count = x.cols();
+    if (ytA.rows() != count || ytA.cols() != n || gramAX.rows() != n || gramAX.cols() != count
+        || columnNorms2.length != count || out.length != count) {
+      throw new IllegalArgumentException("column residuals: Y^T A " + ytA.shape() + ", X " + x.shape()
+          + ", A^T A X " + gramAX.shape() + ", " + columnNorms2.length + " column norms, "
+          + out.length + " outputs disagree");
+    }
+    double[] xd = x.data();
+    double[] cross = ytA.data();
+    double[] quad = gramAX.data();
+    System.arraycopy(columnNorms2, 0, out, 0, count);
+    for (int r = 0; r < n; r++) {
+      int base = r * count;
+      for (int j = 0; j < count; j++) {
+        out[j] += xd[base + j] * (quad[base + j] - 2.0 * cross[j * n + r]);
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      if (out[j] < 0.0) {
+        out[j] = 0.0;
+      }
+    }
   }
 }

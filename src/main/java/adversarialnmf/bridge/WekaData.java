@@ -1,0 +1,154 @@
+package adversarialnmf.bridge;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseData;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.SparseData;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SparseInstance;
+
+/**
+ * The one place where Weka data become the math core's Y (m attributes x N instances): the
+ * input checks every NMF method shares, and the conversion (sparse instances stay sparse).
+ */
+public final class WekaData {
+
+  private WekaData() {
+  }
+
+  /** Indices of every attribute except the class (if one is set). */
+  public static int[] featureIndices(Instances data) {
+    int classIndex = data.classIndex();
+    int count = data.numAttributes() - (classIndex >= 0 ? 1 : 0);
+    int[] out = new int[count];
+    int p = 0;
+    for (int a = 0; a < data.numAttributes(); a++) {
+      if (a != classIndex) {
+        out[p++] = a;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks that the chosen attributes are numeric, nonnegative and not missing, with a message that
+   * names the attribute and the instance. {@code who} starts the message (e.g. "ANMF").
+   */
+  public static void requireNonnegative(Instances data, int[] attributes, String who) {
+    for (int a : attributes) {
+      Attribute attribute = data.attribute(a);
+      if (!attribute.isNumeric()) {
+        throw new IllegalArgumentException(who + ": attribute '" + attribute.name() + "' (index "
+            + (a + 1) + ") is " + Attribute.typeToString(attribute)
+            + "; nonnegative matrix factorization needs numeric attributes only"
+            + " (remove it, e.g. with weka.filters.unsupervised.attribute.Remove, or set it as the class)");
+      }
+    }
+    int[] row = rowOfAttribute(data, attributes);
+    for (int j = 0; j < data.numInstances(); j++) {
+      Instance instance = data.instance(j);
+      for (int p = 0; p < instance.numValues(); p++) {
+        int a = instance.index(p);
+        if (row[a] < 0) {
+          continue;
+        }
+        double v = instance.valueSparse(p);
+        if (Double.isNaN(v) || instance.isMissingSparse(p)) {
+          throw new IllegalArgumentException(who + ": missing value in attribute '"
+              + data.attribute(a).name() + "' of instance " + (j + 1)
+              + "; replace missing values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
+        }
+        if (Double.isInfinite(v)) {
+          throw new IllegalArgumentException(who + ": infinite value in attribute '"
+              + data.attribute(a).name() + "' of instance " + (j + 1));
+        }
+        if (v < 0.0) {
+          throw new IllegalArgumentException(who + ": negative value " + v + " in attribute '"
+              + data.attribute(a).name() + "' (index " + (a + 1) + ") of instance " + (j + 1)
+              + "; nonnegative matrix factorization needs data >= 0: shift or rescale the attribute first,"
+              + " e.g. with weka.filters.unsupervised.attribute.Normalize");
+        }
+      }
+    }
+  }
+
+  /** Y with one column per instance and one row per chosen attribute; sparse when most instances are. */
+  public static DataMatrix toMatrix(Instances data, int[] attributes) {
+    int sparseCount = 0;
+    for (int j = 0; j < data.numInstances(); j++) {
+      if (data.instance(j) instanceof SparseInstance) {
+        sparseCount++;
+      }
+    }
+    return 2 * sparseCount > data.numInstances() ? toSparse(data, attributes) : toDense(data, attributes);
+  }
+
+  private static int[] rowOfAttribute(Instances data, int[] attributes) {
+    int[] row = new int[data.numAttributes()];
+    java.util.Arrays.fill(row, -1);
+    for (int r = 0; r < attributes.length; r++) {
+      row[attributes[r]] = r;
+    }
+    return row;
+  }
+
+  private static DataMatrix toDense(Instances data, int[] attributes) {
+    int m = attributes.length;
+    int count = data.numInstances();
+    int[] row = rowOfAttribute(data, attributes);
+    DenseMatrix y = new DenseMatrix(m, count);
+    double[] yd = y.data();
+    for (int j = 0; j < count; j++) {
+      Instance instance = data.instance(j);
+      for (int p = 0; p < instance.numValues(); p++) {
+        int r = row[instance.index(p)];
+        if (r >= 0) {
+          yd[r * count + j] = instance.valueSparse(p);
+        }
+      }
+    }
+    return new DenseData(y);
+  }
+
+  private static DataMatrix toSparse(Instances data, int[] attributes) {
+    int count = data.numInstances();
+    int[] row = rowOfAttribute(data, attributes);
+    int[] start = new int[count + 1];
+    for (int j = 0; j < count; j++) {
+      Instance instance = data.instance(j);
+      int stored = 0;
+      for (int p = 0; p < instance.numValues(); p++) {
+        if (row[instance.index(p)] >= 0 && instance.valueSparse(p) != 0.0) {
+          stored++;
+        }
+      }
+      start[j + 1] = start[j] + stored;
+    }
+    int[] index = new int[start[count]];
+    double[] values = new double[start[count]];
+    for (int j = 0; j < count; j++) {
+      Instance instance = data.instance(j);
+      int q = start[j];
+      for (int p = 0; p < instance.numValues(); p++) {
+        int r = row[instance.index(p)];
+        double v = instance.valueSparse(p);
+        if (r >= 0 && v != 0.0) {
+          index[q] = r;
+          values[q++] = v;
+        }
+      }
+    }
+    return new SparseData(attributes.length, count, start, index, values);
+  }
+
+  /** The chosen attribute values of one instance, in attribute order (missing values read as NaN). */
+  public static double[] values(Instance instance, int[] attributes) {
+    double[] out = new double[attributes.length];
+    for (int r = 0; r < attributes.length; r++) {
+      out[r] = instance.value(attributes[r]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package adversarialnmf.linalg;
+
+import java.io.Serializable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * How many tasks a kernel may split its work into: a small immutable value that solvers carry in
+ * their options and hand to {@link MatrixOps} and {@link DataMatrix} calls, so no kernel reads
+ * global settings. Tasks run on the common fork-join pool plus the calling thread.
+ *
+ * <p>Every kernel splits its output, never a sum: each entry is accumulated by one task in a fixed
+ * order, so results are bit-for-bit identical for every thread count, including 1.
+ */
+public final class Parallelism implements Serializable {
+
+  private static final long serialVersionUID = -2713958410936281765L;
+
+  /** Everything on the calling thread. */
+  public static final Parallelism SEQUENTIAL = new Parallelism(1);
+
+  private static final Parallelism ALL_PROCESSORS =
+      new Parallelism(Runtime.getRuntime().availableProcessors());
+
+  /** Below this many multiply-adds a product is not worth a task switch. */
+  static final long MIN_WORK_PER_TASK = 1L << 16;
+
+  private final int threads;
+
+  private Parallelism(int threads) {
+    this.threads = threads;
+  }
+
+  /** Up to {@code threads} tasks at once; 1 means sequential. */
+  public static Parallelism threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("number of threads must be at least 1, got " + threads);
+    }
+    return threads == 1 ? SEQUENTIAL : new Parallelism(threads);
+  }
+
+  /** One task per available processor: the default of every kernel. */
+  public static Parallelism allProcessors() {
+    return ALL_PROCESSORS;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /** The body of one task: works on task number {@code task} of {@code tasks}. */
+  interface Task {
+    void run(int task);
+  }
+
+  /**
+   * How many tasks to use for {@code work} multiply-adds over {@code units} independent output
+   * units (rows, columns): at most one per thread and per unit, each worth a task switch.
+   */
+  int tasksFor(long work, int units) {
+    long byWork = Math.max(1L, work / MIN_WORK_PER_TASK);
+    return (int) Math.max(1L, Math.min(Math.min(threads, units), byWork));
+  }
+
+  /** Runs tasks 0..tasks-1, task 0 on the calling thread, and waits for all. */
+  void run(int tasks, Task body) {
+    if (tasks <= 1) {
+      body.run(0);
+      return;
+    }
+    ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
+    ForkJoinPool pool = ForkJoinPool.commonPool();
+    for (int t = 1; t < tasks; t++) {
+      int task = t;
+      forked[t - 1] = pool.submit(() -> body.run(task));
+    }
+    RuntimeException failure = null;
+    try {
+      body.run(0);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (ForkJoinTask<?> f : forked) {
+      try {
+        f.join();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Start of part {@code task} when {@code count} units are cut into {@code tasks} equal parts. */
+  static int split(int count, int tasks, int task) {
+    return (int) ((long) count * task / tasks);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parallelism && ((Parallelism) o).threads == threads;
+  }
+
+  @Override
+  public int hashCode() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    return threads == 1 ? "sequential" : threads + " threads";
+  }
+}

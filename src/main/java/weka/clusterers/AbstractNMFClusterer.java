@@ -1,0 +1,579 @@
+package weka.clusterers;
+
+import adversarialnmf.bridge.WekaData;
+import adversarialnmf.cluster.AssignmentRule;
+import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.init.Initialization;
+import adversarialnmf.init.KMeansInitialization;
+import adversarialnmf.init.NndsvdInitialization;
+import adversarialnmf.init.RandomInitialization;
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.FactorizationDivergedException;
+import adversarialnmf.solver.FactorizationSolver;
+import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.StoppingRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Random;
+import java.util.Vector;
+import weka.core.AdditionalMeasureProducer;
+import weka.core.BatchPredictor;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.logging.Logger;
+
+/**
+ * What every NMF clusterer of this package shares: the common options (clusters, iterations,
+ * tolerance, seed, initialisation, scaling, assignment), the input checks, the conversion of the
+ * instances to Y (attributes x instances), the fit through one core solver, cluster assignment,
+ * the projection of new instances onto the learned basis, and a readable {@link #toString()}.
+ * A subclass declares its own options and supplies its solver.
+ */
+public abstract class AbstractNMFClusterer extends RandomizableClusterer
+    implements NumberOfClustersRequestable, BatchPredictor, TechnicalInformationHandler,
+    AdditionalMeasureProducer {
+
+  private static final long serialVersionUID = -4794125004102244171L;
+
+  public static final int INIT_KMEANS = 0;
+  public static final int INIT_NNDSVD = 1;
+  public static final int INIT_RANDOM = 2;
+  public static final Tag[] TAGS_INITIALIZATION = {
+      new Tag(INIT_KMEANS, "kmeans", "k-means (A0 = centroids, X0 = indicator + offset), as the ANMF paper", false),
+      new Tag(INIT_NNDSVD, "nndsvd", "NNDSVD (nonnegative parts of the leading singular vectors)", false),
+      new Tag(INIT_RANDOM, "random", "random nonnegative factors", false)};
+
+  public static final int SCALING_NONE = 0;
+  public static final int SCALING_MAX = 1;
+  public static final Tag[] TAGS_SCALING = {
+      new Tag(SCALING_NONE, "none", "factorize the data as they are", false),
+      new Tag(SCALING_MAX, "max", "divide the data by their largest value (so Y lies in [0, 1])", false)};
+
+  public static final int ASSIGN_ARGMAX = 0;
+  public static final int ASSIGN_KMEANS = 1;
+  public static final Tag[] TAGS_ASSIGNMENT = {
+      new Tag(ASSIGN_ARGMAX, "argmax", "largest coefficient of each instance (the paper's rule)", false),
+      new Tag(ASSIGN_KMEANS, "kmeans", "k-means on the unit-normalised coefficient vectors", false)};
+
+  protected int m_NumClusters = 2;
+  protected int m_MaxIterations = defaultMaxIterations();
+  protected double m_Tolerance = defaultTolerance();
+  protected int m_Initialization = INIT_KMEANS;
+  protected double m_IndicatorOffset = 0.2;
+  protected int m_Scaling = SCALING_MAX;
+  protected int m_Assignment = ASSIGN_ARGMAX;
+  protected String m_BatchSize = "100";
+
+  /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
+  protected NmfClustering m_Model;
+  /** Attributes (of the training header) that form Y's rows. */
+  protected int[] m_FeatureIndices;
+  /** Training header, for checking later instances. */
+  protected Instances m_Header;
+  /** Seconds the last fit took. */
+  protected double m_FitSeconds;
+
+  /** The iteration cap a fresh instance starts with. */
+  protected int defaultMaxIterations() {
+    return 200;
+  }
+
+  /** The tolerance a fresh instance starts with. */
+  protected double defaultTolerance() {
+    return 1e-4;
+  }
+
+  /**
+   * The solver for this fit.
+   *
+   * @param data the training instances as given
+   * @param y the training data as factorized: {@code data}'s features times {@code dataScale}
+   * @param dataScale the factor applied by the scaling option (1 for none)
+   */
+  protected abstract FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale,
+      StoppingRule stopping, Random random) throws Exception;
+
+  /** A short name used in messages and toString (e.g. "ANMF"). */
+  protected abstract String methodName();
+
+  // ------------------------------------------------------------------ fit
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NO_CLASS);
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.setMinimumNumberInstances(1);
+    return result;
+  }
+
+  @Override
+  public void buildClusterer(Instances data) throws Exception {
+    getCapabilities().testWithFail(data);
+    String who = getClass().getName();
+    if (data.numInstances() == 0) {
+      throw new IllegalArgumentException(who + ": no training instances");
+    }
+    if (data.numInstances() < m_NumClusters) {
+      throw new IllegalArgumentException(who + ": " + data.numInstances() + " instances are fewer than the "
+          + m_NumClusters + " clusters requested (-N); lower the number of clusters or add data");
+    }
+    int[] features = WekaData.featureIndices(data);
+    if (features.length == 0) {
+      throw new IllegalArgumentException(who + ": no numeric attribute to factorize");
+    }
+    WekaData.requireNonnegative(data, features, who);
+    DataMatrix raw = WekaData.toMatrix(data, features);
+    double largest = raw.max();
+    if (largest <= 0.0) {
+      throw new IllegalArgumentException(who + ": all data values are zero; there is nothing to factorize");
+    }
+    double scale = m_Scaling == SCALING_MAX ? 1.0 / largest : 1.0;
+    DataMatrix y = scale == 1.0 ? raw : raw.scaled(scale);
+
+    Random random = new Random(m_Seed);
+    long started = System.nanoTime();
+    Factors start = createInitialization().initialize(y, m_NumClusters, random);
+    FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
+    Factorization fit;
+    try {
+      fit = solver.fit(y, start);
+    } catch (FactorizationDivergedException e) {
+      throw new IllegalStateException(who + ": " + e.getMessage(), e);
+    }
+    m_Model = NmfClustering.of(fit, scale, assignmentRule(), random);
+    m_FitSeconds = (System.nanoTime() - started) / 1e9;
+    m_FeatureIndices = features;
+    m_Header = new Instances(data, 0);
+    if (!fit.converged()) {
+      Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
+          + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
+    }
+  }
+
+  protected Initialization createInitialization() {
+    switch (m_Initialization) {
+      case INIT_NNDSVD:
+        return new NndsvdInitialization();
+      case INIT_RANDOM:
+        return new RandomInitialization();
+      default:
+        return new KMeansInitialization(m_IndicatorOffset);
+    }
+  }
+
+  private AssignmentRule assignmentRule() {
+    return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
+  }
+
+  // ------------------------------------------------------------------ prediction
+
+  private void requireModel() {
+    if (m_Model == null) {
+      throw new IllegalStateException(getClass().getName() + ": no model built yet; call buildClusterer first");
+    }
+  }
+
+  /** Membership from the instance's nonnegative least-squares coefficients on the learned basis A. */
+  @Override
+  public double[] distributionForInstance(Instance instance) throws Exception {
+    requireModel();
+    double[] values = checkedValues(instance);
+    return m_Model.membership(m_Model.coefficientsOf(values));
+  }
+
+  @Override
+  public double[][] distributionsForInstances(Instances instances) throws Exception {
+    requireModel();
+    if (instances.numAttributes() != m_Header.numAttributes()) {
+      throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
+          + " attributes, the model was trained on " + m_Header.numAttributes());
+    }
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    double[][] out = new double[instances.numInstances()][];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = m_Model.membership(coefficients.column(j));
+    }
+    return out;
+  }
+
+  private double[] checkedValues(Instance instance) {
+    if (instance.numAttributes() != m_Header.numAttributes()) {
+      throw new IllegalArgumentException(getClass().getName() + ": instance has " + instance.numAttributes()
+          + " attributes, the model was trained on " + m_Header.numAttributes());
+    }
+    double[] values = WekaData.values(instance, m_FeatureIndices);
+    for (int r = 0; r < values.length; r++) {
+      if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
+        throw new IllegalArgumentException(getClass().getName() + ": attribute '"
+            + m_Header.attribute(m_FeatureIndices[r]).name() + "' has the value " + values[r]
+            + "; only finite nonnegative values can be projected onto the learned basis");
+      }
+    }
+    return values;
+  }
+
+  @Override
+  public int numberOfClusters() throws Exception {
+    return m_NumClusters;
+  }
+
+  @Override
+  public void setBatchSize(String size) {
+    m_BatchSize = size;
+  }
+
+  @Override
+  public String getBatchSize() {
+    return m_BatchSize;
+  }
+
+  public String batchSizeTipText() {
+    return "The preferred number of instances to project at once in batch prediction.";
+  }
+
+  @Override
+  public boolean implementsMoreEfficientBatchPrediction() {
+    return true;
+  }
+
+  // ------------------------------------------------------------------ model access
+
+  /** The fitted clustering (factorization, scale, rule), or null before a fit. */
+  public NmfClustering getModel() {
+    return m_Model;
+  }
+
+  /** The fitted factorization, or null before a fit. */
+  public Factorization getFactorization() {
+    return m_Model == null ? null : m_Model.factorization();
+  }
+
+  /** A (attributes x clusters) as a 2-D array (copy), in the scaled units of the fit. */
+  public double[][] getBasis() {
+    requireModel();
+    return m_Model.factorization().basis().toArray();
+  }
+
+  /** X (clusters x training instances), copy. */
+  public double[][] getCoefficients() {
+    requireModel();
+    return m_Model.factorization().coefficients().toArray();
+  }
+
+  /** The cluster of each training instance as fitted (the assignment rule applied to X). */
+  public int[] getTrainingAssignments() {
+    requireModel();
+    return m_Model.trainingLabels();
+  }
+
+  /** The objective per iteration (entry 0: at the start). */
+  public double[] getObjectiveTrace() {
+    requireModel();
+    return m_Model.factorization().objectiveTrace();
+  }
+
+  // ------------------------------------------------------------------ additional measures
+
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    Vector<String> names = new Vector<String>();
+    names.add("measureFinalObjective");
+    names.add("measureIterations");
+    names.add("measureConverged");
+    names.add("measureFitSeconds");
+    return names.elements();
+  }
+
+  @Override
+  public double getMeasure(String measureName) {
+    requireModel();
+    Factorization fit = m_Model.factorization();
+    if (measureName.equalsIgnoreCase("measureFinalObjective")) {
+      return fit.finalObjective();
+    }
+    if (measureName.equalsIgnoreCase("measureIterations")) {
+      return fit.iterations();
+    }
+    if (measureName.equalsIgnoreCase("measureConverged")) {
+      return fit.converged() ? 1.0 : 0.0;
+    }
+    if (measureName.equalsIgnoreCase("measureFitSeconds")) {
+      return m_FitSeconds;
+    }
+    throw new IllegalArgumentException(measureName + " not supported (" + getClass().getName() + ")");
+  }
+
+  // ------------------------------------------------------------------ options
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tNumber of clusters, the rank n of the factorization.\n\t(default 2)", "N", 1,
+        "-N <num>"));
+    options.add(new Option("\tMaximum number of iterations.\n\t(default " + defaultMaxIterations() + ")", "I", 1,
+        "-I <num>"));
+    options.add(new Option("\tTolerance of the convergence test (relative change).\n\t(default "
+        + defaultTolerance() + ")", "E", 1, "-E <num>"));
+    options.add(new Option("\tInitialisation: kmeans, nndsvd or random.\n\t(default kmeans)", "init", 1,
+        "-init <kmeans|nndsvd|random>"));
+    options.add(new Option("\tOffset added to the k-means indicator X0 (k-means start only).\n\t(default 0.2)",
+        "offset", 1, "-offset <num>"));
+    options.add(new Option("\tData scaling before the fit: none, or max (divide by the largest value).\n"
+        + "\t(default max)", "scaling", 1, "-scaling <none|max>"));
+    options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
+        + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
+        "-assign <argmax|kmeans>"));
+    options.addAll(Collections.list(super.listOptions()));
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    setNumClusters(intOption("N", options, 2));
+    setMaxIterations(intOption("I", options, defaultMaxIterations()));
+    setTolerance(doubleOption("E", options, defaultTolerance()));
+    setInitialization(tagOption("init", options, TAGS_INITIALIZATION, INIT_KMEANS));
+    setIndicatorOffset(doubleOption("offset", options, 0.2));
+    setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
+    setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
+    super.setOptions(options);
+  }
+
+  /** The value of option {@code -flag} as a double, or {@code fallback} if absent; names the option if malformed. */
+  protected static double doubleOption(String flag, String[] options, double fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option -" + flag + " needs a number, got '" + value + "'");
+    }
+  }
+
+  /** The value of option {@code -flag} as an int, or {@code fallback} if absent; names the option if malformed. */
+  protected static int intOption(String flag, String[] options, int fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option -" + flag + " needs a whole number, got '" + value + "'");
+    }
+  }
+
+  /** The tag selected by option {@code -flag} (by short name), or the one with id {@code fallback}. */
+  protected static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    return new SelectedTag(value.isEmpty() ? fallback : tagId(tags, value, "-" + flag), tags);
+  }
+
+  /** The id of the tag whose read-name is {@code name}, with a message listing the valid names. */
+  protected static int tagId(Tag[] tags, String name, String option) {
+    List<String> names = new ArrayList<String>();
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equalsIgnoreCase(name)) {
+        return tag.getID();
+      }
+      names.add(tag.getIDStr());
+    }
+    throw new IllegalArgumentException("unknown value '" + name + "' for " + option + "; valid: " + names);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<String>();
+    options.add("-N");
+    options.add("" + m_NumClusters);
+    options.add("-I");
+    options.add("" + m_MaxIterations);
+    options.add("-E");
+    options.add("" + m_Tolerance);
+    options.add("-init");
+    options.add(tagName(TAGS_INITIALIZATION, m_Initialization));
+    options.add("-offset");
+    options.add("" + m_IndicatorOffset);
+    options.add("-scaling");
+    options.add(tagName(TAGS_SCALING, m_Scaling));
+    options.add("-assign");
+    options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
+    Collections.addAll(options, super.getOptions());
+    return options.toArray(new String[0]);
+  }
+
+  /** The short name (used on the command line) of the tag with this id. */
+  protected static String tagName(Tag[] tags, int id) {
+    for (Tag tag : tags) {
+      if (tag.getID() == id) {
+        return tag.getIDStr();
+      }
+    }
+    throw new IllegalStateException("no tag with id " + id);
+  }
+
+  // ------------------------------------------------------------------ properties
+
+  @Override
+  public void setNumClusters(int numClusters) throws Exception {
+    if (numClusters < 1) {
+      throw new IllegalArgumentException("number of clusters (-N) must be at least 1, got " + numClusters);
+    }
+    m_NumClusters = numClusters;
+  }
+
+  public int getNumClusters() {
+    return m_NumClusters;
+  }
+
+  public String numClustersTipText() {
+    return "The number of clusters, i.e. the rank n of the factorization (columns of the basis A).";
+  }
+
+  public void setMaxIterations(int maxIterations) {
+    if (maxIterations < 1) {
+      throw new IllegalArgumentException("maximum iterations (-I) must be at least 1, got " + maxIterations);
+    }
+    m_MaxIterations = maxIterations;
+  }
+
+  public int getMaxIterations() {
+    return m_MaxIterations;
+  }
+
+  public String maxIterationsTipText() {
+    return "The most iterations the solver may take; a warning is logged if it stops here unconverged.";
+  }
+
+  public void setTolerance(double tolerance) {
+    if (!(tolerance >= 0.0) || Double.isInfinite(tolerance)) {
+      throw new IllegalArgumentException("tolerance (-E) must be a finite number >= 0, got " + tolerance);
+    }
+    m_Tolerance = tolerance;
+  }
+
+  public double getTolerance() {
+    return m_Tolerance;
+  }
+
+  public String toleranceTipText() {
+    return "The solver stops when the relative change of its objective falls to this value.";
+  }
+
+  public void setInitialization(SelectedTag value) {
+    if (value.getTags() == TAGS_INITIALIZATION) {
+      m_Initialization = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getInitialization() {
+    return new SelectedTag(m_Initialization, TAGS_INITIALIZATION);
+  }
+
+  public String initializationTipText() {
+    return "How the factors start: k-means (the ANMF paper's start), NNDSVD, or random.";
+  }
+
+  public void setIndicatorOffset(double offset) {
+    if (!(offset >= 0.0) || Double.isInfinite(offset)) {
+      throw new IllegalArgumentException("indicator offset (-offset) must be finite and >= 0, got " + offset);
+    }
+    m_IndicatorOffset = offset;
+  }
+
+  public double getIndicatorOffset() {
+    return m_IndicatorOffset;
+  }
+
+  public String indicatorOffsetTipText() {
+    return "Constant added to the 0/1 k-means indicator to form X0 (0.2 in the ANMF paper); k-means start only.";
+  }
+
+  public void setScaling(SelectedTag value) {
+    if (value.getTags() == TAGS_SCALING) {
+      m_Scaling = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getScaling() {
+    return new SelectedTag(m_Scaling, TAGS_SCALING);
+  }
+
+  public String scalingTipText() {
+    return "Scale the data before the fit: none, or divide by the largest value so the data lie in [0, 1]"
+        + " (regularisation weights then mean the same on any data set).";
+  }
+
+  public void setAssignment(SelectedTag value) {
+    if (value.getTags() == TAGS_ASSIGNMENT) {
+      m_Assignment = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getAssignment() {
+    return new SelectedTag(m_Assignment, TAGS_ASSIGNMENT);
+  }
+
+  public String assignmentTipText() {
+    return "How coefficients become clusters: argmax (the paper's rule) or k-means on the unit-normalised"
+        + " coefficient vectors.";
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** Extra lines a subclass adds to toString (its own settings and results). */
+  protected void describeModel(StringBuilder text) {
+  }
+
+  @Override
+  public String toString() {
+    if (m_Model == null) {
+      return methodName() + ": no model built yet.";
+    }
+    Factorization fit = m_Model.factorization();
+    StringBuilder text = new StringBuilder();
+    text.append(methodName()).append('\n');
+    text.append(methodName().replaceAll(".", "=")).append("\n\n");
+    text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
+    text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
+        .append(fit.coefficients().cols()).append(" instances")
+        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
+        .append('\n');
+    text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
+        .append(")\n");
+    double[] trace = fit.objectiveTrace();
+    text.append("Objective: ").append(Utils.doubleToString(trace[0], 6)).append(" at the start, ")
+        .append(Utils.doubleToString(fit.finalObjective(), 6)).append(" at the end\n");
+    for (String name : fit.traceNames()) {
+      double[] values = fit.trace(name);
+      text.append("Final ").append(name).append(": ")
+          .append(Utils.doubleToString(values[values.length - 1], 6)).append('\n');
+    }
+    describeModel(text);
+    text.append('\n');
+    int[] sizes = m_Model.clusterSizes();
+    int total = fit.coefficients().cols();
+    text.append("Clustered instances (").append(tagName(TAGS_ASSIGNMENT, m_Assignment)).append(" rule)\n\n");
+    for (int c = 0; c < sizes.length; c++) {
+      text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,115 @@
+package adversarialnmf.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, as a user would: the built package zip is installed offline into a fresh WEKA_HOME
+ * with Weka's package manager, then used from that installation only (our jar and commons-math3
+ * are not on the class path; Weka loads them from the package).
+ */
+class PackageInstallIT {
+
+  static final String VERSION = System.getProperty("project.version", "1.0.0");
+  static final Path ZIP = Paths.get("target", "adversarialNMF-" + VERSION + ".zip");
+
+  @TempDir
+  static Path wekaHome;
+
+  static String wekaClassPath;
+
+  @BeforeAll
+  static void install() throws Exception {
+    // Weka and its own dependencies only: drop this project, commons-math3 and test libraries.
+    wekaClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> !e.isEmpty() && !e.endsWith(".pom"))
+        .filter(e -> !e.contains("commons-math3") && !e.contains("adversarialNMF") && !e.endsWith("classes"))
+        .filter(e -> !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
+            && !e.endsWith("-tests.jar"))
+        .collect(Collectors.joining(File.pathSeparator));
+    String output = weka("weka.core.WekaPackageManager", "-offline", "-install-package", ZIP.toString());
+    assertTrue(Files.isRegularFile(wekaHome.resolve("packages/adversarialNMF/adversarialNMF.jar")), output);
+  }
+
+  static String weka(String mainClass, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<String>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Djava.awt.headless=true");
+    command.add("-Dweka.packageManager.offline=true");
+    command.add("-cp");
+    command.add(wekaClassPath);
+    command.add(mainClass);
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("WEKA_HOME", wekaHome.toString());
+    Path log = Files.createTempFile("weka-run", ".txt");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
+    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    assertEquals(0, process.exitValue(), output);
+    return output;
+  }
+
+  @Test
+  void zipHasNoEnclosingFolder() throws IOException {
+    try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+      assertTrue(zip.getEntry("Description.props") != null, "Description.props at the root");
+      assertTrue(zip.getEntry("adversarialNMF.jar") != null, "package jar at the root");
+      assertTrue(zip.getEntry("lib/commons-math3-3.6.1.jar") != null, "commons-math3 in lib/");
+    }
+  }
+
+  @Test
+  void packageManagerListsTheInstalledPackage() throws Exception {
+    String output = weka("weka.core.WekaPackageManager", "-offline", "-list-packages", "installed");
+    assertTrue(output.contains("adversarialNMF"), output);
+  }
+
+  @Test
+  void clustererRunsFromTheInstallation() throws Exception {
+    String output = weka("weka.Run", "weka.clusterers.ANMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
+        "-N", "10", "-c", "last", "-I", "30");
+    assertTrue(output.contains("ANMF") && output.contains("Clustered instances (argmax rule)"), output);
+    assertTrue(output.contains("Classes to Clusters"), output);
+  }
+
+  @Test
+  void explorerOffersTheClusterers() throws Exception {
+    String output = weka("src/test/resources/packaging/GoeListing.java", "weka.clusterers.Clusterer");
+    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
+      assertTrue(output.contains("weka.clusterers.Clusterer weka.clusterers." + clusterer + "\n"), output);
+    }
+  }
+
+  @Test
+  void experimenterOffersTheClustererSplitEvaluator() throws Exception {
+    String output = weka("src/test/resources/packaging/GoeListing.java", "weka.experiment.SplitEvaluator");
+    assertTrue(output.contains("weka.experiment.SplitEvaluator weka.experiment.ClustererSplitEvaluator\n"), output);
+  }
+
+  @Test
+  void benchmarkRunsFromTheInstallation(@TempDir Path out) throws Exception {
+    String output = weka("weka.Run", "RobustnessBenchmark", "-seeds", "1", "-recipe", "clean", "-recipe",
+        "saltpepper", "-W", "weka.clusterers.SimpleKMeans", "-W", "weka.clusterers.NMF -I 30", "-out", out.toString());
+    assertTrue(output.contains("| saltpepper | MNIST_test_bal150 |"), output);
+    assertTrue(!output.contains("FAILED") && !output.contains("failed"), output);
+    assertTrue(Files.isRegularFile(out.resolve("tables.tex")), output);
+  }
+}

@@ -1,0 +1,209 @@
+package weka.clusterers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import adversarialnmf.testing.PlantedData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SparseInstance;
+import weka.core.Utils;
+
+/**
+ * Behaviour every NMF clusterer of the package must show, run once per clusterer by a subclass:
+ * planted clusters recovered, errors that name the problem, determinism, serialisation, no
+ * change to the input, sparse = dense, batch = single prediction, options round trip.
+ */
+public abstract class NMFClustererContract {
+
+  /** A fresh clusterer with default options. */
+  protected abstract AbstractNMFClusterer newClusterer();
+
+  protected AbstractNMFClusterer configured(int clusters) throws Exception {
+    AbstractNMFClusterer c = newClusterer();
+    c.setNumClusters(clusters);
+    c.setSeed(3);
+    return c;
+  }
+
+  @Test
+  void recoversPlantedClusters() throws Exception {
+    PlantedData planted = PlantedData.generate(30, 15, 3, 0.01, 11);
+    AbstractNMFClusterer c = configured(3);
+    c.buildClusterer(planted.instances());
+    assertTrue(planted.matchesUpToPermutation(c.getTrainingAssignments()),
+        "fitted labels " + Arrays.toString(c.getTrainingAssignments()));
+    Instances data = planted.instances();
+    int[] predicted = new int[data.numInstances()];
+    for (int j = 0; j < predicted.length; j++) {
+      predicted[j] = c.clusterInstance(data.instance(j));
+    }
+    assertTrue(planted.matchesUpToPermutation(predicted), "projected labels " + Arrays.toString(predicted));
+  }
+
+  @Test
+  void sameSeedSameResultAndInputUntouched() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.05, 5).instances();
+    Instances before = new Instances(data);
+    AbstractNMFClusterer first = configured(2);
+    first.buildClusterer(data);
+    AbstractNMFClusterer second = configured(2);
+    second.buildClusterer(data);
+    assertArrayEquals(first.getObjectiveTrace(), second.getObjectiveTrace(), 0.0);
+    assertTrue(Arrays.deepEquals(first.getBasis(), second.getBasis()));
+    for (int j = 0; j < data.numInstances(); j++) {
+      assertArrayEquals(before.instance(j).toDoubleArray(), data.instance(j).toDoubleArray(), 0.0);
+    }
+  }
+
+  @Test
+  void serialisedModelPredictsTheSame() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.05, 6).instances();
+    AbstractNMFClusterer c = configured(2);
+    c.buildClusterer(data);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(c);
+    }
+    AbstractNMFClusterer copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (AbstractNMFClusterer) in.readObject();
+    }
+    for (int j = 0; j < data.numInstances(); j++) {
+      assertArrayEquals(c.distributionForInstance(data.instance(j)), copy.distributionForInstance(data.instance(j)), 0.0);
+    }
+    assertEquals(c.toString(), copy.toString());
+  }
+
+  @Test
+  void batchPredictionEqualsSinglePrediction() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.05, 7).instances();
+    AbstractNMFClusterer c = configured(2);
+    c.buildClusterer(data);
+    double[][] batch = c.distributionsForInstances(data);
+    for (int j = 0; j < data.numInstances(); j++) {
+      assertArrayEquals(c.distributionForInstance(data.instance(j)), batch[j], 1e-12);
+    }
+  }
+
+  @Test
+  void sparseAndDenseInputGiveTheSameModel() throws Exception {
+    Instances dense = PlantedData.generate(20, 10, 2, 0.0, 8).instances();
+    for (int j = 0; j < dense.numInstances(); j++) {
+      for (int a = 0; a < dense.numAttributes(); a += 3) {
+        dense.instance(j).setValue(a, 0.0); // make it worth storing sparsely
+      }
+    }
+    Instances sparse = new Instances(dense, dense.numInstances());
+    for (int j = 0; j < dense.numInstances(); j++) {
+      sparse.add(new SparseInstance(dense.instance(j)));
+    }
+    AbstractNMFClusterer onDense = configured(2);
+    onDense.buildClusterer(dense);
+    AbstractNMFClusterer onSparse = configured(2);
+    onSparse.buildClusterer(sparse);
+    // Sparse and dense kernels sum in different orders, so the traces agree to rounding and the
+    // tolerance test may fire an iteration apart; compare the common prefix and the end point.
+    double[] denseTrace = onDense.getObjectiveTrace();
+    double[] sparseTrace = onSparse.getObjectiveTrace();
+    int common = Math.min(denseTrace.length, sparseTrace.length);
+    for (int i = 0; i < common; i++) {
+      assertEquals(denseTrace[i], sparseTrace[i], 1e-6 * denseTrace[0], "objective at iteration " + i);
+    }
+    assertEquals(denseTrace[denseTrace.length - 1], sparseTrace[sparseTrace.length - 1], 1e-4 * denseTrace[0]);
+    assertArrayEquals(onDense.getTrainingAssignments(), onSparse.getTrainingAssignments());
+  }
+
+  @Test
+  void negativeValueIsNamed() throws Exception {
+    Instances data = PlantedData.generate(10, 5, 2, 0.0, 9).instances();
+    data.instance(4).setValue(2, -0.5);
+    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
+    assertTrue(e.getMessage().contains("negative value -0.5") && e.getMessage().contains("'a2'")
+        && e.getMessage().contains("instance 5"), e.getMessage());
+  }
+
+  @Test
+  void missingValueIsNamed() throws Exception {
+    Instances data = PlantedData.generate(10, 5, 2, 0.0, 9).instances();
+    data.instance(1).setMissing(0);
+    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
+    assertTrue(e.getMessage().toLowerCase().contains("missing value"), e.getMessage());
+  }
+
+  @Test
+  void nominalAttributeIsRefused() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<Attribute>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("colour", Arrays.asList("red", "green")));
+    Instances data = new Instances("mixed", attributes, 4);
+    for (int j = 0; j < 4; j++) {
+      data.add(new DenseInstance(1.0, new double[] {j + 1, j % 2}));
+    }
+    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
+    // Weka's capability check names nominal attributes with two values "binary"
+    assertTrue(e.getMessage().contains("Cannot handle binary attributes"), e.getMessage());
+  }
+
+  @Test
+  void fewerInstancesThanClustersIsRefused() throws Exception {
+    Instances data = PlantedData.generate(10, 1, 2, 0.0, 9).instances();
+    Exception e = assertThrows(Exception.class, () -> configured(3).buildClusterer(data));
+    assertTrue(e.getMessage().contains("fewer than the 3 clusters"), e.getMessage());
+  }
+
+  @Test
+  void emptyAndAllZeroDataAreRefused() throws Exception {
+    Instances data = PlantedData.generate(10, 5, 2, 0.0, 9).instances();
+    Instances empty = new Instances(data, 0);
+    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(empty));
+    assertTrue(e.getMessage().toLowerCase().contains("instances"), e.getMessage());
+    for (Instance instance : data) {
+      for (int a = 0; a < data.numAttributes(); a++) {
+        instance.setValue(a, 0.0);
+      }
+    }
+    e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
+    assertTrue(e.getMessage().contains("all data values are zero"), e.getMessage());
+  }
+
+  @Test
+  void optionsRoundTripThroughTheCommandLine() throws Exception {
+    AbstractNMFClusterer c = newClusterer();
+    String[] options = c.getOptions();
+    AbstractNMFClusterer copy = newClusterer();
+    copy.setOptions(options.clone());
+    assertEquals(Utils.joinOptions(options), Utils.joinOptions(copy.getOptions()));
+    AbstractNMFClusterer bad = newClusterer();
+    Exception e = assertThrows(Exception.class, () -> bad.setOptions(new String[] {"-init", "spectral"}));
+    assertTrue(e.getMessage().contains("spectral") && e.getMessage().contains("kmeans"), e.getMessage());
+  }
+
+  @Test
+  void everyInitialisationAndAssignmentWorks() throws Exception {
+    PlantedData planted = PlantedData.generate(30, 15, 3, 0.01, 12);
+    for (String init : new String[] {"kmeans", "nndsvd", "random"}) {
+      for (String assign : new String[] {"argmax", "kmeans"}) {
+        AbstractNMFClusterer c = configured(3);
+        c.setOptions(new String[] {"-N", "3", "-init", init, "-assign", assign, "-I", "300"});
+        c.buildClusterer(planted.instances());
+        int[] labels = c.getTrainingAssignments();
+        assertEquals(planted.labels().length, labels.length);
+        assertNotNull(c.toString());
+        assertTrue(c.toString().contains("Iterations:"), c.toString());
+      }
+    }
+  }
+}

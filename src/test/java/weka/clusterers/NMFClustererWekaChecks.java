@@ -1,0 +1,34 @@
+package weka.clusterers;
+
+/**
+ * Weka's own clusterer checks (CheckClusterer on nonnegative data, CheckOptionHandler, CheckGOE,
+ * the regression reference) for an NMF clusterer of this package; a subclass names the clusterer.
+ */
+public abstract class NMFClustererWekaChecks extends AbstractClustererTest {
+
+  protected NMFClustererWekaChecks(String name) {
+    super(name);
+  }
+
+  @Override
+  protected void setUp() throws Exception {
+    super.setUp();
+    // Redo the capability probes of the base class with a checker whose data NMF may factorize.
+    m_Tester = new NonnegativeCheckClusterer();
+    m_Tester.setSilent(true);
+    m_Tester.setClusterer(m_Clusterer);
+    m_Tester.setNumInstances(20);
+    m_Tester.setDebug(DEBUG);
+    checkAttributes(true, false, false, false, false, false);
+    checkAttributes(false, true, false, false, false, false);
+    checkAttributes(false, false, true, false, false, false);
+    checkAttributes(false, false, false, true, false, false);
+    checkAttributes(false, false, false, false, true, false);
+    m_handleMissingPredictors = checkMissingPredictors(20, false);
+  }
+
+  /** The numeric-attribute probe must succeed, otherwise the other checks silently skip. */
+  public void testHandlesNumericAttributes() {
+    assertTrue("numeric attributes must be handled", m_NumericPredictors);
+  }
+}
