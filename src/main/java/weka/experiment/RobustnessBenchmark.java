@@ -445,7 +445,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         ? String.format(Locale.ROOT, "ACC %.4f NMI %.4f (%.1f s)", result.accuracy, result.nmi, result.seconds)
         : "FAILED: " + result.message;
     int width = String.valueOf(total).length();
-    m_Progress.println(String.format(Locale.ROOT, "[%" + width + "d/%d] %s | %s | seed %d | %s: %s | elapsed %s, ETA %s",
+    String line = "[%" + width + "d/%d] %s | %s | seed %d | %s: %s | elapsed %s, ETA %s";
+    m_Progress.println(String.format(Locale.ROOT, line,
         position, total, result.dataset, result.recipe, result.seed, result.clusterer, outcome, clock(elapsed),
         clock(eta)));
   }

@@ -35,7 +35,8 @@ class RobustnessBenchmarkTest {
 
   private static String[] options(File data, File out, String... extra) {
     List<String> options = new ArrayList<String>(Arrays.asList("-data", data.getPath(), "-out", out.getPath(),
-        "-seeds", "3", "-recipe", "clean", "-recipe", "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
+        "-seeds", "3", "-recipe", "clean", "-recipe",
+        "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
         "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "weka.clusterers.FarthestFirst", "-W", FAILING));
     options.addAll(Arrays.asList(extra));
     return options.toArray(new String[0]);
@@ -173,7 +174,8 @@ class RobustnessBenchmarkTest {
     // A (0.915) against the runner-up C (0.910): differences 0.01, -0.02, 0.02, 0.01 -> not significant
     assertTrue(best.notSignificant);
     assertFalse(report.cell("ACC", "clean", "d", 2).best);
-    assertTrue(report.markdown().contains("| clean | d | **0.9150 ± 0.0129** † | 0.8150 ± 0.0129 | 0.9100 ± 0.0183 |"),
+    String row = "| clean | d | **0.9150 ± 0.0129** † | 0.8150 ± 0.0129 | 0.9100 ± 0.0183 |";
+    assertTrue(report.markdown().contains(row),
         report.markdown());
   }
 
@@ -217,7 +219,8 @@ class RobustnessBenchmarkTest {
     assertTrue(pixel.stage(2).endsWith("CorruptedPixelNoise -P 5"));
     assertEquals("weka.clusterers.ANMF -target \"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5 -S 8\"",
         pixel.substituteStages("weka.clusterers.ANMF -target \"{stage2|shift}\"", 7));
-    assertEquals("X {stage} -target shift", CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
+    assertEquals("X {stage} -target shift",
+        CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
         () -> CorruptionRecipe.parse("clean").substituteStages("-target {stage2}", 1));
     assertTrue(missing.getMessage().contains("no stage 2"), missing.getMessage());
