@@ -178,7 +178,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
       stageLabels.add("stage 2: Z");
     }
     NoiseGallery gallery = new NoiseGallery(data, 0, 0);
-    BufferedImage images = gallery.render(onePerClass(data), stages, scale);
+    BufferedImage images = gallery.render(gallery.applyAll(stages), onePerClass(data), scale);
     int tileHeight = (images.getHeight() - GAP) / (1 + stages.size());
     rows.put("clean", images.getSubimage(0, 0, images.getWidth(), tileHeight + GAP));
     for (int s = 0; s < stages.size(); s++) {
