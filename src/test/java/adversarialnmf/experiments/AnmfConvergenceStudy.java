@@ -25,7 +25,10 @@ import java.util.Random;
  * </pre>
  * defaults: /work/shared/datasets, 200, 3, MNIST_test_bal150,Yale_32x32,ORL_32x32, all variants.
  * Every run: k-means start (A0 = centroids, X0 = indicator + 0.2) and the shift target
- * Z = Y + t·1 with t uniform in [0, 5σ], both from Random(seed); n = number of classes.
+ * Z = Y + t·1 with t uniform in [0, 5σ], both from Random(seed); n = number of classes. Every run
+ * goes to the iteration cap (equal iterations); the last columns give the first iteration at which
+ * the RELATIVE_CHANGE rule (tolerance 1e-3, 1e-4) and the RELATIVE_RESIDUALS rule (1e-3) would
+ * have stopped it (-1: not within the cap). Variants are separated by ';' on the command line.
  */
 public final class AnmfConvergenceStudy {
 
