@@ -130,7 +130,7 @@ public class ANMF extends AbstractNMFClusterer {
         .adaptivePenalty(!m_FixedPenalty).penaltyFactor(m_PenaltyFactor).penaltyThreshold(m_PenaltyThreshold)
         .rescaleStart(!m_NoStartRescaling)
         .toleranceRule(m_Stopping == STOP_PAPER ? AnmfOptions.ToleranceRule.PAPER_RULE_26
-            : AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS)
+            : AnmfOptions.ToleranceRule.RELATIVE_CHANGE)
         .build();
   }
 

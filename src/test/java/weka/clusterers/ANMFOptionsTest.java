@@ -43,8 +43,10 @@ class ANMFOptionsTest {
   @Test
   void defaultsAreThePapersWeights() throws Exception {
     AnmfOptions o = new ANMF().solverOptions();
-    assertArrayEquals(new double[] {0.6, 1e-5, 1e-3, 1e-3, 1.0},
-        new double[] {o.alpha(), o.beta(), o.gamma(), o.lambda(), o.mu()}, 0.0);
+    assertArrayEquals(new double[] {0.6, 1e-5, 1e-3, 1e-3},
+        new double[] {o.alpha(), o.beta(), o.gamma(), o.lambda()}, 0.0);
+    // the paper's mu = 1 does not converge on real data; the measured default is 100 (docs/ALGORITHM.md §5)
+    assertEquals(100.0, o.mu());
   }
 
   @Test

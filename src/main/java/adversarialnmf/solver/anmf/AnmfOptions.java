@@ -5,9 +5,10 @@ import java.io.Serializable;
 /**
  * The settings of ANMF, model (9), and of its ADMM solver (Algorithm 1, corrected): an immutable,
  * validated value made by {@link #builder()}. The model weights default to the paper's (α 0.6,
- * β 1e-5, γ 1e-3, λ 1e-3, μ 1); the solver settings default to the measured choices of
- * docs/ALGORITHM.md. {@link #paperSettings()} gives Algorithm 1 exactly as printed (apart from the
- * misprint fixes), with μ fixed.
+ * β 1e-5, γ 1e-3, λ 1e-3); the solver settings to the choices measured in docs/ALGORITHM.md §5
+ * (μ 100 fixed, rescaled start, exact U, relative-change rule), because the paper's μ = 1 does not
+ * converge on real data. {@link #paperSettings()} gives Algorithm 1 as printed (misprints fixed):
+ * μ = 1 fixed, start as given, clipped U, rule (26).
  */
 public final class AnmfOptions implements Serializable {
 

@@ -199,6 +199,30 @@ class AnmfAdmmSolverTest {
         x, o), 1e-10 * explicitExpected);
   }
 
+  /** (9) has no minimiser when (AX − Z)Xᵀ ≠ 0: X → cX, A = Ã → A/c lowers it towards (α+β)‖AX − Y‖². */
+  @Test
+  void objectiveDecreasesAlongTheScalingDirectionTowardsTheNmfFit() {
+    Random random = new Random(22);
+    DenseMatrix y = random(6, 8, random, 0, 2);
+    DenseMatrix a = random(6, 2, random, 0, 1);
+    DenseMatrix x = random(2, 8, random, 0, 1);
+    AnmfOptions o = AnmfOptions.builder().build();
+    AttackerTarget shift = AttackerTarget.shift(1.5);
+    DataMatrix data = new DenseData(y);
+    double previous = Double.POSITIVE_INFINITY;
+    for (double c : new double[] {1, 0.5, 0.1, 0.01}) {
+      DenseMatrix scaledA = a.copy();
+      adversarialnmf.linalg.MatrixOps.scale(scaledA, 1 / c);
+      DenseMatrix scaledX = x.copy();
+      adversarialnmf.linalg.MatrixOps.scale(scaledX, c);
+      double value = AnmfObjective.value(data, shift, scaledA, scaledA, scaledX, o);
+      assertTrue(value < previous, "objective " + value + " at c = " + c + " not below " + previous);
+      previous = value;
+    }
+    double nmfFit = (o.alpha() + o.beta()) * adversarialnmf.solver.Residuals.squaredResidual(data, a, x);
+    assertEquals(nmfFit, previous, 1e-3 * nmfFit);
+  }
+
   @Test
   void divergenceNamesTheParameterToLower() {
     DataMatrix y = new DenseData(plantedData(10, 12, 30));
