@@ -47,28 +47,6 @@ final class Kernels {
   }
 
   /**
-   * c[cOff + j] += Σ_{q &lt; depth} a[aOff + q aStride] b[bOff + q bStride + j], j &lt; len:
-   * one output row segment accumulates {@code depth} rows of B weighted by a strided run of A.
-   */
-  static void accumulateRows(double[] c, int cOff, int len, double[] a, int aOff, int aStride,
-      double[] b, int bOff, int bStride, int depth) {
-    int q = 0;
-    int ai = aOff;
-    int bi = bOff;
-    for (; q + 3 < depth; q += 4) {
-      axpy4(c, cOff, len, b, a[ai], bi, a[ai + aStride], bi + bStride,
-          a[ai + 2 * aStride], bi + 2 * bStride, a[ai + 3 * aStride], bi + 3 * bStride);
-      ai += 4 * aStride;
-      bi += 4 * bStride;
-    }
-    for (; q < depth; q++) {
-      axpy(c, cOff, len, b, a[ai], bi);
-      ai += aStride;
-      bi += bStride;
-    }
-  }
-
-  /**
    * acc[j] += s0 b0[j] + s1 b1[j] + s2 b2[j] + s3 b3[j], j &lt; len. Every array is indexed from 0:
    * the JIT (17) vectorises this loop only when no array is read at an offset.
    */
@@ -186,51 +164,53 @@ final class Kernels {
     }
   }
 
+  /** Rows of G that share one packed panel in {@link #gramRows}. */
+  static final int GRAM_STRIP = 8;
+
   /**
-   * Upper triangle of G = Aᵀ A on rows [from, to) of G (A m x n): a symmetric rank-m update that
-   * touches only entries j &ge; i.
+   * Upper triangle of the n x n Gram matrix G = L R on rows [from, to), where R = Lᵀ is given as
+   * its own strided view (k x n) so either Aᵀ A or X Xᵀ is read in place. Rows go in strips of
+   * {@link #GRAM_STRIP}: a strip starting at row s packs R's columns s..n-1 and each of its rows
+   * accumulates those columns as in {@link #product}, keeping only j &ge; i. The few entries
+   * below the diagonal inside a strip are computed and dropped; every kept entry is summed in the
+   * same order whatever the strips, so the result does not depend on the split.
    */
-  static void gramOfColumnsRows(double[] a, double[] g, int m, int n, int from, int to) {
+  static void gramRows(Operand l, Operand r, double[] g, int n, int k, int from, int to) {
     for (int i = from; i < to; i++) {
       Arrays.fill(g, i * n + i, (i + 1) * n, 0.0);
     }
-    int depth = blockDepth(n);
-    for (int p0 = 0; p0 < m; p0 += depth) {
-      int d = Math.min(depth, m - p0);
-      for (int i = from; i < to; i++) {
-        int start = p0 * n + i;
-        accumulateRows(g, i * n + i, n - i, a, start, n, a, start, n, d);
-      }
+    if (k == 0 || from >= to) {
+      return;
     }
-  }
-
-  /**
-   * Upper triangle of G = X Xᵀ on rows [from, to) of G (X r x N): packs the needed rows of each
-   * panel of X transposed, then the same row update as {@link #gramOfColumnsRows}.
-   */
-  static void gramOfRowsRows(double[] x, double[] g, int r, int count, int from, int to) {
-    for (int i = from; i < to; i++) {
-      Arrays.fill(g, i * r + i, (i + 1) * r, 0.0);
-    }
-    int w = r - from;
-    int depth = blockDepth(r);
-    double[] panel = new double[Math.min(depth, count) * w];
-    for (int p0 = 0; p0 < count; p0 += depth) {
-      int d = Math.min(depth, count - p0);
-      packTransposed(x, count, from, w, p0, d, panel);
-      for (int i = from; i < to; i++) {
-        accumulateRows(g, i * r + i, r - i, x, i * count + p0, 1, panel, i - from, w, d);
-      }
-    }
-  }
-
-  /** panel[p w + j] = B[j0 + j, p0 + p] for B with k columns. */
-  private static void packTransposed(double[] b, int k, int j0, int w, int p0, int d,
-      double[] panel) {
-    for (int j = 0; j < w; j++) {
-      int src = (j0 + j) * k + p0;
-      for (int p = 0; p < d; p++) {
-        panel[p * w + j] = b[src + p];
+    int widest = n - from;
+    int depth = blockDepth(blockCols(widest));
+    double[][] panel = new double[Math.min(depth, k)][widest];
+    double[] acc = new double[widest];
+    double[] ld = l.data;
+    int ls = l.colStride;
+    for (int s0 = from; s0 < to; s0 += GRAM_STRIP) {
+      int s1 = Math.min(to, s0 + GRAM_STRIP);
+      int w = n - s0;
+      for (int p0 = 0; p0 < k; p0 += depth) {
+        int d = Math.min(depth, k - p0);
+        pack(r, p0, d, s0, w, panel);
+        for (int i = s0; i < s1; i++) {
+          int gBase = i * n + s0;
+          System.arraycopy(g, gBase, acc, 0, w);
+          int li = i * l.rowStride + p0 * ls;
+          int q = 0;
+          for (; q + 3 < d; q += 4) {
+            accumulate4(acc, w, ld[li], panel[q], ld[li + ls], panel[q + 1], ld[li + 2 * ls],
+                panel[q + 2], ld[li + 3 * ls], panel[q + 3]);
+            li += 4 * ls;
+          }
+          for (; q < d; q++) {
+            accumulate(acc, w, ld[li], panel[q]);
+            li += ls;
+          }
+          int diagonal = i - s0;
+          System.arraycopy(acc, diagonal, g, gBase + diagonal, w - diagonal);
+        }
       }
     }
   }

@@ -183,7 +183,10 @@ public final class MatrixOps {
     double[] gd = g.data();
     int tasks = parallelism.tasksFor((long) m * n * (n + 1) / 2, n);
     int[] bounds = Kernels.triangleSplit(n, tasks);
-    parallelism.run(tasks, t -> Kernels.gramOfColumnsRows(ad, gd, m, n, bounds[t], bounds[t + 1]));
+    Kernels.Operand left = new Kernels.Operand(ad, 1, n);
+    Kernels.Operand right = new Kernels.Operand(ad, n, 1);
+    parallelism.run(tasks,
+        t -> Kernels.gramRows(left, right, gd, n, m, bounds[t], bounds[t + 1]));
     Kernels.mirrorUpper(gd, n);
   }
 
@@ -208,7 +211,10 @@ public final class MatrixOps {
     double[] gd = g.data();
     int tasks = parallelism.tasksFor((long) count * r * (r + 1) / 2, r);
     int[] bounds = Kernels.triangleSplit(r, tasks);
-    parallelism.run(tasks, t -> Kernels.gramOfRowsRows(ad, gd, r, count, bounds[t], bounds[t + 1]));
+    Kernels.Operand left = new Kernels.Operand(ad, count, 1);
+    Kernels.Operand right = new Kernels.Operand(ad, 1, count);
+    parallelism.run(tasks,
+        t -> Kernels.gramRows(left, right, gd, r, count, bounds[t], bounds[t + 1]));
     Kernels.mirrorUpper(gd, r);
   }
 
