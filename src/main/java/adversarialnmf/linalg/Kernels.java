@@ -6,8 +6,10 @@ import java.util.Arrays;
  * The blocked loops behind {@link MatrixOps} and the data matrices. Every product is built from one
  * inner loop, "a row of C += four scaled rows of B"; dense products pack each panel of B into
  * row arrays so the JIT vectorises that loop, and the blocking keeps the panel in cache while the
- * output rows sweep over it. Each task owns a range of output rows and adds into every entry in the
- * same order whatever the range, so results do not depend on the thread count.
+ * output rows sweep over it; sparse products gather rows of the dense factor with the same loop
+ * on offsets. Each task owns a range of output columns (products) or rows (Gram matrices, sparse
+ * gathers) and adds into every entry in the same order whatever the range, so results do not
+ * depend on the thread count.
  */
 final class Kernels {
 
