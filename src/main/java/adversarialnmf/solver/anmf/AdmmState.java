@@ -75,6 +75,7 @@ final class AdmmState {
   private final DenseMatrix previousA;
   private final DenseMatrix previousAdv;
   private final DenseMatrix previousX;
+  private final double[] blockSums = new double[5];
   // exact U (FISTA) workspaces
   private DenseMatrix uNext;
   private DenseMatrix uMomentum;
@@ -95,7 +96,6 @@ final class AdmmState {
   double relativeDualResidual = Double.NaN;
   double cleanResidualSquared = Double.NaN;
   double basisChangeSquared = Double.NaN;
-  int lastInnerIterations;
 
   AdmmState(DataMatrix y, AttackerTarget target, AnmfOptions options, Factors start) {
     target.requireShapeOf(y);
@@ -279,7 +279,6 @@ final class AdmmState {
     } else {
       solveUnconstrainedU(gramSolveForU);
       MatrixOps.clipNegatives(u);
-      lastInnerIterations = 0;
       MatrixOps.multiply(d, u, dU);
     }
   }
@@ -362,7 +361,6 @@ final class AdmmState {
       rr = next;
       steps++;
     }
-    lastInnerIterations = steps;
   }
 
   /** out = Q V = μ V + 2γ Dᵀ (D V); D V goes through {@link #mxn}. */
@@ -450,7 +448,6 @@ final class AdmmState {
         break;
       }
     }
-    lastInnerIterations = steps;
   }
 
   /** ½⟨U, QU⟩ − ⟨R3, U⟩ = ½(μ‖U‖² + 2γ‖DU‖²) − ⟨R3, U⟩ from a known D U. */
@@ -592,7 +589,7 @@ final class AdmmState {
     double rhs2 = 0.0;
     double change2 = 0.0;
     double multiplier2 = 0.0;
-    double[] sums = new double[5];
+    double[] sums = blockSums;
 
     accumulateBlock(adv, advB, m1, previousAdv, sums);
     primal2 += sums[0];
