@@ -9,11 +9,12 @@ import adversarialnmf.solver.NonnegativeProjection;
 import java.io.Serializable;
 
 /**
- * A fitted factorization used as a feature map: the coefficients of raw instances by nonnegative
- * least squares onto a chosen basis (A, or for ANMF the adversarial basis Ã), their reconstruction
- * A x in the raw units of the data, and the residual y − A x. The fit was made on data multiplied
- * by {@code dataScale}, so coefficients are in the fit's units (comparable with X) and
- * reconstructions are divided by the scale again. Immutable; getters return copies.
+ * A fitted factorization used as a feature map onto one basis B (the learned A, or for ANMF the
+ * adversarial basis Ã): the coefficients x of raw instances by nonnegative least squares onto B,
+ * their reconstruction B x in the raw units of the data, and the residual y − B x. Projection and
+ * reconstruction share B so that the residual is the one the projection minimised. The fit was made
+ * on data multiplied by {@code dataScale}, so coefficients are in the fit's units (comparable with X)
+ * and reconstructions are divided by the scale again. Immutable; getters return copies.
  */
 public final class NmfFeatures implements Serializable {
 
@@ -33,11 +34,11 @@ public final class NmfFeatures implements Serializable {
   private final ProjectionBasis projectionBasis;
   private final double dataScale;
 
-  private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, DenseMatrix projectionOnto,
-      ProjectionBasis projectionBasis, double dataScale) {
+  private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, ProjectionBasis projectionBasis,
+      double dataScale) {
     this.basis = basis;
     this.trainingCoefficients = trainingCoefficients;
-    this.projection = new NonnegativeProjection(projectionOnto);
+    this.projection = new NonnegativeProjection(basis);
     this.projectionBasis = projectionBasis;
     this.dataScale = dataScale;
   }
@@ -49,16 +50,15 @@ public final class NmfFeatures implements Serializable {
    */
   public static NmfFeatures of(NmfClustering model, ProjectionBasis projectionBasis) {
     Factorization fit = model.factorization();
-    DenseMatrix a = fit.basis();
-    DenseMatrix onto = a;
+    DenseMatrix basis = fit.basis();
     if (projectionBasis == ProjectionBasis.ADVERSARIAL) {
       if (!fit.hasAdversarialBasis()) {
         throw new IllegalArgumentException("projection onto the adversarial basis needs a factorization that"
             + " has one (ANMF); this fit has only the learned basis A");
       }
-      onto = fit.adversarialBasis();
+      basis = fit.adversarialBasis();
     }
-    return new NmfFeatures(a, fit.coefficients(), onto, projectionBasis, model.dataScale());
+    return new NmfFeatures(basis, fit.coefficients(), projectionBasis, model.dataScale());
   }
 
   public int rank() {
@@ -91,7 +91,12 @@ public final class NmfFeatures implements Serializable {
     return x;
   }
 
-  /** A x in the raw units of the data, for one coefficient vector x (length n) in the fit's units. */
+  /** The basis B (m x n, fit's units), copy. */
+  public DenseMatrix basis() {
+    return basis.copy();
+  }
+
+  /** B x in the raw units of the data, for one coefficient vector x (length n) in the fit's units. */
   public void reconstruct(double[] coefficients, double[] out) {
     int n = rank();
     int m = dimension();
@@ -111,7 +116,7 @@ public final class NmfFeatures implements Serializable {
     }
   }
 
-  /** y − A x in raw units for a raw instance y and its coefficients x (fit's units). */
+  /** y − B x in raw units for a raw instance y and its coefficients x (fit's units). */
   public void residual(double[] raw, double[] coefficients, double[] out) {
     if (raw.length != dimension()) {
       throw new IllegalArgumentException("residual: instance of length " + raw.length

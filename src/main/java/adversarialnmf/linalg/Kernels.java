@@ -108,50 +108,56 @@ final class Kernels {
   }
 
   /**
-   * C = L R on rows [from, to) of C, for L rows x k, R k x cols, any strides. R is packed panel by
-   * panel (depth x width) into row arrays, each output row segment accumulates in a scratch row,
-   * and the inner loop is {@link #accumulate4}. Callers orient the product (C or Cᵀ) so that
-   * {@code cols}, the vector length, is the long side.
+   * C = s L R, or C + s L R when {@code add}, on columns [from, to) of C, for L rows x k, R k x
+   * cols, any strides. R is packed panel
+   * by panel (depth x width) into row arrays, each output row segment accumulates in a scratch row,
+   * and the inner loop is {@link #accumulate4}. Callers orient the product (C or Cᵀ) so that the
+   * columns, the vector length, are the long side; splitting columns across tasks means no two
+   * tasks pack the same part of R.
    */
-  static void product(Operand l, Operand r, Operand c, int k, int cols, int from, int to) {
+  static void product(Operand l, Operand r, Operand c, int k, int rows, int from, int to,
+      double s, boolean add) {
+    double[] cd = c.data;
     if (k == 0) {
-      for (int i = from; i < to; i++) {
-        for (int j = 0; j < cols; j++) {
-          c.data[i * c.rowStride + j * c.colStride] = 0.0;
+      if (add) {
+        return;
+      }
+      for (int i = 0; i < rows; i++) {
+        for (int j = from; j < to; j++) {
+          cd[i * c.rowStride + j * c.colStride] = 0.0;
         }
       }
       return;
     }
-    int width = blockCols(cols);
+    int width = blockCols(to - from);
     int depth = blockDepth(width);
     double[][] panel = new double[Math.min(depth, k)][width];
     double[] acc = new double[width];
     double[] ld = l.data;
-    double[] cd = c.data;
-    for (int j0 = 0; j0 < cols; j0 += width) {
-      int w = Math.min(width, cols - j0);
+    int ls = l.colStride;
+    for (int j0 = from; j0 < to; j0 += width) {
+      int w = Math.min(width, to - j0);
       for (int p0 = 0; p0 < k; p0 += depth) {
         int d = Math.min(depth, k - p0);
         pack(r, p0, d, j0, w, panel);
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < rows; i++) {
           int cBase = i * c.rowStride + j0 * c.colStride;
-          if (p0 == 0) {
+          if (p0 == 0 && !add) {
             Arrays.fill(acc, 0, w, 0.0);
           } else {
             for (int j = 0; j < w; j++) {
               acc[j] = cd[cBase + j * c.colStride];
             }
           }
-          int li = i * l.rowStride + p0 * l.colStride;
-          int ls = l.colStride;
+          int li = i * l.rowStride + p0 * ls;
           int q = 0;
           for (; q + 3 < d; q += 4) {
-            accumulate4(acc, w, ld[li], panel[q], ld[li + ls], panel[q + 1],
-                ld[li + 2 * ls], panel[q + 2], ld[li + 3 * ls], panel[q + 3]);
+            accumulate4(acc, w, s * ld[li], panel[q], s * ld[li + ls], panel[q + 1],
+                s * ld[li + 2 * ls], panel[q + 2], s * ld[li + 3 * ls], panel[q + 3]);
             li += 4 * ls;
           }
           for (; q < d; q++) {
-            accumulate(acc, w, ld[li], panel[q]);
+            accumulate(acc, w, s * ld[li], panel[q]);
             li += ls;
           }
           for (int j = 0; j < w; j++) {

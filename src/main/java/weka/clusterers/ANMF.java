@@ -54,10 +54,12 @@ public class ANMF extends AbstractNMFClusterer {
       new Tag(SOLVE_CHOLESKY, "cholesky", "Cholesky of the min(m, N) Gram matrix", false),
       new Tag(SOLVE_CG, "cg", "conjugate gradients, warm-started", false)};
 
-  public static final int STOP_RELATIVE = 0;
-  public static final int STOP_PAPER = 1;
+  public static final int STOP_CHANGE = 0;
+  public static final int STOP_RESIDUALS = 1;
+  public static final int STOP_PAPER = 2;
   public static final Tag[] TAGS_STOPPING = {
-      new Tag(STOP_RELATIVE, "relative", "relative primal residual and relative change <= tolerance", false),
+      new Tag(STOP_CHANGE, "change", "relative primal residual and relative change of (9) <= tolerance", false),
+      new Tag(STOP_RESIDUALS, "residuals", "relative primal and dual residuals <= tolerance", false),
       new Tag(STOP_PAPER, "paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance", false)};
 
   private static final AnmfOptions DEFAULTS = AnmfOptions.builder().build();
@@ -70,11 +72,11 @@ public class ANMF extends AbstractNMFClusterer {
   protected int m_UUpdate = U_EXACT;
   protected int m_UInnerIterations = DEFAULTS.uInnerIterations();
   protected int m_LinearSolve = SOLVE_AUTO;
-  protected boolean m_FixedPenalty = !DEFAULTS.adaptivePenalty();
+  protected boolean m_AdaptivePenalty = DEFAULTS.adaptivePenalty();
   protected double m_PenaltyFactor = DEFAULTS.penaltyFactor();
   protected double m_PenaltyThreshold = DEFAULTS.penaltyThreshold();
   protected boolean m_NoStartRescaling = !DEFAULTS.rescaleStart();
-  protected int m_Stopping = STOP_RELATIVE;
+  protected int m_Stopping = STOP_CHANGE;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
   /** Set by a fit: the target actually used (with the drawn shift), for toString. */
@@ -127,9 +129,10 @@ public class ANMF extends AbstractNMFClusterer {
         .uInnerIterations(m_UInnerIterations)
         .linearSolve(m_LinearSolve == SOLVE_CHOLESKY ? AnmfOptions.LinearSolve.GRAM_CHOLESKY
             : m_LinearSolve == SOLVE_CG ? AnmfOptions.LinearSolve.CONJUGATE_GRADIENT : AnmfOptions.LinearSolve.AUTO)
-        .adaptivePenalty(!m_FixedPenalty).penaltyFactor(m_PenaltyFactor).penaltyThreshold(m_PenaltyThreshold)
+        .adaptivePenalty(m_AdaptivePenalty).penaltyFactor(m_PenaltyFactor).penaltyThreshold(m_PenaltyThreshold)
         .rescaleStart(!m_NoStartRescaling)
         .toleranceRule(m_Stopping == STOP_PAPER ? AnmfOptions.ToleranceRule.PAPER_RULE_26
+            : m_Stopping == STOP_RESIDUALS ? AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS
             : AnmfOptions.ToleranceRule.RELATIVE_CHANGE)
         .build();
   }
@@ -242,16 +245,17 @@ public class ANMF extends AbstractNMFClusterer {
         + ")", "inner", 1, "-inner <num>"));
     options.add(new Option("\tLinear solve of the paper U update: auto, cholesky or cg.\n\t(default auto)",
         "solve", 1, "-solve <auto|cholesky|cg>"));
-    options.add(new Option("\tKeep the penalty mu fixed (the paper) instead of adapting it by residual balancing.",
-        "fixed-penalty", 0, "-fixed-penalty"));
+    options.add(new Option("\tAdapt the penalty mu by residual balancing (Boyd et al. 2011, 3.4.1)\n"
+        + "\tinstead of keeping it fixed (the paper).", "adaptive-penalty", 0, "-adaptive-penalty"));
     options.add(new Option("\tFactor by which an adaptive mu grows or shrinks.\n\t(default "
         + DEFAULTS.penaltyFactor() + ")", "penalty-factor", 1, "-penalty-factor <num>"));
     options.add(new Option("\tResidual ratio that triggers a change of an adaptive mu.\n\t(default "
         + DEFAULTS.penaltyThreshold() + ")", "penalty-threshold", 1, "-penalty-threshold <num>"));
     options.add(new Option("\tDo not rescale X0 by <A0X0, Y> / ||A0X0||^2 (the paper does not).",
         "no-start-rescaling", 0, "-no-start-rescaling"));
-    options.add(new Option("\tStopping rule: relative (residuals) or paper (rule 26).\n\t(default relative)",
-        "stop", 1, "-stop <relative|paper>"));
+    options.add(new Option("\tStopping rule: change (relative primal residual and relative change\n"
+        + "\tof the objective), residuals (relative primal and dual residuals) or paper (rule 26).\n"
+        + "\t(default change)", "stop", 1, "-stop <change|residuals|paper>"));
     options.add(new Option("\tAttacker target Z: 'shift' (Z = Y + t, Remark 1a) or a Weka filter\n"
         + "\tspecification applied to the data (Remark 1b), e.g.\n"
         + "\t\"weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2\".\n\t(default shift)",
@@ -273,11 +277,11 @@ public class ANMF extends AbstractNMFClusterer {
     setUUpdate(tagOption("U", options, TAGS_U_UPDATE, U_EXACT));
     setUInnerIterations(intOption("inner", options, DEFAULTS.uInnerIterations()));
     setLinearSolve(tagOption("solve", options, TAGS_LINEAR_SOLVE, SOLVE_AUTO));
-    setFixedPenalty(Utils.getFlag("fixed-penalty", options));
+    setAdaptivePenalty(Utils.getFlag("adaptive-penalty", options));
     setPenaltyFactor(doubleOption("penalty-factor", options, DEFAULTS.penaltyFactor()));
     setPenaltyThreshold(doubleOption("penalty-threshold", options, DEFAULTS.penaltyThreshold()));
     setNoStartRescaling(Utils.getFlag("no-start-rescaling", options));
-    setStopping(tagOption("stop", options, TAGS_STOPPING, STOP_RELATIVE));
+    setStopping(tagOption("stop", options, TAGS_STOPPING, STOP_CHANGE));
     String target = Utils.getOption("target", options);
     setTarget(target.isEmpty() ? SHIFT_TARGET : target);
     setShift(doubleOption("shift", options, -1));
@@ -290,8 +294,8 @@ public class ANMF extends AbstractNMFClusterer {
     Collections.addAll(options, "-alpha", "" + m_Alpha, "-beta", "" + m_Beta, "-gamma", "" + m_Gamma,
         "-lambda", "" + m_Lambda, "-mu", "" + m_Mu, "-U", tagName(TAGS_U_UPDATE, m_UUpdate),
         "-inner", "" + m_UInnerIterations, "-solve", tagName(TAGS_LINEAR_SOLVE, m_LinearSolve));
-    if (m_FixedPenalty) {
-      options.add("-fixed-penalty");
+    if (m_AdaptivePenalty) {
+      options.add("-adaptive-penalty");
     }
     Collections.addAll(options, "-penalty-factor", "" + m_PenaltyFactor, "-penalty-threshold",
         "" + m_PenaltyThreshold);
@@ -371,7 +375,8 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   public String muTipText() {
-    return "The ADMM penalty mu (paper: 1); the start value when the penalty is adaptive.";
+    return "The ADMM penalty mu (paper: 1; default 100, which reaches feasibility within the iteration budget "
+        + "on real data, see docs/ALGORITHM.md); the start value when the penalty is adaptive.";
   }
 
   public SelectedTag getUUpdate() {
@@ -419,16 +424,17 @@ public class ANMF extends AbstractNMFClusterer {
         + "gradients, or whichever is cheaper.";
   }
 
-  public boolean getFixedPenalty() {
-    return m_FixedPenalty;
+  public boolean getAdaptivePenalty() {
+    return m_AdaptivePenalty;
   }
 
-  public void setFixedPenalty(boolean value) {
-    m_FixedPenalty = value;
+  public void setAdaptivePenalty(boolean value) {
+    m_AdaptivePenalty = value;
   }
 
-  public String fixedPenaltyTipText() {
-    return "Keep mu fixed, as the paper does, instead of balancing primal and dual residuals.";
+  public String adaptivePenaltyTipText() {
+    return "Adapt mu by balancing primal and dual residuals; off by default, since on ANMF the dual residual "
+        + "stays large (the model has no minimiser along a scaling direction) and mu collapses.";
   }
 
   public double getPenaltyFactor() {
@@ -486,8 +492,9 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   public String stoppingTipText() {
-    return "Convergence test with the tolerance: relative residuals, or the paper's rule (26), which uses "
-        + "absolute squared norms and is rarely met on real data.";
+    return "Convergence test with the tolerance: relative primal residual and relative change of the "
+        + "objective, relative primal and dual residuals, or the paper's rule (26), which uses absolute squared "
+        + "norms and is rarely met on real data.";
   }
 
   public String getTarget() {

@@ -46,7 +46,9 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   private static final int LABEL_WIDTH = 70;
 
   private File m_Data = new File(RobustnessBenchmark.DEFAULT_DATA);
-  private String m_Clusterer = "weka.clusterers.ANMF";
+  private static final String DEFAULT_CLUSTERER = "weka.clusterers.ANMF -target \"{stage2|shift}\"";
+
+  private String m_Clusterer = DEFAULT_CLUSTERER;
   private CorruptionRecipe m_Recipe = CorruptionRecipe.parse("regular");
   private int m_Seed = 1;
   private int m_Scale = 2;
@@ -64,7 +66,8 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     options.add(new Option("\tImage data (ARFF, class last).\n\t(default " + RobustnessBenchmark.DEFAULT_DATA + ")",
         "data", 1, "-data <file>"));
     options.add(new Option("\tAn NMF clusterer of this package, with options; the number of clusters is\n"
-        + "\tset to the number of classes.\n\t(default weka.clusterers.ANMF)", "W", 1, "-W <clusterer command line>"));
+        + "\tset to the number of classes; {stageK|fallback} as in RobustnessBenchmark.\n\t(default "
+        + DEFAULT_CLUSTERER + ")", "W", 1, "-W <clusterer command line>"));
     options.add(new Option("\tCorruption recipe (see RobustnessBenchmark).\n\t(default regular)", "recipe", 1,
         "-recipe <name|name=filter>"));
     options.add(new Option("\tSeed of the corruption and of the clusterer.\n\t(default 1)", "seed", 1,
@@ -79,7 +82,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     String value = Utils.getOption("data", options);
     m_Data = new File(value.isEmpty() ? RobustnessBenchmark.DEFAULT_DATA : value);
     value = Utils.getOption('W', options);
-    m_Clusterer = value.isEmpty() ? "weka.clusterers.ANMF" : value;
+    m_Clusterer = value.isEmpty() ? DEFAULT_CLUSTERER : value;
     value = Utils.getOption("recipe", options);
     m_Recipe = CorruptionRecipe.parse(value.isEmpty() ? "regular" : value);
     value = Utils.getOption("seed", options);
@@ -109,25 +112,35 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
    */
   public List<File> draw() throws Exception {
     Instances data = RobustnessBenchmark.load(m_Data);
-    Clusterer clusterer = RobustnessBenchmark.instantiate(m_Clusterer);
-    String className = clusterer.getClass().getName();
+    Clusterer clusterer = RobustnessBenchmark.instantiate(m_Recipe.substituteStages(m_Clusterer, m_Seed));
     if (!(clusterer instanceof AbstractNMFClusterer)) {
-      throw new IllegalArgumentException("-W " + className + " is not an NMF clusterer of this package; "
-          + "the figures need its factorization");
+      throw new IllegalArgumentException("-W " + clusterer.getClass().getName() + " is not an NMF clusterer of "
+          + "this package; the figures need its factorization");
     }
     AbstractNMFClusterer nmf = (AbstractNMFClusterer) clusterer;
     nmf.setSeed(m_Seed);
     nmf.setNumClusters(data.numClasses());
     nmf.buildClusterer(ClassLabelledClustering.withoutClass(m_Recipe.corrupt(data, m_Seed)));
-    Factorization fit = nmf.getFactorization();
+    return write(data, m_Recipe, m_Seed, m_Scale, nmf, m_OutputFolder);
+  }
 
-    String stem = data.relationName().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + m_Recipe.name() + "-"
-        + className.substring(className.lastIndexOf('.') + 1) + "-seed" + m_Seed;
-    java.nio.file.Files.createDirectories(m_OutputFolder.toPath());
-    File basis = new File(m_OutputFolder, stem + "-basis.png");
-    File convergence = new File(m_OutputFolder, stem + "-convergence.png");
-    write(basisFigure(data, fit), basis);
-    write(convergenceFigure(fit, className.substring(className.lastIndexOf('.') + 1)), convergence);
+  /**
+   * Writes both figures of a clusterer already built on {@code clean} corrupted by stage 1 of
+   * {@code recipe} with {@code seed} (as {@link RobustnessBenchmark} builds them).
+   *
+   * @return the files written, named after the relation, recipe, method and seed
+   */
+  static List<File> write(Instances clean, CorruptionRecipe recipe, int seed, int scale, AbstractNMFClusterer built,
+      File folder) throws Exception {
+    Factorization fit = built.getFactorization();
+    String method = built.getClass().getSimpleName();
+    String stem = clean.relationName().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + recipe.name() + "-" + method
+        + "-seed" + seed;
+    java.nio.file.Files.createDirectories(folder.toPath());
+    File basis = new File(folder, stem + "-basis.png");
+    File convergence = new File(folder, stem + "-convergence.png");
+    write(basisFigure(clean, fit, recipe, seed, scale), basis);
+    write(convergenceFigure(fit, method), convergence);
     return Arrays.asList(basis, convergence);
   }
 
@@ -151,29 +164,30 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     return Arrays.stream(first).filter(i -> i >= 0).toArray();
   }
 
-  BufferedImage basisFigure(Instances data, Factorization fit) throws Exception {
+  static BufferedImage basisFigure(Instances data, Factorization fit, CorruptionRecipe recipe, int seed, int scale)
+      throws Exception {
     Map<String, BufferedImage> rows = new LinkedHashMap<String, BufferedImage>();
     List<Filter> stages = new ArrayList<Filter>();
     List<String> stageLabels = new ArrayList<String>();
-    if (m_Recipe.stageCount() >= 1) {
-      stages.add(m_Recipe.successiveStages(1, m_Seed));
+    if (recipe.stageCount() >= 1) {
+      stages.add(recipe.successiveStages(1, seed));
       stageLabels.add("noisy Y");
     }
-    if (m_Recipe.stageCount() >= 2) {
-      stages.add(m_Recipe.successiveStages(2, m_Seed));
-      stageLabels.add("target Z");
+    if (recipe.stageCount() >= 2) {
+      stages.add(recipe.successiveStages(2, seed));
+      stageLabels.add("stage 2: Z");
     }
     NoiseGallery gallery = new NoiseGallery(data, 0, 0);
-    BufferedImage images = gallery.render(gallery.applyAll(stages), onePerClass(data), m_Scale);
+    BufferedImage images = gallery.render(gallery.applyAll(stages), onePerClass(data), scale);
     int tileHeight = (images.getHeight() - GAP) / (1 + stages.size());
     rows.put("clean", images.getSubimage(0, 0, images.getWidth(), tileHeight + GAP));
     for (int s = 0; s < stages.size(); s++) {
       rows.put(stageLabels.get(s), images.getSubimage(0, (s + 1) * tileHeight, images.getWidth(), tileHeight + GAP));
     }
     ImageGeometry geometry = ImageGeometry.resolve(0, 0, data.relationName(), fit.basis().rows());
-    rows.put("A", matrixColumns(fit.basis(), geometry, m_Scale));
+    rows.put("A", matrixColumns(fit.basis(), geometry, scale));
     if (fit.hasAdversarialBasis()) {
-      rows.put("adversarial", matrixColumns(fit.adversarialBasis(), geometry, m_Scale));
+      rows.put("adversarial", matrixColumns(fit.adversarialBasis(), geometry, scale));
     }
     return stack(rows);
   }

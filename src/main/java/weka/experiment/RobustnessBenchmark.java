@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Vector;
 import weka.clusterers.AbstractClusterer;
+import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.CommandlineRunnable;
@@ -50,7 +51,8 @@ import weka.core.converters.ArffLoader;
  * as it ends (a rerun with the same output folder skips runs already there, so an interrupted
  * benchmark resumes), survives failing runs (reported in the tables), and writes the tables as
  * Markdown ({@code tables.md}, also printed), LaTeX ({@code tables.tex}) and CSV ({@code
- * summary.csv}).
+ * summary.csv}); with {@code -figures}, the {@link FactorizationFigures} of the first seed's NMF
+ * fits as well.
  */
 public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
@@ -72,6 +74,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   private double m_Alpha = 0.05;
   private File m_OutputFolder = new File("benchmark-results");
   private boolean m_Fresh;
+  private boolean m_Figures;
   private PrintStream m_Progress = System.err;
 
   public String globalInfo() {
@@ -108,6 +111,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         + "\t(default benchmark-results)", "out", 1, "-out <folder>"));
     options.add(new Option("\tStart afresh: discard an existing results.csv instead of resuming.", "fresh", 0,
         "-fresh"));
+    options.add(new Option("\tAlso draw, for the first seed, the basis images and convergence curves of\n"
+        + "\tevery NMF clusterer of this package on image data (see FactorizationFigures),\n"
+        + "\tinto <out>/figures.", "figures", 0, "-figures"));
     return options.elements();
   }
 
@@ -141,6 +147,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     String out = Utils.getOption("out", options);
     m_OutputFolder = new File(out.isEmpty() ? "benchmark-results" : out);
     m_Fresh = Utils.getFlag("fresh", options);
+    m_Figures = Utils.getFlag("figures", options);
     Utils.checkForRemainingOptions(options);
   }
 
@@ -181,6 +188,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         m_Nmi.optionName(), "-alpha", "" + m_Alpha, "-out", m_OutputFolder.getPath());
     if (m_Fresh) {
       options.add("-fresh");
+    }
+    if (m_Figures) {
+      options.add("-figures");
     }
     return options.toArray(new String[0]);
   }
@@ -357,7 +367,11 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                     throw new IllegalArgumentException("cannot create clusterer '" + commandLine + "': "
                         + ((Throwable) template).getMessage(), (Throwable) template);
                   }
-                  result = runOne(at, (Clusterer) template, corrupted);
+                  Clusterer built = AbstractClusterer.makeCopy((Clusterer) template);
+                  result = runOne(at, built, corrupted);
+                  if (m_Figures && seed == m_FirstSeed && built instanceof AbstractNMFClusterer) {
+                    drawFigures(data, recipe, seed, (AbstractNMFClusterer) built);
+                  }
                 } catch (Exception | LinkageError | OutOfMemoryError e) {
                   result = at.failed((System.nanoTime() - runStarted) / 1e9, e);
                 }
@@ -392,10 +406,10 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   }
 
   /** One clusterer on one corrupted data set: seeded, as many clusters as classes, scored on all rows. */
-  private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer template, Instances corrupted)
+  /** Builds {@code clusterer} (a fresh copy) on the corrupted data and scores it. */
+  private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer clusterer, Instances corrupted)
       throws Exception {
     long started = System.nanoTime();
-    Clusterer clusterer = AbstractClusterer.makeCopy(template);
     if (clusterer instanceof Randomizable) {
       ((Randomizable) clusterer).setSeed(at.seed);
     }
@@ -417,6 +431,18 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     String className = options[0];
     options[0] = "";
     return AbstractClusterer.forName(className, options);
+  }
+
+  /** Figures are extras: a failure (e.g. data that are not images) is reported, the run stands. */
+  private void drawFigures(Instances clean, CorruptionRecipe recipe, int seed, AbstractNMFClusterer built) {
+    try {
+      for (File file : FactorizationFigures.write(clean, recipe, seed, 2, built, new File(m_OutputFolder, "figures"))) {
+        m_Progress.println("  wrote " + file.getPath());
+      }
+    } catch (Exception e) {
+      m_Progress.println("  no figures for " + clean.relationName() + " / " + recipe.name() + " / "
+          + built.getClass().getSimpleName() + ": " + e.getMessage());
+    }
   }
 
   private static Object instantiateOrFailure(String commandLine) {
@@ -445,7 +471,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         ? String.format(Locale.ROOT, "ACC %.4f NMI %.4f (%.1f s)", result.accuracy, result.nmi, result.seconds)
         : "FAILED: " + result.message;
     int width = String.valueOf(total).length();
-    m_Progress.println(String.format(Locale.ROOT, "[%" + width + "d/%d] %s | %s | seed %d | %s: %s | elapsed %s, ETA %s",
+    String line = "[%" + width + "d/%d] %s | %s | seed %d | %s: %s | elapsed %s, ETA %s";
+    m_Progress.println(String.format(Locale.ROOT, line,
         position, total, result.dataset, result.recipe, result.seed, result.clusterer, outcome, clock(elapsed),
         clock(eta)));
   }

@@ -11,6 +11,7 @@ import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.MultiplicativeUpdateNmf;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AdmmWorkProbe;
 import adversarialnmf.solver.anmf.AnmfOptions;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import java.lang.management.ManagementFactory;
@@ -174,6 +175,12 @@ public final class Bench {
 
   // ---------------------------------------------------------------- solvers
 
+  private static final AnmfOptions ANMF_OPTIONS = AnmfOptions.builder().build();
+
+  private static AttackerTarget anmfTarget(DataMatrix y) {
+    return AttackerTarget.randomShift(y, new Random(3L));
+  }
+
   private static FactorizationSolver solverFor(String name, DataMatrix y, int iterations) {
     StoppingRule stopping = new StoppingRule(iterations, 0.0);
     switch (name) {
@@ -182,18 +189,20 @@ public final class Bench {
       case "hals":
         return new HalsNmf(stopping);
       case "anmf":
-        return new AnmfAdmmSolver(AnmfOptions.builder().build(),
-            AttackerTarget.randomShift(y, new Random(3L)), stopping);
+        return new AnmfAdmmSolver(ANMF_OPTIONS, anmfTarget(y), stopping);
       default:
         throw new IllegalArgumentException("unknown solver '" + name + "'; use mu, hals or anmf");
     }
   }
 
   /**
-   * Multiply-add flops of one iteration as the solver's code computes them (full products, Gram
-   * matrices by their symmetric half where the code calls a Gram kernel), nnz = stored entries.
+   * Flops (a multiply-add is 2) of one iteration as the solver's code computes them (full
+   * products, Gram matrices by their symmetric half where the code calls a Gram kernel), nnz =
+   * stored entries. For ANMF only the m x N x n products, which dominate: 12 of them per ADMM
+   * iteration, two per inner step of the nonnegative U solve ({@code innerSteps} on average), the
+   * objective's Y Xᵀ and Z Xᵀ, and 5 power-iteration steps (D v, Dᵀ w) for the U step size.
    */
-  private static double flopsPerIteration(String name, DataMatrix y, int n) {
+  private static double flopsPerIteration(String name, DataMatrix y, int n, double innerSteps) {
     double m = y.rows();
     double count = y.cols();
     double nnz = y.storedEntries();
@@ -204,6 +213,8 @@ public final class Bench {
       case "hals":
         // YᵀA, Y Xᵀ; two sweeps 2n² per row; two Gram matrices n(n+1) per row
         return 4 * nnz * n + (2.0 * n * n + n * (n + 1.0)) * (m + count);
+      case "anmf":
+        return (2.0 * 12 + 4.0 * innerSteps + 4.0) * m * count * n + 5 * 4.0 * m * count;
       default:
         return Double.NaN;
     }
@@ -226,12 +237,17 @@ public final class Bench {
     long peak = peakHeapBytes();
     double wallPer = (tk[0] - t1[0]) / iterations;
     double cpuPer = (tk[1] - t1[1]) / iterations;
-    double flops = flopsPerIteration(name, y, n);
+    double innerSteps = name.equals("anmf")
+        ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_OPTIONS, start, 2, iterations + 1)
+            / (double) iterations
+        : 0.0;
+    double flops = flopsPerIteration(name, y, n, innerSteps);
     System.out.println("solver\tdata\tthreads\twall ms/iter\tCPU ms/iter (JVM)"
-        + "\tMFLOP/iter\tGFLOP/s (wall)\tpeak heap MB\tmax heap MB");
-    System.out.printf("%s\t%s\t%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.0f\t%.0f%n", name, data.name,
-        Parallelism.allProcessors().threads(), wallPer * 1e3, cpuPer * 1e3, flops / 1e6,
-        flops / wallPer / 1e9, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        + "\tMFLOP/iter\tGFLOP/s (wall)\tGFLOP/s (CPU)\tpeak heap MB\tmax heap MB\tinner U steps");
+    System.out.printf("%s\t%s\t%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%.0f\t%.0f\t%.1f%n", name,
+        data.name, Parallelism.allProcessors().threads(), wallPer * 1e3, cpuPer * 1e3, flops / 1e6,
+        flops / wallPer / 1e9, flops / cpuPer / 1e9, peak / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6, innerSteps);
   }
 
   private static void resetPeaks() {

@@ -23,7 +23,7 @@ class ANMFOptionsTest {
   @Test
   void everyOptionReachesTheSolverOptions() throws Exception {
     AnmfOptions o = anmf("-alpha", "0.5", "-beta", "0.01", "-gamma", "0.002", "-lambda", "0.003", "-mu", "4",
-        "-U", "paper", "-inner", "7", "-solve", "cg", "-fixed-penalty", "-penalty-factor", "3",
+        "-U", "paper", "-inner", "7", "-solve", "cg", "-adaptive-penalty", "-penalty-factor", "3",
         "-penalty-threshold", "5", "-no-start-rescaling", "-stop", "paper").solverOptions();
     assertEquals(0.5, o.alpha());
     assertEquals(0.01, o.beta());
@@ -33,7 +33,7 @@ class ANMFOptionsTest {
     assertEquals(AnmfOptions.UUpdate.PAPER_CLIP, o.uUpdate());
     assertEquals(7, o.uInnerIterations());
     assertEquals(AnmfOptions.LinearSolve.CONJUGATE_GRADIENT, o.linearSolve());
-    assertFalse(o.adaptivePenalty());
+    assertTrue(o.adaptivePenalty());
     assertEquals(3.0, o.penaltyFactor());
     assertEquals(5.0, o.penaltyThreshold());
     assertFalse(o.rescaleStart());
@@ -47,6 +47,7 @@ class ANMFOptionsTest {
         new double[] {o.alpha(), o.beta(), o.gamma(), o.lambda()}, 0.0);
     // the paper's mu = 1 does not converge on real data; the measured default is 100 (docs/ALGORITHM.md §5)
     assertEquals(100.0, o.mu());
+    assertFalse(o.adaptivePenalty());
   }
 
   @Test

@@ -126,7 +126,8 @@ class ClustererSplitEvaluatorTest {
     ClustererSplitEvaluator evaluator = new ClustererSplitEvaluator();
     SimpleKMeans template = new SimpleKMeans();
     template.setNumClusters(2);
-    template.setInitializationMethod(new weka.core.SelectedTag(SimpleKMeans.FARTHEST_FIRST, SimpleKMeans.TAGS_SELECTION));
+    template.setInitializationMethod(
+        new weka.core.SelectedTag(SimpleKMeans.FARTHEST_FIRST, SimpleKMeans.TAGS_SELECTION));
     evaluator.setClusterer(template);
     evaluator.setClustersFromClasses(true);
     evaluator.setScoreAllRows(true);

@@ -35,7 +35,8 @@ class RobustnessBenchmarkTest {
 
   private static String[] options(File data, File out, String... extra) {
     List<String> options = new ArrayList<String>(Arrays.asList("-data", data.getPath(), "-out", out.getPath(),
-        "-seeds", "3", "-recipe", "clean", "-recipe", "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
+        "-seeds", "3", "-recipe", "clean", "-recipe",
+        "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
         "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "weka.clusterers.FarthestFirst", "-W", FAILING));
     options.addAll(Arrays.asList(extra));
     return options.toArray(new String[0]);
@@ -137,6 +138,30 @@ class RobustnessBenchmarkTest {
   }
 
   @Test
+  void figuresForTheFirstSeedOfEachNmfClusterer(@TempDir File folder) throws Exception {
+    File dataFolder = new File(folder, "data");
+    dataFolder.mkdirs();
+    SyntheticData.save(SyntheticData.blobs(3, 8, 9, 0.5, 1), dataFolder); // 3 x 3 "images"
+    SyntheticData.save(SyntheticData.blobs(2, 8, 2, 0.5, 1), dataFolder); // 2 values: no image
+    File out = new File(folder, "out");
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    run(new String[] {"-data", dataFolder.getPath(), "-out", out.getPath(), "-seeds", "2", "-recipe", "clean",
+        "-recipe", "saltpepper", "-W", "weka.clusterers.SimpleKMeans", "-W", "weka.clusterers.NMF -I 20",
+        "-figures"}, progress);
+    String[] files = new File(out, "figures").list();
+    Arrays.sort(files);
+    assertEquals(Arrays.asList("blobs3-clean-NMF-seed1-basis.png", "blobs3-clean-NMF-seed1-convergence.png",
+        "blobs3-saltpepper-NMF-seed1-basis.png", "blobs3-saltpepper-NMF-seed1-convergence.png"),
+        Arrays.asList(files));
+    String text = progress.toString("UTF-8");
+    assertTrue(text.contains("no figures for blobs2 / clean / NMF"), text);
+    for (String line : text.split("\n")) {
+      // the noise filters cannot corrupt 2-value "images": those runs fail, reported; the others run
+      assertEquals(line.contains("blobs2 | saltpepper"), line.contains("FAILED"), line);
+    }
+  }
+
+  @Test
   void pairedTestMatchesAHandComputedValue() {
     // differences 1, 1, 2, 1: mean 1.25, sd 0.5, t = 5 with 3 degrees of freedom, p = 0.01539
     double p = BenchmarkReport.pairedPValue(new double[] {1, 2, 3, 4}, new double[] {0, 1, 1, 3});
@@ -173,7 +198,8 @@ class RobustnessBenchmarkTest {
     // A (0.915) against the runner-up C (0.910): differences 0.01, -0.02, 0.02, 0.01 -> not significant
     assertTrue(best.notSignificant);
     assertFalse(report.cell("ACC", "clean", "d", 2).best);
-    assertTrue(report.markdown().contains("| clean | d | **0.9150 ± 0.0129** † | 0.8150 ± 0.0129 | 0.9100 ± 0.0183 |"),
+    String row = "| clean | d | **0.9150 ± 0.0129** † | 0.8150 ± 0.0129 | 0.9100 ± 0.0183 |";
+    assertTrue(report.markdown().contains(row),
         report.markdown());
   }
 
@@ -217,7 +243,8 @@ class RobustnessBenchmarkTest {
     assertTrue(pixel.stage(2).endsWith("CorruptedPixelNoise -P 5"));
     assertEquals("weka.clusterers.ANMF -target \"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5 -S 8\"",
         pixel.substituteStages("weka.clusterers.ANMF -target \"{stage2|shift}\"", 7));
-    assertEquals("X {stage} -target shift", CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
+    assertEquals("X {stage} -target shift",
+        CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
         () -> CorruptionRecipe.parse("clean").substituteStages("-target {stage2}", 1));
     assertTrue(missing.getMessage().contains("no stage 2"), missing.getMessage());

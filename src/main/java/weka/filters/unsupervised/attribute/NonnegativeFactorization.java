@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Vector;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.AbstractNMFClusterer;
-import weka.clusterers.NMF;
+import weka.clusterers.ANMF;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -34,7 +34,8 @@ import weka.filters.UnsupervisedFilter;
  * <!-- globalinfo-start -->
  * Nonnegative matrix factorization as a feature transform: learns a factorization Y ~ A X of the numeric
  * attributes with any clusterer of this package on the first batch, then maps every instance to its
- * nonnegative coefficients, its reconstruction A x or its residual y - A x.
+ * nonnegative coefficients x on a basis B (A, or ANMF's adversarial basis), its reconstruction B x or its
+ * residual y - B x.
  * <!-- globalinfo-end -->
  *
  * <p>The first batch is fitted; its coefficients are the fitted X (or, on request, the projection used
@@ -50,8 +51,8 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   public static final int MODE_RESIDUAL = 2;
   public static final Tag[] TAGS_MODE = {
       new Tag(MODE_COEFFICIENTS, "coefficients", "coefficients x (one attribute per basis vector)", false),
-      new Tag(MODE_RECONSTRUCTION, "reconstruction", "reconstruction A x (denoised data, original units)", false),
-      new Tag(MODE_RESIDUAL, "residual", "residual y - A x (what the basis does not explain)", false)};
+      new Tag(MODE_RECONSTRUCTION, "reconstruction", "reconstruction B x (denoised data, original units)", false),
+      new Tag(MODE_RESIDUAL, "residual", "residual y - B x (what the basis does not explain)", false)};
 
   public static final int BASIS_LEARNED = 0;
   public static final int BASIS_ADVERSARIAL = 1;
@@ -78,20 +79,20 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   protected NmfFeatures m_Features;
 
   protected AbstractNMFClusterer defaultClusterer() {
-    return new NMF();
+    return new ANMF();
   }
 
   public String globalInfo() {
     return "Nonnegative matrix factorization as a feature transform. On the first batch, the numeric "
         + "attributes (all but the class) form a nonnegative matrix Y (attributes x instances) that the "
         + "chosen clusterer of this package factorizes as Y ~ A X. Each instance is then replaced by its "
-        + "nonnegative coefficients x (one attribute per basis vector, named basis0, basis1, ... after the "
-        + "cluster index), by its reconstruction A x (the denoised instance, in the original units) or by "
-        + "its residual y - A x. The first batch gets the fitted X; every later batch (a test set, the "
-        + "instances FilteredClassifier classifies) is projected onto the learned basis by nonnegative "
-        + "least squares, never refitted. For ANMF the projection may use the adversarial basis instead "
-        + "of A. The class passes through unchanged; other non-numeric attributes are an error unless "
-        + "passing them through is allowed. Sparse instances stay sparse in coefficient mode.";
+        + "nonnegative coefficients x on a basis B (one attribute per basis vector, named basis0, basis1, ... "
+        + "after the cluster index), by its reconstruction B x (the denoised instance, in the original units) "
+        + "or by its residual y - B x. B is the learned basis A or, for ANMF, optionally the adversarial basis. "
+        + "The first batch gets the fitted X; every later batch (a test set, the instances FilteredClassifier "
+        + "classifies) is projected onto B by nonnegative least squares, never refitted. The class passes "
+        + "through unchanged; other non-numeric attributes are an error unless passing them through is "
+        + "allowed. Sparse instances stay sparse in coefficient mode.";
   }
 
   // ------------------------------------------------------------------ capabilities and format
@@ -112,6 +113,13 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
     result.enable(Capability.NO_CLASS);
     result.setMinimumNumberInstances(0);
     return result;
+  }
+
+  /** Attribute types first, so that the message names the attribute and the remedy. */
+  @Override
+  protected void testInputFormat(Instances instanceInfo) throws Exception {
+    splitAttributes(instanceInfo);
+    super.testInputFormat(instanceInfo);
   }
 
   @Override
@@ -135,8 +143,8 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
       }
       classIndex = inputFormat.classIndex();
     }
-    Instances output = new Instances(inputFormat.relationName() + "-" + getClass().getSimpleName() + "-"
-        + tagName(TAGS_MODE, m_OutputMode), attributes, 0);
+    // Filter.setOutputFormat appends this filter's specification to the relation name
+    Instances output = new Instances(inputFormat.relationName(), attributes, 0);
     output.setClassIndex(classIndex);
     return output;
   }
@@ -292,9 +300,9 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
     options.add(new Option("\tFull name of the factorization clusterer (any clusterer of this package),\n"
         + "\twith its options after '--'.\n\t(default " + defaultClusterer().getClass().getName() + ")",
         "W", 1, "-W <clusterer name>"));
-    options.add(new Option("\tOutput: coefficients, reconstruction (A x) or residual (y - A x).\n"
+    options.add(new Option("\tOutput: coefficients, reconstruction (B x) or residual (y - B x).\n"
         + "\t(default coefficients)", "mode", 1, "-mode <coefficients|reconstruction|residual>"));
-    options.add(new Option("\tBasis new instances are projected onto: A, or adversarial (ANMF's A tilde).\n"
+    options.add(new Option("\tBasis B for projection and reconstruction: A, or adversarial (ANMF's A tilde).\n"
         + "\t(default A)", "basis", 1, "-basis <A|adversarial>"));
     options.add(new Option("\tPass nominal and date attributes through unchanged\n"
         + "\t(default: they are an error; the class always passes through).", "pass-nonnumeric", 0,
@@ -408,8 +416,8 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   }
 
   public String outputModeTipText() {
-    return "What replaces the numeric attributes: the coefficients x, the reconstruction A x (denoised, in"
-        + " the original units) or the residual y - A x.";
+    return "What replaces the numeric attributes: the coefficients x, the reconstruction B x (denoised, in"
+        + " the original units) or the residual y - B x.";
   }
 
   public void setProjectionBasis(SelectedTag basis) {
@@ -423,8 +431,8 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   }
 
   public String projectionBasisTipText() {
-    return "The basis instances are projected onto by nonnegative least squares: the learned A, or (ANMF"
-        + " only) the adversarial basis A tilde. Reconstructions and residuals always use A.";
+    return "The basis B that instances are projected onto (by nonnegative least squares) and reconstructed"
+        + " from: the learned A, or (ANMF only) the adversarial basis A tilde.";
   }
 
   public void setPassNonNumeric(boolean pass) {
