@@ -96,6 +96,8 @@ final class AdmmState {
   double relativeDualResidual = Double.NaN;
   double cleanResidualSquared = Double.NaN;
   double basisChangeSquared = Double.NaN;
+  /** Inner steps of the last U solve (FISTA or CG; 0 for the Gram solve), for work accounting. */
+  int lastInnerIterations;
 
   AdmmState(DataMatrix y, AttackerTarget target, AnmfOptions options, Factors start) {
     target.requireShapeOf(y);
@@ -277,6 +279,7 @@ final class AdmmState {
     if (options.uUpdate() == AnmfOptions.UUpdate.EXACT_NONNEGATIVE) {
       solveNonnegativeU();
     } else {
+      lastInnerIterations = 0;
       solveUnconstrainedU(gramSolveForU);
       MatrixOps.clipNegatives(u);
       MatrixOps.multiply(d, u, dU);
@@ -361,6 +364,7 @@ final class AdmmState {
       rr = next;
       steps++;
     }
+    lastInnerIterations = steps;
   }
 
   /** out = Q V = μ V + 2γ Dᵀ (D V); D V goes through {@link #mxn}. */
@@ -448,6 +452,7 @@ final class AdmmState {
         break;
       }
     }
+    lastInnerIterations = steps;
   }
 
   /** ½⟨U, QU⟩ − ⟨R3, U⟩ = ½(μ‖U‖² + 2γ‖DU‖²) − ⟨R3, U⟩ from a known D U. */
