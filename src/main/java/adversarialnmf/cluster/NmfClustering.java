@@ -27,6 +27,8 @@ public final class NmfClustering implements Serializable {
   private final NonnegativeProjection projection;
   private final DenseMatrix centroids; // n x k, only for the k-means rule
   private final int[] trainingLabels;
+  /** ‖a_r‖: coefficients are compared on the unit-norm basis (see Factorization#argmaxAssignments). */
+  private final double[] basisNorms;
 
   private NmfClustering(Factorization factorization, double dataScale, AssignmentRule rule,
       DenseMatrix centroids, int[] trainingLabels) {
@@ -36,6 +38,7 @@ public final class NmfClustering implements Serializable {
     this.projection = new NonnegativeProjection(factorization.basis());
     this.centroids = centroids;
     this.trainingLabels = trainingLabels;
+    this.basisNorms = factorization.basisColumnNorms();
   }
 
   /**
@@ -49,7 +52,7 @@ public final class NmfClustering implements Serializable {
     if (rule == AssignmentRule.ARGMAX) {
       return new NmfClustering(factorization, dataScale, rule, null, factorization.argmaxAssignments());
     }
-    DenseMatrix normalised = unitColumns(factorization.coefficients());
+    DenseMatrix normalised = unitColumns(scaleFree(factorization.coefficients(), factorization.basisColumnNorms()));
     int k = factorization.rank();
     KMeans.Result result = new KMeans(k, ASSIGNMENT_KMEANS_ITERATIONS).fit(new DenseData(normalised), random);
     return new NmfClustering(factorization, dataScale, rule, result.centroids(), result.labels());
@@ -104,11 +107,16 @@ public final class NmfClustering implements Serializable {
   }
 
   /**
-   * Cluster membership of a coefficient vector: under argmax, the coefficients normalised to sum
-   * 1 (uniform if all are zero); under k-means, 1 for the nearest centroid.
+   * Cluster membership of a coefficient vector, taken on the unit-norm basis (coefficient r times
+   * ‖a_r‖): under argmax, those normalised to sum 1 (uniform if all are zero); under k-means, 1 for
+   * the nearest centroid.
    */
-  public double[] membership(double[] coefficients) {
-    int n = coefficients.length;
+  public double[] membership(double[] rawCoefficients) {
+    int n = rawCoefficients.length;
+    double[] coefficients = new double[n];
+    for (int r = 0; r < n; r++) {
+      coefficients[r] = rawCoefficients[r] * basisNorms[r];
+    }
     double[] out = new double[n];
     if (rule == AssignmentRule.ARGMAX) {
       double sum = 0.0;
@@ -139,6 +147,17 @@ public final class NmfClustering implements Serializable {
       }
     }
     out[best] = 1.0;
+    return out;
+  }
+
+  /** X with row r multiplied by ‖a_r‖: the coefficients of the unit-norm basis. */
+  private static DenseMatrix scaleFree(DenseMatrix x, double[] norms) {
+    DenseMatrix out = x.copy();
+    for (int r = 0; r < x.rows(); r++) {
+      for (int j = 0; j < x.cols(); j++) {
+        out.set(r, j, x.get(r, j) * norms[r]);
+      }
+    }
     return out;
   }
 

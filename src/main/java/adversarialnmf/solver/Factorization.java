@@ -88,16 +88,39 @@ public final class Factorization implements Serializable {
     return stopReason == StopReason.CONVERGED;
   }
 
-  /** Cluster of each instance by the paper's rule: the row index of the largest entry of its column of X. */
+  /** ‖a_r‖ for every column r of the basis A. */
+  public double[] basisColumnNorms() {
+    int n = basis.cols();
+    double[] norms = new double[n];
+    double[] a = basis.data();
+    for (int i = 0; i < basis.rows(); i++) {
+      for (int r = 0; r < n; r++) {
+        double v = a[i * n + r];
+        norms[r] += v * v;
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      norms[r] = Math.sqrt(norms[r]);
+    }
+    return norms;
+  }
+
+  /**
+   * Cluster of each instance by the paper's rule, the largest coefficient, taken on the scale-free
+   * form of the factorization: A's columns normalised to unit length and X's rows scaled to
+   * compensate (as Deng Cai's NMF code does), so the labels do not depend on how a solver happens
+   * to split scale between A and X.
+   */
   public int[] argmaxAssignments() {
+    double[] norms = basisColumnNorms();
     int n = coefficients.rows();
     int count = coefficients.cols();
     int[] labels = new int[count];
     for (int j = 0; j < count; j++) {
       int best = 0;
-      double bestValue = coefficients.get(0, j);
-      for (int r = 1; r < n; r++) {
-        double v = coefficients.get(r, j);
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (int r = 0; r < n; r++) {
+        double v = norms[r] * coefficients.get(r, j);
         if (v > bestValue) {
           bestValue = v;
           best = r;

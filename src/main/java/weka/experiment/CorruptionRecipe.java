@@ -24,7 +24,7 @@ public final class CorruptionRecipe implements Serializable {
   private static final long serialVersionUID = -6352520357683133066L;
 
   private static final String FILTERS = "weka.filters.unsupervised.attribute.";
-  private static final Pattern STAGE_PLACEHOLDER = Pattern.compile("\\{stage(\\d+)(?:\\|([^}]*))?\\}");
+  private static final Pattern STAGE_PLACEHOLDER = Pattern.compile("\\{stage(\\d+)(?:-(\\d+))?(?:\\|([^}]*))?\\}");
 
   /**
    * The paper's recipes (Section 6): salt &amp; pepper 10/10/10 % of the pixels, corrupted pixels
@@ -155,10 +155,15 @@ public final class CorruptionRecipe implements Serializable {
   }
 
   /**
-   * Replaces each placeholder {@code {stageK}} or {@code {stageK|fallback}} in a command line by
-   * stage K's filter command line with {@code -S seed+K-1} appended (the seeding of {@link
-   * #stageFilter}), or by the fallback when this recipe has no stage K. Lets a clusterer take a
-   * later stage as its own input, e.g. ANMF's attacker target: {@code -target "{stage2|shift}"}.
+   * Replaces each placeholder in a command line by a later stage of this recipe, so that a clusterer
+   * can take it as its own input, e.g. ANMF's attacker target {@code -target "{stage2-3|shift}"}:
+   * <ul>
+   *   <li>{@code {stageK}}: stage K's filter command line with {@code -S seed+K-1} appended (the
+   *       seeding of {@link #stageFilter});</li>
+   *   <li>{@code {stageK-L}}: stages K..L as one {@code MultiFilter} (seeded {@code seed+K-1}; the
+   *       inner command lines are quoted for use inside a double-quoted option value);</li>
+   *   <li>{@code |fallback}: used when the recipe lacks a named stage.</li>
+   * </ul>
    *
    * @throws IllegalArgumentException if a stage is missing and the placeholder has no fallback
    */
@@ -166,20 +171,31 @@ public final class CorruptionRecipe implements Serializable {
     Matcher placeholder = STAGE_PLACEHOLDER.matcher(commandLine);
     StringBuffer out = new StringBuffer();
     while (placeholder.find()) {
-      int stage = Integer.parseInt(placeholder.group(1));
+      int first = Integer.parseInt(placeholder.group(1));
+      int last = placeholder.group(2) == null ? first : Integer.parseInt(placeholder.group(2));
       String replacement;
-      if (stage >= 1 && stage <= stages.length) {
-        replacement = stages[stage - 1] + " -S " + (seed + stage - 1);
-      } else if (placeholder.group(2) != null) {
-        replacement = placeholder.group(2);
+      if (first >= 1 && first <= last && last <= stages.length) {
+        replacement = first == last ? stages[first - 1] + " -S " + (seed + first - 1) : chain(first, last, seed);
+      } else if (placeholder.group(3) != null) {
+        replacement = placeholder.group(3);
       } else {
-        throw new IllegalArgumentException("recipe '" + name + "' has no stage " + stage + " for "
-            + placeholder.group() + " in '" + commandLine + "'; give a fallback as {stage" + stage + "|...}");
+        throw new IllegalArgumentException("recipe '" + name + "' has no stage " + last + " for "
+            + placeholder.group() + " in '" + commandLine + "'; give a fallback as {stage" + first
+            + (first == last ? "" : "-" + last) + "|...}");
       }
       placeholder.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     placeholder.appendTail(out);
     return out.toString();
+  }
+
+  /** Stages first..last as a MultiFilter command line whose inner quotes are escaped. */
+  private String chain(int first, int last, int seed) {
+    StringBuilder multi = new StringBuilder("weka.filters.MultiFilter -S ").append(seed + first - 1);
+    for (int k = first; k <= last; k++) {
+      multi.append(" -F \\\"").append(stages[k - 1]).append("\\\"");
+    }
+    return multi.toString();
   }
 
   @Override

@@ -46,7 +46,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   private static final int LABEL_WIDTH = 70;
 
   private File m_Data = new File(RobustnessBenchmark.DEFAULT_DATA);
-  private static final String DEFAULT_CLUSTERER = "weka.clusterers.ANMF -target \"{stage2|shift}\"";
+  private static final String DEFAULT_CLUSTERER = "weka.clusterers.ANMF -target \"{stage2-3|shift}\"";
 
   private String m_Clusterer = DEFAULT_CLUSTERER;
   private CorruptionRecipe m_Recipe = CorruptionRecipe.parse("regular");

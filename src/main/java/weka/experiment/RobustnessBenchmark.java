@@ -44,7 +44,7 @@ import weka.core.converters.ArffLoader;
  * their own option), otherwise {@code clusterInstance} per row. Every clusterer of a run sees the
  * same corrupted data and the same seed, so seeds pair the runs for the significance test. A
  * clusterer command line may name later stages of the recipe: by default ANMF's attacker target
- * is {@code -target "{stage2|shift}"}, the recipe's stage 2 applied to the corrupted data (the
+ * is {@code -target "{stage2-3|shift}"}, the recipe's stages 2-3 applied to the corrupted data (the
  * paper's Z), or the paper's random shift for the clean data.
  *
  * <p>Prints a progress line per run with an ETA, appends every run to {@code results.csv} as soon
@@ -59,7 +59,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   /** The clusterers compared by default: the paper's methods and k-means. */
   public static final List<String> DEFAULT_CLUSTERERS = Collections.unmodifiableList(Arrays.asList(
       "weka.clusterers.SimpleKMeans -init 1", "weka.clusterers.NMF", "weka.clusterers.OrthogonalNMF",
-      "weka.clusterers.L21NMF", "weka.clusterers.CappedNMF", "weka.clusterers.ANMF -target \"{stage2|shift}\""));
+      "weka.clusterers.L21NMF", "weka.clusterers.CappedNMF", "weka.clusterers.ANMF -target \"{stage2-3|shift}\""));
 
   public static final String DEFAULT_DATA = "test-data/MNIST_test_bal150.arff.gz";
   public static final String RESULTS_FILE = "results.csv";

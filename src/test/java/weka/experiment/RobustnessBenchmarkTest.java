@@ -243,6 +243,10 @@ class RobustnessBenchmarkTest {
     assertTrue(pixel.stage(2).endsWith("CorruptedPixelNoise -P 5"));
     assertEquals("weka.clusterers.ANMF -target \"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5 -S 8\"",
         pixel.substituteStages("weka.clusterers.ANMF -target \"{stage2|shift}\"", 7));
+    assertEquals("weka.clusterers.ANMF -target \"weka.filters.MultiFilter -S 8"
+        + " -F \\\"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5\\\""
+        + " -F \\\"weka.filters.unsupervised.attribute.CorruptedPixelNoise -P 5\\\"\"",
+        pixel.substituteStages("weka.clusterers.ANMF -target \"{stage2-3|shift}\"", 7));
     assertEquals("X {stage} -target shift",
         CorruptionRecipe.parse("clean").substituteStages("X {stage} -target {stage2|shift}", 7));
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
