@@ -18,9 +18,11 @@ import java.util.Random;
 
 /**
  * Convergence and ACC of the ANMF ADMM variants on real data (the table of docs/ALGORITHM.md).
- * Not a unit test. Run from the repository root after {@code mvn -q -o test-compile}:
+ * Not a unit test. Run from the repository root:
  * <pre>
- * java -cp target/classes:target/test-classes:$(mvn -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ * mvn -q -o test-compile
+ * mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
  *   adversarialnmf.experiments.AnmfConvergenceStudy [datasetDir] [iterations] [seeds] [sets] [variants]
  * </pre>
  * defaults: /work/shared/datasets, 200, 3, MNIST_test_bal150,Yale_32x32,ORL_32x32, all variants.

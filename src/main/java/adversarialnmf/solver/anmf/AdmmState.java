@@ -75,6 +75,7 @@ final class AdmmState {
   private final DenseMatrix previousA;
   private final DenseMatrix previousAdv;
   private final DenseMatrix previousX;
+  private final double[] blockSums = new double[5];
   // exact U (FISTA) workspaces
   private DenseMatrix uNext;
   private DenseMatrix uMomentum;
@@ -95,6 +96,7 @@ final class AdmmState {
   double relativeDualResidual = Double.NaN;
   double cleanResidualSquared = Double.NaN;
   double basisChangeSquared = Double.NaN;
+  /** Inner steps of the last U solve (FISTA or CG; 0 for the Gram solve), for work accounting. */
   int lastInnerIterations;
 
   AdmmState(DataMatrix y, AttackerTarget target, AnmfOptions options, Factors start) {
@@ -277,9 +279,9 @@ final class AdmmState {
     if (options.uUpdate() == AnmfOptions.UUpdate.EXACT_NONNEGATIVE) {
       solveNonnegativeU();
     } else {
+      lastInnerIterations = 0;
       solveUnconstrainedU(gramSolveForU);
       MatrixOps.clipNegatives(u);
-      lastInnerIterations = 0;
       MatrixOps.multiply(d, u, dU);
     }
   }
@@ -592,7 +594,7 @@ final class AdmmState {
     double rhs2 = 0.0;
     double change2 = 0.0;
     double multiplier2 = 0.0;
-    double[] sums = new double[5];
+    double[] sums = blockSums;
 
     accumulateBlock(adv, advB, m1, previousAdv, sums);
     primal2 += sums[0];
