@@ -37,12 +37,13 @@ public final class HalsNmf extends IterativeSolver {
   }
 
   /**
-   * One cyclic sweep of exact coordinate minimisation of ½‖T − W Hᵀ‖² over W ≥ 0, given
-   * gram = HᵀH (n x n) and cross = T H (rows x n). Rows of W are independent given the Gram
-   * matrix, so sweeping row by row equals scikit-learn's component-by-component order exactly,
-   * with sequential reads.
+   * One cyclic sweep of exact coordinate minimisation of ½ tr(W G Wᵀ) − ⟨W, C⟩ over W ≥ 0 for a
+   * symmetric positive semidefinite G = gram (n x n) and C = cross (rows x n); for NMF this is
+   * ½‖T − W Hᵀ‖² with G = HᵀH and C = T H. Rows of W are independent given G, so sweeping row by
+   * row equals scikit-learn's component-by-component order exactly, with sequential reads. The
+   * scalable ANMF solver uses it for its A and Ã blocks.
    */
-  static void sweep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross) {
+  public static void sweep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross) {
     int rows = w.rows();
     int n = w.cols();
     double[] wd = w.data();

@@ -59,7 +59,7 @@ public final class AnmfObjective {
     }
     MatrixOps.transpose(x, xt);
     y.times(xt, yXt);
-    z.times(y, xt, zXt);
+    z.timesGivenDataProduct(yXt, xt, zXt);
     MatrixOps.multiplyTransposeB(x, x, gramX);
     MatrixOps.multiplyTransposeA(a, a, gramA);
     MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);

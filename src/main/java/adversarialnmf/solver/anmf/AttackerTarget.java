@@ -9,7 +9,7 @@ import java.util.Random;
 /**
  * The attacker's instance-specific target Z (m x N) of model (5): either a constant shift of the
  * data, Z = Y + t·1 (Remark 1a), which is never materialised, or an explicit matrix such as a
- * noise filter applied to Y (Remark 1b). The solver only needs Z B, H − Z and ⟨·, Z⟩-free norms.
+ * noise filter applied to Y (Remark 1b). The solvers only need Z B, Zᵀ B and H − Z.
  */
 public abstract class AttackerTarget implements Serializable {
 
@@ -53,7 +53,19 @@ public abstract class AttackerTarget implements Serializable {
   abstract void requireShapeOf(DataMatrix y);
 
   /** out = Z B for B of shape N x k (out m x k). */
-  abstract void times(DataMatrix y, DenseMatrix b, DenseMatrix out);
+  void times(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+    y.times(b, out);
+    timesGivenDataProduct(out, b, out);
+  }
+
+  /**
+   * out = Z B given yB = Y B (B is N x k; yB and out m x k, out may be yB): saves the product with
+   * Y when the caller needs Y B as well.
+   */
+  abstract void timesGivenDataProduct(DenseMatrix yB, DenseMatrix b, DenseMatrix out);
+
+  /** out = Zᵀ B for B of shape m x k (out N x k). */
+  abstract void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out);
 
   /** out = H − Z, where {@code yDense} is Y as a dense matrix (used by the shift target). */
   abstract void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out);
@@ -78,14 +90,27 @@ public abstract class AttackerTarget implements Serializable {
     }
 
     @Override
-    void times(DataMatrix y, DenseMatrix b, DenseMatrix out) {
-      y.times(b, out);
-      // (Y + t 1_m 1_Nᵀ) B adds t times the column sums of B to every row
-      int count = b.rows();
+    void timesGivenDataProduct(DenseMatrix yB, DenseMatrix b, DenseMatrix out) {
+      // (Y + t 1_m 1_Nᵀ) B = Y B + t 1_m (1_Nᵀ B)
+      if (out != yB) {
+        out.assign(yB);
+      }
+      addShiftedColumnSums(b, out);
+    }
+
+    @Override
+    void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+      // (Y + t 1_m 1_Nᵀ)ᵀ B = Yᵀ B + t 1_N (1_mᵀ B)
+      y.transposeTimes(b, out);
+      addShiftedColumnSums(b, out);
+    }
+
+    /** Adds t times the column sums of b to every row of out. */
+    private void addShiftedColumnSums(DenseMatrix b, DenseMatrix out) {
       int k = b.cols();
       double[] bd = b.data();
       double[] columnSums = new double[k];
-      for (int j = 0; j < count; j++) {
+      for (int j = 0; j < b.rows(); j++) {
         int base = j * k;
         for (int c = 0; c < k; c++) {
           columnSums[c] += bd[base + c];
@@ -145,6 +170,16 @@ public abstract class AttackerTarget implements Serializable {
     @Override
     void times(DataMatrix y, DenseMatrix b, DenseMatrix out) {
       MatrixOps.multiply(z, b, out);
+    }
+
+    @Override
+    void timesGivenDataProduct(DenseMatrix yB, DenseMatrix b, DenseMatrix out) {
+      MatrixOps.multiply(z, b, out);
+    }
+
+    @Override
+    void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+      MatrixOps.multiplyTransposeA(z, b, out);
     }
 
     @Override

@@ -1,0 +1,336 @@
+package adversarialnmf.solver.anmf;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.HalsNmf;
+import adversarialnmf.solver.IterativeSolver;
+import adversarialnmf.solver.StoppingRule;
+import java.util.Arrays;
+
+/**
+ * Adversarial NMF, model (9), by block-coordinate descent on (A, Ã, X) directly, without any
+ * m x N auxiliary (docs/ALGORITHM.md, "A scalable solver without m×N auxiliaries"). A and Ã are
+ * each a nonnegative quadratic block whose Hessian is one n x n matrix shared by all rows, so one
+ * exact coordinate sweep ({@link HalsNmf#sweep}) updates each; X (quartic through the penalty)
+ * takes one projected-gradient step with Armijo backtracking. Every block step is accepted only
+ * if it does not raise (9), so the objective trace is non-increasing. Y enters only through Y B
+ * and Yᵀ B for n-column B (a sparse Y stays sparse, O(nnz·n)); the shift target Z = Y + t·1 is
+ * never formed. Memory O((m + N) n). Like the ADMM's split (15), Ã is kept nonnegative, so the
+ * two solvers minimise the same problem. The named trace {@link #X_STEP} holds the accepted step
+ * length of X per iteration (0: no decrease found, X kept; entry 0 is NaN).
+ */
+public final class AnmfGradientSolver extends IterativeSolver {
+
+  /** The accepted projected-gradient step length of X in each iteration. */
+  public static final String X_STEP = "X step";
+
+  /** Armijo's sufficient-decrease fraction (Lin 2007 uses 0.01 for projected-gradient NMF). */
+  static final double SUFFICIENT_DECREASE = 0.01;
+  /** Halvings of the X step before giving up for this iteration (2^-40 of the trial step). */
+  static final int MAX_BACKTRACKS = 40;
+
+  private final AnmfOptions options;
+  private final AttackerTarget target;
+
+  public AnmfGradientSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
+    super(stopping);
+    if (options == null || target == null || stopping == null) {
+      throw new IllegalArgumentException("ANMF needs options, an attacker target and a stopping rule (got null)");
+    }
+    this.options = options;
+    this.target = target;
+  }
+
+  public AnmfOptions options() {
+    return options;
+  }
+
+  public AttackerTarget target() {
+    return target;
+  }
+
+  @Override
+  public String describe() {
+    return "ANMF (block-coordinate gradient: exact sweeps on A and Ã, Armijo projected gradient on X; alpha="
+        + options.alpha() + " beta=" + options.beta() + " gamma=" + options.gamma() + " lambda="
+        + options.lambda() + "; " + target.describe() + ")";
+  }
+
+  @Override
+  protected String divergenceHint() {
+    return "scale the data down (e.g. divide by its maximum) or lower gamma (now " + options.gamma() + ")";
+  }
+
+  @Override
+  protected Run start(DataMatrix y, Factors start) {
+    return startRun(y, start);
+  }
+
+  /** The per-fit state, typed for the gradient tests of this package. */
+  GradientRun startRun(DataMatrix y, Factors start) {
+    target.requireShapeOf(y);
+    return new GradientRun(y, start);
+  }
+
+  final class GradientRun extends Run {
+    private final DataMatrix y;
+    private final AnmfObjective objective;
+    private final double alpha = options.alpha();
+    private final double beta = options.beta();
+    private final double gamma = options.gamma();
+    private final double lambda = options.lambda();
+    private final DenseMatrix a;
+    private final DenseMatrix adversarial;
+    private DenseMatrix x;
+    private DenseMatrix trialX;
+    private final DenseMatrix gradientX;
+    private final DenseMatrix xt;
+    private final DenseMatrix yXt;
+    private final DenseMatrix zXt;
+    /** Φ = Ã P − λA − Z Xᵀ, and scratch for the right-hand sides of the A and Ã blocks. */
+    private final DenseMatrix phi;
+    private final DenseMatrix rhs;
+    private final DenseMatrix gramX;
+    /** P = λI + X Xᵀ. */
+    private final DenseMatrix p;
+    /** The n x n matrix of the block being updated: the Hessian of A's or Ã's, X's gradient operator. */
+    private final DenseMatrix hessian;
+    private final DenseMatrix crossPhi;
+    private final DenseMatrix gramA;
+    private final DenseMatrix gramAdversarial;
+    private final DenseMatrix ytB;
+    private final DenseMatrix ztPhi;
+    private final double[] steps;
+    /** The next trial step of X (NaN: none yet, start from the curvature estimate). */
+    private double step = Double.NaN;
+    private double acceptedStep;
+    private double value;
+    private int iteration;
+
+    GradientRun(DataMatrix y, Factors start) {
+      this.y = y;
+      int m = y.rows();
+      int n = start.rank();
+      int count = y.cols();
+      this.objective = new AnmfObjective(y, target, options, n);
+      this.a = start.basis().copy();
+      this.adversarial = start.basis().copy();
+      this.x = start.coefficients().copy();
+      this.trialX = new DenseMatrix(n, count);
+      this.gradientX = new DenseMatrix(n, count);
+      this.xt = new DenseMatrix(count, n);
+      this.yXt = new DenseMatrix(m, n);
+      this.zXt = new DenseMatrix(m, n);
+      this.phi = new DenseMatrix(m, n);
+      this.rhs = new DenseMatrix(m, n);
+      this.gramX = new DenseMatrix(n, n);
+      this.p = new DenseMatrix(n, n);
+      this.hessian = new DenseMatrix(n, n);
+      this.crossPhi = new DenseMatrix(n, n);
+      this.gramA = new DenseMatrix(n, n);
+      this.gramAdversarial = new DenseMatrix(n, n);
+      this.ytB = new DenseMatrix(count, n);
+      this.ztPhi = new DenseMatrix(count, n);
+      this.steps = new double[stopping.maxIterations() + 1];
+      steps[0] = Double.NaN;
+      refreshProductsOfX();
+      this.value = objective.evaluate(a, adversarial, x);
+    }
+
+    /** Xᵀ, Y Xᵀ, Z Xᵀ, X Xᵀ and P = λI + X Xᵀ for the current X. */
+    private void refreshProductsOfX() {
+      MatrixOps.transpose(x, xt);
+      y.times(xt, yXt);
+      target.timesGivenDataProduct(yXt, xt, zXt);
+      MatrixOps.gramOfRows(x, gramX);
+      p.assign(gramX);
+      MatrixOps.addToDiagonal(p, lambda);
+    }
+
+    @Override
+    protected void iterate() {
+      updateBasis();
+      updateAdversarialBasis();
+      updateCoefficients();
+      refreshProductsOfX();
+      iteration++;
+      steps[iteration] = acceptedStep;
+    }
+
+    /**
+     * A block: ½∇ = A(βG + γλ²I) − (βYXᵀ + γλ(ÃP − ZXᵀ)), G = XXᵀ; Hessian rows share βG + γλ²I
+     * (positive definite as λ, γ > 0).
+     */
+    private void updateBasis() {
+      prepareBasisBlock();
+      HalsNmf.sweep(a, hessian, rhs);
+    }
+
+    /** hessian, rhs = the A block's βG + γλ²I and βYXᵀ + γλ(ÃP − ZXᵀ). */
+    private void prepareBasisBlock() {
+      MatrixOps.multiply(adversarial, p, rhs);
+      double[] r = rhs.data();
+      double[] yx = yXt.data();
+      double[] zx = zXt.data();
+      for (int i = 0; i < r.length; i++) {
+        r[i] = beta * yx[i] + gamma * lambda * (r[i] - zx[i]);
+      }
+      hessian.assign(gramX);
+      MatrixOps.scale(hessian, beta);
+      MatrixOps.addToDiagonal(hessian, gamma * lambda * lambda);
+    }
+
+    /** Ã block: ½∇ = Ã(αG + γP²) − (αYXᵀ + γ(λA + ZXᵀ)P); αG + γP² ⪰ γλ²I. */
+    private void updateAdversarialBasis() {
+      prepareAdversarialBlock();
+      HalsNmf.sweep(adversarial, hessian, rhs);
+    }
+
+    /** hessian, rhs = the Ã block's αG + γP² and αYXᵀ + γ(λA + ZXᵀ)P. */
+    private void prepareAdversarialBlock() {
+      double[] t = phi.data();
+      double[] ad = a.data();
+      double[] zx = zXt.data();
+      for (int i = 0; i < t.length; i++) {
+        t[i] = lambda * ad[i] + zx[i];
+      }
+      MatrixOps.multiply(phi, p, rhs);
+      double[] r = rhs.data();
+      double[] yx = yXt.data();
+      for (int i = 0; i < r.length; i++) {
+        r[i] = gamma * r[i] + alpha * yx[i];
+      }
+      MatrixOps.multiply(p, p, hessian);
+      MatrixOps.scale(hessian, gamma);
+      MatrixOps.addScaled(hessian, alpha, gramX);
+    }
+
+    /**
+     * X block: ½∇ = (αÃᵀÃ + βAᵀA + γ(ÃᵀΦ + ΦᵀÃ)) X − (Yᵀ(αÃ + βA) + γ ZᵀΦ)ᵀ, then
+     * X ← max(0, X − s∇) with s halved until (9) falls by at least 1% of the linear prediction.
+     */
+    private void updateCoefficients() {
+      prepareCoefficientGradient();
+      double current = objective.evaluate(a, adversarial, x);
+      double[] gx = gradientX.data();
+      if (Double.isNaN(step)) {
+        // first trial: the inverse of (an upper bound on) the curvature of the quadratic part
+        step = 1.0 / (2.0 * Math.max(Math.sqrt(MatrixOps.squaredNorm(hessian)), Double.MIN_NORMAL));
+      } else {
+        step *= 2.0;
+      }
+      double[] xd = x.data();
+      double[] trial = trialX.data();
+      for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
+        double predicted = 0.0;
+        for (int i = 0; i < xd.length; i++) {
+          double v = xd[i] - step * gx[i];
+          trial[i] = v > 0.0 ? v : 0.0;
+          predicted += gx[i] * (trial[i] - xd[i]);
+        }
+        if (predicted == 0.0) {
+          break; // the projected gradient vanishes: X is stationary, nothing to gain
+        }
+        double trialValue = objective.evaluate(a, adversarial, trialX);
+        if (trialValue <= current + SUFFICIENT_DECREASE * predicted) {
+          DenseMatrix accepted = trialX;
+          trialX = x;
+          x = accepted;
+          value = trialValue;
+          acceptedStep = step;
+          return;
+        }
+        step *= 0.5;
+      }
+      value = current;
+      acceptedStep = 0.0;
+      step = Double.NaN;
+    }
+
+    /** gradientX = ∇_X (9) at the current A, Ã, X (hessian holds its n x n matrix afterwards). */
+    private void prepareCoefficientGradient() {
+      int n = x.rows();
+      int count = x.cols();
+      // Φ = Ã P − λA − Z Xᵀ at the current A and Ã
+      MatrixOps.multiply(adversarial, p, phi);
+      double[] ph = phi.data();
+      double[] ad = a.data();
+      double[] zx = zXt.data();
+      for (int i = 0; i < ph.length; i++) {
+        ph[i] -= lambda * ad[i] + zx[i];
+      }
+      MatrixOps.gramOfColumns(a, gramA);
+      MatrixOps.gramOfColumns(adversarial, gramAdversarial);
+      MatrixOps.multiplyTransposeA(adversarial, phi, crossPhi);
+      double[] h = hessian.data();
+      double[] ga = gramA.data();
+      double[] gt = gramAdversarial.data();
+      double[] cp = crossPhi.data();
+      for (int r = 0; r < n; r++) {
+        for (int c = 0; c < n; c++) {
+          h[r * n + c] = alpha * gt[r * n + c] + beta * ga[r * n + c] + gamma * (cp[r * n + c] + cp[c * n + r]);
+        }
+      }
+      // Yᵀ(αÃ + βA) in one sparse product; rhs is free scratch here
+      double[] rb = rhs.data();
+      double[] td = adversarial.data();
+      for (int i = 0; i < rb.length; i++) {
+        rb[i] = alpha * td[i] + beta * ad[i];
+      }
+      y.transposeTimes(rhs, ytB);
+      target.transposeTimes(y, phi, ztPhi);
+      MatrixOps.multiply(hessian, x, gradientX);
+      double[] gx = gradientX.data();
+      double[] yb = ytB.data();
+      double[] zp = ztPhi.data();
+      for (int r = 0; r < n; r++) {
+        int base = r * count;
+        for (int j = 0; j < count; j++) {
+          gx[base + j] = 2.0 * (gx[base + j] - yb[j * n + r] - gamma * zp[j * n + r]);
+        }
+      }
+    }
+
+    /**
+     * The gradients of (9) in A, Ã and X at the current iterate, from the same block matrices the
+     * updates use (for the finite-difference tests); {@code factors} receives A, Ã, X.
+     */
+    void gradients(DenseMatrix gradientA, DenseMatrix gradientAdversarial, DenseMatrix gradientOfX,
+        DenseMatrix[] factors) {
+      prepareBasisBlock();
+      blockGradient(a, gradientA);
+      prepareAdversarialBlock();
+      blockGradient(adversarial, gradientAdversarial);
+      prepareCoefficientGradient();
+      gradientOfX.assign(gradientX);
+      factors[0] = a.copy();
+      factors[1] = adversarial.copy();
+      factors[2] = x.copy();
+    }
+
+    /** out = 2 (W hessian − rhs), the gradient of a quadratic block W. */
+    private void blockGradient(DenseMatrix w, DenseMatrix out) {
+      MatrixOps.multiply(w, hessian, out);
+      MatrixOps.scale(out, 2.0);
+      MatrixOps.addScaled(out, -2.0, rhs);
+    }
+
+    @Override
+    protected double objective() {
+      return value;
+    }
+
+    @Override
+    protected boolean isFinite() {
+      return a.isFinite() && adversarial.isFinite() && x.isFinite();
+    }
+
+    @Override
+    protected void finish(Factorization.Builder result, int iterations) {
+      result.factors(a, x).adversarialBasis(adversarial).trace(X_STEP, Arrays.copyOf(steps, iterations + 1));
+    }
+  }
+}
