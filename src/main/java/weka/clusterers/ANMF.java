@@ -8,6 +8,7 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import java.util.ArrayList;
@@ -62,6 +63,13 @@ public class ANMF extends AbstractNMFClusterer {
       new Tag(STOP_RESIDUALS, "residuals", "relative primal and dual residuals <= tolerance", false),
       new Tag(STOP_PAPER, "paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance", false)};
 
+  public static final int SOLVER_ADMM = 0;
+  public static final int SOLVER_GRADIENT = 1;
+  public static final Tag[] TAGS_SOLVER = {
+      new Tag(SOLVER_ADMM, "admm", "the paper's ADMM (Algorithm 1, corrected)", false),
+      new Tag(SOLVER_GRADIENT, "gradient", "block-coordinate gradient, no m x N auxiliaries (sparse, large data)",
+          false)};
+
   private static final AnmfOptions DEFAULTS = AnmfOptions.builder().build();
 
   protected double m_Alpha = DEFAULTS.alpha();
@@ -77,10 +85,13 @@ public class ANMF extends AbstractNMFClusterer {
   protected double m_PenaltyThreshold = DEFAULTS.penaltyThreshold();
   protected boolean m_NoStartRescaling = !DEFAULTS.rescaleStart();
   protected int m_Stopping = STOP_CHANGE;
+  protected int m_Solver = SOLVER_ADMM;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
   /** Set by a fit: the target actually used (with the drawn shift), for toString. */
   protected String m_TargetUsed;
+  /** Set by a fit: the solver's description, for toString. */
+  protected String m_SolverUsed;
 
   public String globalInfo() {
     return "Adversarial nonnegative matrix factorization (ANMF) as a clusterer. The data matrix Y "
@@ -88,7 +99,8 @@ public class ANMF extends AbstractNMFClusterer {
         + "an attacker fits to a perturbed target Z: the model (9) of Luo, Zhang and Huang, "
         + "alpha ||\u00c3X - Y||^2 + beta ||AX - Y||^2 + gamma ||\u00c3(lambda I + XX^T) - (lambda A + Z X^T)||^2, "
         + "A, X >= 0, solved by the ADMM of their Algorithm 1 with its misprints corrected (see the "
-        + "package's docs/ALGORITHM.md). The target Z is the data shifted by t (Remark 1a; t uniform in "
+        + "package's docs/ALGORITHM.md), or, with -solver gradient, by block-coordinate descent that needs no "
+        + "attributes x instances auxiliary and keeps sparse data sparse (for large or text data). The target Z is the data shifted by t (Remark 1a; t uniform in "
         + "[0, 5 sigma] unless given) or the data passed through any Weka filter, e.g. a chain of the "
         + "package's noise filters (Remark 1b). Each instance goes to the cluster of its largest "
         + "coefficient; new instances are projected onto A by nonnegative least squares.\n\n"
@@ -119,7 +131,11 @@ public class ANMF extends AbstractNMFClusterer {
       Random random) throws Exception {
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
     m_TargetUsed = target.describe();
-    return new AnmfAdmmSolver(solverOptions(), target, stopping);
+    FactorizationSolver solver = m_Solver == SOLVER_GRADIENT
+        ? new AnmfGradientSolver(solverOptions(), target, stopping)
+        : new AnmfAdmmSolver(solverOptions(), target, stopping);
+    m_SolverUsed = solver.describe();
+    return solver;
   }
 
   /** The options value for the core solver, built (and validated) from this clusterer's settings. */
@@ -171,7 +187,7 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected void describeModel(StringBuilder text) {
     text.append("Attacker target Z: ").append(m_TargetUsed).append('\n');
-    text.append("Solver: ").append(solverOptions().describe()).append('\n');
+    text.append("Solver: ").append(m_SolverUsed).append('\n');
   }
 
   // ------------------------------------------------------------------ model access
@@ -185,12 +201,12 @@ public class ANMF extends AbstractNMFClusterer {
     return fit.adversarialBasis().toArray();
   }
 
-  /** Relative primal residual per iteration (entry 0 is NaN: before the first iteration). */
+  /** Relative primal residual per iteration (entry 0 is NaN: before the first iteration); null unless ADMM. */
   public double[] getPrimalResidualTrace() {
     return requireFit().trace(AnmfAdmmSolver.PRIMAL_RESIDUAL);
   }
 
-  /** Relative dual residual per iteration (entry 0 is NaN). */
+  /** Relative dual residual per iteration (entry 0 is NaN); null unless the solver is the ADMM. */
   public double[] getDualResidualTrace() {
     return requireFit().trace(AnmfAdmmSolver.DUAL_RESIDUAL);
   }
@@ -214,14 +230,17 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   public double getMeasure(String measureName) {
     if (measureName.equalsIgnoreCase("measurePrimalResidual")) {
-      double[] trace = getPrimalResidualTrace();
-      return trace[trace.length - 1];
+      return lastOrNaN(getPrimalResidualTrace());
     }
     if (measureName.equalsIgnoreCase("measureDualResidual")) {
-      double[] trace = getDualResidualTrace();
-      return trace[trace.length - 1];
+      return lastOrNaN(getDualResidualTrace());
     }
     return super.getMeasure(measureName);
+  }
+
+  /** The last entry of a trace, or NaN if the solver keeps no such trace (the gradient solver: no residuals). */
+  private static double lastOrNaN(double[] trace) {
+    return trace == null ? Double.NaN : trace[trace.length - 1];
   }
 
   // ------------------------------------------------------------------ options
@@ -237,6 +256,11 @@ public class ANMF extends AbstractNMFClusterer {
         + DEFAULTS.gamma() + ")", "gamma", 1, "-gamma <num>"));
     options.add(new Option("\tlambda, the attacker's pull towards A.\n\t(default " + DEFAULTS.lambda() + ")",
         "lambda", 1, "-lambda <num>"));
+    options.add(new Option("\tSolver: admm (the paper's Algorithm 1) or gradient (block-coordinate,\n"
+        + "\tmemory O((m + N) n), sparse data stay sparse; ignores the ADMM-only\n"
+        + "\toptions mu, U, inner, solve, adaptive-penalty, penalty-*, no-start-rescaling\n"
+        + "\tand stop, and stops on the relative change of the objective).\n\t(default admm)",
+        "solver", 1, "-solver <admm|gradient>"));
     options.add(new Option("\tmu, the ADMM penalty (its start value when adaptive).\n\t(default "
         + DEFAULTS.mu() + ")", "mu", 1, "-mu <num>"));
     options.add(new Option("\tU update: exact (nonnegative minimiser) or paper (printed clip).\n\t(default exact)",
@@ -273,6 +297,7 @@ public class ANMF extends AbstractNMFClusterer {
     setBeta(doubleOption("beta", options, DEFAULTS.beta()));
     setGamma(doubleOption("gamma", options, DEFAULTS.gamma()));
     setLambda(doubleOption("lambda", options, DEFAULTS.lambda()));
+    setSolver(tagOption("solver", options, TAGS_SOLVER, SOLVER_ADMM));
     setMu(doubleOption("mu", options, DEFAULTS.mu()));
     setUUpdate(tagOption("U", options, TAGS_U_UPDATE, U_EXACT));
     setUInnerIterations(intOption("inner", options, DEFAULTS.uInnerIterations()));
@@ -292,7 +317,8 @@ public class ANMF extends AbstractNMFClusterer {
   public String[] getOptions() {
     List<String> options = new ArrayList<String>();
     Collections.addAll(options, "-alpha", "" + m_Alpha, "-beta", "" + m_Beta, "-gamma", "" + m_Gamma,
-        "-lambda", "" + m_Lambda, "-mu", "" + m_Mu, "-U", tagName(TAGS_U_UPDATE, m_UUpdate),
+        "-lambda", "" + m_Lambda, "-solver", tagName(TAGS_SOLVER, m_Solver), "-mu", "" + m_Mu,
+        "-U", tagName(TAGS_U_UPDATE, m_UUpdate),
         "-inner", "" + m_UInnerIterations, "-solve", tagName(TAGS_LINEAR_SOLVE, m_LinearSolve));
     if (m_AdaptivePenalty) {
       options.add("-adaptive-penalty");
@@ -479,6 +505,24 @@ public class ANMF extends AbstractNMFClusterer {
 
   public String noStartRescalingTipText() {
     return "Start from X0 as the initialisation gives it (the paper) instead of rescaling it to fit Y.";
+  }
+
+  public SelectedTag getSolver() {
+    return new SelectedTag(m_Solver, TAGS_SOLVER);
+  }
+
+  public void setSolver(SelectedTag value) {
+    if (value.getTags() == TAGS_SOLVER) {
+      m_Solver = value.getSelectedTag().getID();
+    }
+  }
+
+  public String solverTipText() {
+    return "admm: the paper's Algorithm 1 (corrected), the default. gradient: block-coordinate descent on A, "
+        + "\u00c3 and X (exact sweeps on A and \u00c3, Armijo projected gradient on X) that never forms an "
+        + "attributes x instances matrix and keeps sparse data sparse, for large or text data; it minimises the "
+        + "same objective (9) with \u00c3 >= 0, ignores the ADMM-only options and stops on the relative "
+        + "change of the objective.";
   }
 
   public SelectedTag getStopping() {

@@ -100,4 +100,32 @@ class ANMFOptionsTest {
     assertEquals(primal[primal.length - 1], c.getMeasure("measurePrimalResidual"), 0.0);
     assertEquals(c.getFactorization().iterations(), c.getMeasure("measureIterations"), 0.0);
   }
+
+  @Test
+  void solverOptionPicksTheGradientSolverAndRoundTrips() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
+    ANMF admm = anmf("-N", "2", "-I", "15", "-shift", "0.1");
+    assertEquals(ANMF.SOLVER_ADMM, admm.getSolver().getSelectedTag().getID(), "the ADMM is the default");
+    admm.buildClusterer(data);
+    assertTrue(admm.toString().contains("ADMM"), admm.toString());
+    assertTrue(admm.getPrimalResidualTrace() != null);
+
+    ANMF gradient = anmf("-N", "2", "-I", "15", "-shift", "0.1", "-solver", "gradient");
+    assertEquals(ANMF.SOLVER_GRADIENT, gradient.getSolver().getSelectedTag().getID());
+    gradient.buildClusterer(data);
+    assertTrue(gradient.toString().contains("block-coordinate gradient"), gradient.toString());
+    assertTrue(gradient.getFactorization().trace(adversarialnmf.solver.anmf.AnmfGradientSolver.X_STEP) != null,
+        "the fit came from the gradient solver");
+    assertTrue(Double.isNaN(gradient.getMeasure("measurePrimalResidual")), "no ADMM residuals to report");
+    double[] trace = gradient.getFactorization().objectiveTrace();
+    for (int k = 1; k < trace.length; k++) {
+      assertTrue(trace[k] <= trace[k - 1] * (1 + 1e-12), "objective rose at iteration " + k);
+    }
+    String[] round = gradient.getOptions();
+    assertEquals("gradient", round[java.util.Arrays.asList(round).indexOf("-solver") + 1]);
+    assertEquals(ANMF.SOLVER_GRADIENT, anmf(round).getSolver().getSelectedTag().getID());
+
+    Exception e = assertThrows(Exception.class, () -> anmf("-solver", "newton"));
+    assertTrue(e.getMessage().contains("-solver") && e.getMessage().contains("newton"), e.getMessage());
+  }
 }
