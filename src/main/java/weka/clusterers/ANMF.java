@@ -258,8 +258,8 @@ public class ANMF extends AbstractNMFClusterer {
         "lambda", 1, "-lambda <num>"));
     options.add(new Option("\tSolver: admm (the paper's Algorithm 1) or gradient (block-coordinate,\n"
         + "\tmemory O((m + N) n), sparse data stay sparse; ignores the ADMM-only\n"
-        + "\toptions mu, U, inner, solve, adaptive-penalty, penalty-*, no-start-rescaling\n"
-        + "\tand stop, and stops on the relative change of the objective).\n\t(default admm)",
+        + "\toptions mu, U, inner, solve, adaptive-penalty, penalty-* and stop, and stops\n"
+        + "\ton the relative change of the objective).\n\t(default admm)",
         "solver", 1, "-solver <admm|gradient>"));
     options.add(new Option("\tmu, the ADMM penalty (its start value when adaptive).\n\t(default "
         + DEFAULTS.mu() + ")", "mu", 1, "-mu <num>"));

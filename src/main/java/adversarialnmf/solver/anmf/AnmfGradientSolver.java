@@ -20,7 +20,9 @@ import java.util.Arrays;
  * and Yᵀ B for n-column B (a sparse Y stays sparse, O(nnz·n)); the shift target Z = Y + t·1 is
  * never formed. Memory O((m + N) n). Like the ADMM's split (15), Ã is kept nonnegative, so the
  * two solvers minimise the same problem. The named trace {@link #X_STEP} holds the accepted step
- * length of X per iteration (0: no decrease found, X kept; entry 0 is NaN).
+ * length of X per iteration (0: no decrease found, X kept; entry 0 is NaN). Of the solver
+ * settings in {@link AnmfOptions} it uses only {@link AnmfOptions#rescaleStart()} (X0 scaled by
+ * ⟨A0X0, Y⟩ / ‖A0X0‖², as the ADMM does); the stopping rule is the relative change of (9).
  */
 public final class AnmfGradientSolver extends IterativeSolver {
 
@@ -119,6 +121,9 @@ public final class AnmfGradientSolver extends IterativeSolver {
       this.a = start.basis().copy();
       this.adversarial = start.basis().copy();
       this.x = start.coefficients().copy();
+      if (options.rescaleStart()) {
+        AdmmState.rescaleCoefficients(y, a, x); // the ADMM's start, so that both begin at one point
+      }
       this.trialX = new DenseMatrix(n, count);
       this.gradientX = new DenseMatrix(n, count);
       this.xt = new DenseMatrix(count, n);
