@@ -25,9 +25,10 @@ import java.util.Random;
  * mvn -q -o test-compile
  * mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -XX:ActiveProcessorCount=1 -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
- *   adversarialnmf.experiments.ScalableAnmfStudy [datasetDir] [budgetSeconds] [seeds] [sets]
+ *   adversarialnmf.experiments.ScalableAnmfStudy [datasetDir] [budgetSeconds] [seeds] [sets] [t]
  * </pre>
- * defaults: /work/shared/datasets, 30, 1, ORL_32x32,MNIST_test_bal1000. One processor, so that
+ * defaults: /work/shared/datasets, 30, 1, ORL_32x32,MNIST_test_bal1000, t drawn per seed (a given
+ * t, e.g. 0 for Z = Y, replaces the draw; the draw still advances the Random). One processor, so that
  * the whole fit runs on the measuring thread (its CPU time by ThreadMXBean is the fit's cost).
  * Per data set and seed: Y divided by its maximum, k-means start (A0 = centroids, X0 = indicator +
  * 0.2) and shift t uniform in [0, 5σ], both from Random(seed), shared by both solvers; default
@@ -53,6 +54,7 @@ public final class ScalableAnmfStudy {
     double budget = args.length > 1 ? Double.parseDouble(args[1]) : 30;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String[] sets = (args.length > 3 ? args[3] : "ORL_32x32,MNIST_test_bal1000").split(",");
+    Double fixedShift = args.length > 4 ? Double.valueOf(args[4]) : null;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     AnmfOptions options = AnmfOptions.builder().build();
     String[] names = {"admm", "gradient"};
@@ -67,7 +69,8 @@ public final class ScalableAnmfStudy {
         Random random = new Random(seed);
         Factors start = new KMeansInitialization(0.2).initialize(y, data.classes, random);
         // as AttackerTarget.randomShift, drawn here to print t
-        double t = 5.0 * AttackerTarget.entryStandardDeviation(y) * random.nextDouble();
+        double drawn = 5.0 * AttackerTarget.entryStandardDeviation(y) * random.nextDouble();
+        double t = fixedShift != null ? fixedShift : drawn;
         AttackerTarget target = AttackerTarget.shift(t);
         double allowed = budget;
         for (int s = 0; s < names.length; s++) {
