@@ -13,8 +13,8 @@ import java.util.Map;
  * L2,1: ρ(r) = r; capped: ρ(r) = min(r, θ)). All are solved by the reweighted multiplicative
  * updates of Kong, Ding &amp; Huang (2011), one iteration being
  * <ol>
- *   <li>weights w_j = ρ'(r_j) / (2 r_j) at the current iterate (1 for Frobenius, 1/r_j for L2,1,
- *       0 for a capped column), W = diag(w);</li>
+ *   <li>weights w_j ∝ ρ'(r_j) / r_j at the current iterate (1 for Frobenius, 1/r_j for L2,1,
+ *       0 for a capped column; a common factor cancels), W = diag(w);</li>
  *   <li>A ← A ∘ (Y W Xᵀ) / (A X W Xᵀ);</li>
  *   <li>X ← X ∘ (AᵀY) / (AᵀA X) (Lee-Seung), or, with orthogonal coefficients (Ding et al. 2006),
  *       X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)). The weight of instance j scales both numerator and

@@ -92,8 +92,38 @@ public final class HalsNmf extends IterativeSolver {
       MatrixOps.gramOfColumns(a, gramA);
     }
 
+    /**
+     * Rescales A to unit-norm columns and X's rows inversely (A X unchanged, and AᵀA kept
+     * consistent). Coordinate descent is equivariant under this scaling, so the objective trace
+     * is the same; it fixes the representation, so that the argmax of a column of X compares
+     * contributions of unit basis vectors (Cichocki &amp; Phan normalise HALS the same way).
+     */
+    private void normaliseBasisColumns() {
+      int n = a.cols();
+      double[] g = gramA.data();
+      double[] ad = a.data();
+      double[] xd = xt.data();
+      for (int r = 0; r < n; r++) {
+        double norm = Math.sqrt(g[r * n + r]);
+        if (norm == 0.0) {
+          continue;
+        }
+        for (int i = r; i < ad.length; i += n) {
+          ad[i] /= norm;
+        }
+        for (int j = r; j < xd.length; j += n) {
+          xd[j] *= norm;
+        }
+        for (int c = 0; c < n; c++) {
+          g[r * n + c] /= norm;
+          g[c * n + r] /= norm;
+        }
+      }
+    }
+
     @Override
     protected void iterate() {
+      normaliseBasisColumns();
       // Yᵀ ≈ Xᵀ Aᵀ: the kernel on Xᵀ with (AᵀA, YᵀA)
       y.transposeTimes(a, ytA);
       sweep(xt, gramA, ytA);
@@ -116,6 +146,7 @@ public final class HalsNmf extends IterativeSolver {
 
     @Override
     protected void finish(Factorization.Builder result, int iterations) {
+      normaliseBasisColumns();
       result.factors(a, xt.transpose());
     }
   }

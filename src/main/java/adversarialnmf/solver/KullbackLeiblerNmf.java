@@ -49,9 +49,10 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   private interface RatioKernel {
     /**
      * At the factors (A, Xᵀ): writes Qᵀ A (N x n) into {@code qtA} unless it is null, Q Xᵀ (m x n)
-     * into {@code qXt} unless it is null, and returns the log part.
+     * into {@code qXt} unless it is null, and returns the log part if {@code withLogPart} (else 0;
+     * one logarithm per stored entry is a large share of a sparse pass).
      */
-    double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt);
+    double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt, boolean withLogPart);
   }
 
   /**
@@ -66,7 +67,8 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     }
 
     @Override
-    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt) {
+    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt,
+        boolean withLogPart) {
       int n = a.cols();
       int[] start = y.columnStarts();
       int[] row = y.rowIndices();
@@ -96,7 +98,9 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
           }
           approx = Math.max(approx, DENOMINATOR_FLOOR);
           double q = value / approx;
-          logPart += value * Math.log(q);
+          if (withLogPart) {
+            logPart += value * Math.log(q);
+          }
           if (qtAd != null) {
             for (int r = 0; r < n; r++) {
               qtAd[xBase + r] += q * ad[aBase + r];
@@ -126,7 +130,8 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     }
 
     @Override
-    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt) {
+    public double evaluate(DenseMatrix a, DenseMatrix xt, DenseMatrix qtA, DenseMatrix qXt,
+        boolean withLogPart) {
       MatrixOps.transpose(xt, x);
       MatrixOps.multiply(a, x, q);
       double[] qd = q.data();
@@ -139,7 +144,9 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
         }
         double ratio = value / Math.max(qd[i], DENOMINATOR_FLOOR);
         qd[i] = ratio;
-        logPart += value * Math.log(ratio);
+        if (withLogPart) {
+          logPart += value * Math.log(ratio);
+        }
       }
       if (qtA != null) {
         MatrixOps.multiplyTransposeA(q, a, qtA);
@@ -180,7 +187,7 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
       this.qXt = new DenseMatrix(y.rows(), n);
       this.basisColumnSums = new double[n];
       this.coefficientRowSums = new double[n];
-      this.logPart = kernel.evaluate(a, xt, qtA, null);
+      this.logPart = kernel.evaluate(a, xt, qtA, null, true);
     }
 
     @Override
@@ -189,11 +196,11 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
       columnSums(a, basisColumnSums);
       scaleByRatio(xt, qtA, basisColumnSums);
       // A ← A ∘ (Q Xᵀ) / (1 Xᵀ), Q at the new X
-      kernel.evaluate(a, xt, null, qXt);
+      kernel.evaluate(a, xt, null, qXt, false);
       columnSums(xt, coefficientRowSums);
       scaleByRatio(a, qXt, coefficientRowSums);
       // the objective at the new (A, X), and Qᵀ A for the next X-update
-      logPart = kernel.evaluate(a, xt, qtA, null);
+      logPart = kernel.evaluate(a, xt, qtA, null, true);
     }
 
     /** W ← W ∘ numerator / denominator, the denominator one value per column of W. */

@@ -99,6 +99,21 @@ class PackageInstallIT {
   }
 
   @Test
+  void experimenterOffersTheClustererSplitEvaluator() throws Exception {
+    String output = weka("src/test/resources/packaging/GoeListing.java", "weka.experiment.SplitEvaluator");
+    assertTrue(output.contains("weka.experiment.SplitEvaluator weka.experiment.ClustererSplitEvaluator\n"), output);
+  }
+
+  @Test
+  void benchmarkRunsFromTheInstallation(@TempDir Path out) throws Exception {
+    String output = weka("weka.Run", "RobustnessBenchmark", "-seeds", "1", "-recipe", "clean", "-recipe",
+        "saltpepper", "-W", "weka.clusterers.SimpleKMeans", "-W", "weka.clusterers.NMF -I 30", "-out", out.toString());
+    assertTrue(output.contains("| saltpepper | MNIST_test_bal150 |"), output);
+    assertTrue(!output.contains("FAILED") && !output.contains("failed"), output);
+    assertTrue(Files.isRegularFile(out.resolve("tables.tex")), output);
+  }
+
+  @Test
   void explorerOffersTheFilterAndItsClusterers() throws Exception {
     String output = weka("src/test/resources/packaging/GoeListing.java", "weka.filters.Filter",
         "weka.clusterers.AbstractNMFClusterer");

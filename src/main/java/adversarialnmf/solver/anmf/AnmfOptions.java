@@ -25,8 +25,10 @@ public final class AnmfOptions implements Serializable {
   public enum ToleranceRule {
     /** Rule (26): ‖Y − AX‖² ≤ ε and ‖A_{k+1} − A_k‖² ≤ ε, both absolute. */
     PAPER_RULE_26,
-    /** Relative primal residual ≤ ε and relative change of (Ã, A, ÃX, AX, X) ≤ ε. */
-    RELATIVE_RESIDUALS
+    /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
+    RELATIVE_RESIDUALS,
+    /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
+    RELATIVE_CHANGE
   }
 
   /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
@@ -173,7 +175,8 @@ public final class AnmfOptions implements Serializable {
     s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
-    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)" : "relative residuals");
+    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
+        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals" : "relative change");
     return s.toString();
   }
 
@@ -188,15 +191,15 @@ public final class AnmfOptions implements Serializable {
     private double beta = 1e-5;
     private double gamma = 1e-3;
     private double lambda = 1e-3;
-    private double mu = 1.0;
+    private double mu = 100.0;
     private UUpdate uUpdate = UUpdate.EXACT_NONNEGATIVE;
     private int uInnerIterations = 20;
     private LinearSolve linearSolve = LinearSolve.AUTO;
-    private boolean adaptivePenalty = true;
+    private boolean adaptivePenalty = false;
     private double penaltyFactor = 2.0;
     private double penaltyThreshold = 10.0;
     private boolean rescaleStart = true;
-    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_RESIDUALS;
+    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_CHANGE;
 
     private Builder() {
     }
