@@ -29,10 +29,11 @@ import weka.filters.unsupervised.attribute.PrincipalComponents;
  * classify &lt;data.arff[.gz]&gt; &lt;first fold&gt; &lt;last fold&gt; &lt;config&gt;...
  *     10-fold cross-validation (Weka's stratified folds, seed 1) of J48 on the representation each
  *     config names, over folds first..last (1-based); prints the accuracy of every fold and their pooled
- *     accuracy. Configs: raw | pca:K | nmf:K | nmf-proj:K | anmf:K (K: components; "c" = number of
- *     classes, "2c" = twice that). anmf reports two results from one fit per fold: test instances
- *     projected onto A (the filter's default) and onto the adversarial basis; the training features
- *     (the fitted X) and the tree are the same for both.
+ *     accuracy. Configs: raw | pca:K | nmf:K | nmf-proj:K | anmf:K | anmf-proj:K (K: components;
+ *     "c" = number of classes, "2c" = twice that; -proj: -project-training). anmf reports two results
+ *     from one fit per fold: test instances projected onto A (the filter's default) and onto the
+ *     adversarial basis; training features are the fitted X for both (anmf) or the training rows
+ *     projected onto the same basis as the test rows (anmf-proj).
  * denoise &lt;data.arff[.gz]&gt; &lt;percent&gt; &lt;config&gt;...
  *     salt-and-pepper noise on the first half (fit) and second half (held out) of the data; prints
  *     ||noisy - clean|| / ||clean|| and ||B x - clean|| / ||clean|| of the reconstruction filter
@@ -110,6 +111,10 @@ public final class FeatureStudy {
       case "anmf":
         clusterer = "weka.clusterers.ANMF";
         break;
+      case "anmf-proj":
+        clusterer = "weka.clusterers.ANMF";
+        extra = " -project-training";
+        break;
       default:
         throw new IllegalArgumentException("unknown config '" + config + "'");
     }
@@ -122,7 +127,8 @@ public final class FeatureStudy {
     Random random = new Random(SEED);
     randomized.randomize(random);
     randomized.stratify(FOLDS);
-    boolean adversarialToo = config.startsWith("anmf:");
+    boolean adversarialToo = config.startsWith("anmf");
+    boolean projectTraining = config.startsWith("anmf-proj");
     Evaluation pooled = new Evaluation(randomized);
     Evaluation pooledAdversarial = new Evaluation(randomized);
     List<String> perFold = new ArrayList<String>();
@@ -139,13 +145,20 @@ public final class FeatureStudy {
       perFold.add(String.format("%.1f", foldEvaluation.pctCorrect()));
       if (adversarialToo) {
         FilteredClassifier filtered = (FilteredClassifier) classifier;
-        Instances onAdversarial = adversarialCoefficients((NonnegativeFactorization) filtered.getFilter(), test);
+        NonnegativeFactorization trained = (NonnegativeFactorization) filtered.getFilter();
+        Instances onAdversarial = adversarialCoefficients(trained, test);
+        Classifier tree = filtered.getClassifier();
+        if (projectTraining) {
+          // the same fit, with the training rows also projected onto the adversarial basis
+          tree = new J48();
+          tree.buildClassifier(adversarialCoefficients(trained, train));
+        }
         Evaluation adversarialFold = new Evaluation(train);
-        adversarialFold.evaluateModel(filtered.getClassifier(), onAdversarial);
+        adversarialFold.evaluateModel(tree, onAdversarial);
         // the class attribute of the coefficient data is a copy of the original: predictions line up
         for (int j = 0; j < test.numInstances(); j++) {
-          pooledAdversarial.evaluateModelOnce(filtered.getClassifier().distributionForInstance(
-              onAdversarial.instance(j)), test.instance(j));
+          pooledAdversarial.evaluateModelOnce(tree.distributionForInstance(onAdversarial.instance(j)),
+              test.instance(j));
         }
         perFoldAdversarial.add(String.format("%.1f", adversarialFold.pctCorrect()));
       }

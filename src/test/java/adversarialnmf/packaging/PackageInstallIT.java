@@ -112,4 +112,16 @@ class PackageInstallIT {
     assertTrue(!output.contains("FAILED") && !output.contains("failed"), output);
     assertTrue(Files.isRegularFile(out.resolve("tables.tex")), output);
   }
+
+  @Test
+  void explorerOffersTheFilterAndItsClusterers() throws Exception {
+    String output = weka("src/test/resources/packaging/GoeListing.java", "weka.filters.Filter",
+        "weka.clusterers.AbstractNMFClusterer");
+    assertTrue(output.contains("weka.filters.Filter weka.filters.unsupervised.attribute.NonnegativeFactorization\n"),
+        output);
+    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
+      assertTrue(output.contains("weka.clusterers.AbstractNMFClusterer weka.clusterers." + clusterer + "\n"),
+          output);
+    }
+  }
 }

@@ -201,7 +201,6 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
 
   @Override
   protected Instances process(Instances instances) throws Exception {
-    String who = getClass().getName();
     DenseMatrix coefficients;
     if (!isFirstBatchDone()) {
       fit(instances);
@@ -244,7 +243,7 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
       output.add(out);
     }
     if (getDebug()) {
-      System.err.println(who + ": " + (isFirstBatchDone() ? "projected " : "fitted and mapped ")
+      System.err.println(getClass().getName() + ": " + (isFirstBatchDone() ? "projected " : "fitted and mapped ")
           + instances.numInstances() + " instances");
     }
     return output;
