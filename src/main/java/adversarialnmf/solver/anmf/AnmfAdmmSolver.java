@@ -5,7 +5,6 @@ import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.Factors;
-import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.StoppingRule;
 
 /**
@@ -16,7 +15,7 @@ import adversarialnmf.solver.StoppingRule;
  * named traces {@link #PRIMAL_RESIDUAL}, {@link #DUAL_RESIDUAL} and, when μ is adaptive,
  * {@link #PENALTY}; entry 0 of the residual traces is NaN (no residual before the first iteration).
  */
-public final class AnmfAdmmSolver extends IterativeSolver {
+public final class AnmfAdmmSolver extends AbstractAnmfSolver {
 
   /** ‖(Ã − B̃, A − B, ÃX − H, AX − J, Xᵀ − U)‖ / max(‖(Ã, A, ÃX, AX, Xᵀ)‖, ‖(B̃, B, H, J, U)‖). */
   public static final String PRIMAL_RESIDUAL = "primal residual";
@@ -25,24 +24,8 @@ public final class AnmfAdmmSolver extends IterativeSolver {
   /** The penalty μ used in each iteration (only when the penalty is adaptive). */
   public static final String PENALTY = "penalty mu";
 
-  private final AnmfOptions options;
-  private final AttackerTarget target;
-
   public AnmfAdmmSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
-    super(stopping);
-    if (options == null || target == null || stopping == null) {
-      throw new IllegalArgumentException("ANMF needs options, an attacker target and a stopping rule (got null)");
-    }
-    this.options = options;
-    this.target = target;
-  }
-
-  public AnmfOptions options() {
-    return options;
-  }
-
-  public AttackerTarget target() {
-    return target;
+    super(options, target, stopping);
   }
 
   @Override

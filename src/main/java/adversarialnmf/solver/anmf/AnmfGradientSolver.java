@@ -6,7 +6,6 @@ import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
-import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.StoppingRule;
 import java.util.Arrays;
 
@@ -24,7 +23,7 @@ import java.util.Arrays;
  * settings in {@link AnmfOptions} it uses only {@link AnmfOptions#rescaleStart()} (X0 scaled by
  * ⟨A0X0, Y⟩ / ‖A0X0‖², as the ADMM does); the stopping rule is the relative change of (9).
  */
-public final class AnmfGradientSolver extends IterativeSolver {
+public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
   /** The accepted projected-gradient step length of X in each iteration. */
   public static final String X_STEP = "X step";
@@ -34,24 +33,8 @@ public final class AnmfGradientSolver extends IterativeSolver {
   /** Halvings of the X step before giving up for this iteration (2^-40 of the trial step). */
   static final int MAX_BACKTRACKS = 40;
 
-  private final AnmfOptions options;
-  private final AttackerTarget target;
-
   public AnmfGradientSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
-    super(stopping);
-    if (options == null || target == null || stopping == null) {
-      throw new IllegalArgumentException("ANMF needs options, an attacker target and a stopping rule (got null)");
-    }
-    this.options = options;
-    this.target = target;
-  }
-
-  public AnmfOptions options() {
-    return options;
-  }
-
-  public AttackerTarget target() {
-    return target;
+    super(options, target, stopping);
   }
 
   @Override
