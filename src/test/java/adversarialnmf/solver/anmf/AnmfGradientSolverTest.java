@@ -23,21 +23,8 @@ class AnmfGradientSolverTest {
   /** Weights large enough that every term of (9) shapes the gradients. */
   private static final AnmfOptions BALANCED = AnmfOptions.builder().alpha(0.6).beta(0.3).gamma(0.5).lambda(0.2).build();
 
-  /** Y = A0 X0 + light noise, instance j planted in cluster j mod 3 (its largest coefficient). */
   private static DenseMatrix plantedData(int m, int count, long seed) {
-    Random random = new Random(seed);
-    DenseMatrix a0 = random(m, RANK, random, 0, 1);
-    DenseMatrix x0 = new DenseMatrix(RANK, count);
-    for (int j = 0; j < count; j++) {
-      for (int r = 0; r < RANK; r++) {
-        x0.set(r, j, r == j % RANK ? 1 + 0.5 * random.nextDouble() : 0.05 * random.nextDouble());
-      }
-    }
-    DenseMatrix y = AnmfTestSupport.times(a0, x0);
-    for (int i = 0; i < y.data().length; i++) {
-      y.data()[i] += 0.01 * random.nextDouble();
-    }
-    return y;
+    return AnmfTestSupport.plantedData(m, count, RANK, seed);
   }
 
   private static Factors randomStart(int m, int count, long seed) {

@@ -19,6 +19,23 @@ final class AnmfTestSupport {
     return out;
   }
 
+  /** Y = A0 X0 + light noise, instance j planted in cluster j mod rank (its largest coefficient). */
+  static DenseMatrix plantedData(int m, int count, int rank, long seed) {
+    Random random = new Random(seed);
+    DenseMatrix a0 = random(m, rank, random, 0, 1);
+    DenseMatrix x0 = new DenseMatrix(rank, count);
+    for (int j = 0; j < count; j++) {
+      for (int r = 0; r < rank; r++) {
+        x0.set(r, j, r == j % rank ? 1 + 0.5 * random.nextDouble() : 0.05 * random.nextDouble());
+      }
+    }
+    DenseMatrix y = times(a0, x0);
+    for (int i = 0; i < y.data().length; i++) {
+      y.data()[i] += 0.01 * random.nextDouble();
+    }
+    return y;
+  }
+
   static DenseMatrix times(DenseMatrix a, DenseMatrix b) {
     DenseMatrix out = new DenseMatrix(a.rows(), b.cols());
     for (int i = 0; i < a.rows(); i++) {
