@@ -34,9 +34,7 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyRows(ad, bd, cd, k, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = Aᵀ B. */
@@ -62,9 +60,7 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyTransposeARows(ad, bd, cd, k, m, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, 1, m), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
   }
 
   /** C = A Bᵀ. */
@@ -93,32 +89,48 @@ public final class MatrixOps {
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    int tasks = parallelism.tasksFor((long) m * k * n, m);
-    parallelism.run(tasks, t -> Kernels.multiplyTransposeBRows(ad, bd, cd, k, n,
-        Parallelism.split(m, tasks, t), Parallelism.split(m, tasks, t + 1)));
+    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, 1, k), cd, m, k, n, parallelism);
   }
 
-  /** C ← C + s A Bᵀ without forming Bᵀ (row-by-row dot products). */
+  /**
+   * C (m x n, row-major in cd) = L R for strided L (m x k) and R (k x n). The kernel vectorises
+   * along output rows, so a narrow C (few columns, many rows) is computed as Cᵀ = Rᵀ Lᵀ instead,
+   * with the long side as the vector length; those long rows are split across tasks.
+   */
+  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
+      int n, Parallelism parallelism) {
+    product(l, r, cd, m, k, n, 1.0, false, parallelism);
+  }
+
+  /** C = s L R, or C + s L R when {@code add}; see {@link #product(Kernels.Operand, Kernels.Operand, double[], int, int, int, Parallelism)}. */
+  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
+      int n, double s, boolean add, Parallelism parallelism) {
+    boolean transposeOutput = n < m && n < Kernels.MAX_BLOCK_COLS;
+    Kernels.Operand left = transposeOutput ? r.transposed() : l;
+    Kernels.Operand right = transposeOutput ? l.transposed() : r;
+    Kernels.Operand out = transposeOutput ? new Kernels.Operand(cd, 1, n) : new Kernels.Operand(cd, n, 1);
+    int rows = transposeOutput ? n : m;
+    int cols = transposeOutput ? m : n;
+    int tasks = parallelism.tasksFor((long) m * k * n, cols);
+    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, rows,
+        Parallelism.split(cols, tasks, t), Parallelism.split(cols, tasks, t + 1), s, add));
+  }
+
+  /** C ← C + s A Bᵀ without forming Bᵀ, on all processors. */
   public static void multiplyTransposeBAccumulate(double s, DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    multiplyTransposeBAccumulate(s, a, b, c, Parallelism.allProcessors());
+  }
+
+  /** C ← C + s A Bᵀ without forming Bᵀ (c must not be a or b). */
+  public static void multiplyTransposeBAccumulate(double s, DenseMatrix a, DenseMatrix b, DenseMatrix c,
+      Parallelism parallelism) {
     int m = a.rows();
     int k = a.cols();
     int n = b.rows();
     checkDims(b.cols() == k && c.rows() == m && c.cols() == n, "C + s A B^T", a, b, c);
-    double[] ad = a.data();
-    double[] bd = b.data();
-    double[] cd = c.data();
-    for (int i = 0; i < m; i++) {
-      int aBase = i * k;
-      int cBase = i * n;
-      for (int j = 0; j < n; j++) {
-        int bBase = j * k;
-        double sum = 0.0;
-        for (int p = 0; p < k; p++) {
-          sum += ad[aBase + p] * bd[bBase + p];
-        }
-        cd[cBase + j] += s * sum;
-      }
-    }
+    checkDistinct(c, a, b, "C + s A B^T");
+    product(new Kernels.Operand(a.data(), k, 1), new Kernels.Operand(b.data(), 1, k), c.data(), m, k, n,
+        s, true, parallelism);
   }
 
   /** out = Aᵀ, into a preallocated matrix of the transposed shape. */

@@ -10,7 +10,7 @@ public enum PatchShape {
   /** The image's own aspect ratio: round(width sqrt(p)) x round(height sqrt(p)). */
   IMAGE_ASPECT;
 
-  /** Returns {patchWidth, patchHeight} for a patch covering fraction p of a width x height image. */
+  /** Returns {patchWidth, patchHeight} of a patch covering fraction p of a width x height image. */
   int[] size(double fraction, int width, int height) {
     if (this == IMAGE_ASPECT) {
       double scale = Math.sqrt(fraction);

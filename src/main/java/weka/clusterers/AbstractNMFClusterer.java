@@ -94,9 +94,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return 1e-4;
   }
 
-  /** The solver for this fit; {@code data} and {@code y} are the (scaled) training data. */
-  protected abstract FactorizationSolver createSolver(Instances data, DataMatrix y, StoppingRule stopping,
-      Random random) throws Exception;
+  /**
+   * The solver for this fit.
+   *
+   * @param data the training instances as given
+   * @param y the training data as factorized: {@code data}'s features times {@code dataScale}
+   * @param dataScale the factor applied by the scaling option (1 for none)
+   */
+  protected abstract FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale,
+      StoppingRule stopping, Random random) throws Exception;
 
   /** A short name used in messages and toString (e.g. "ANMF"). */
   protected abstract String methodName();
@@ -140,7 +146,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Random random = new Random(m_Seed);
     long started = System.nanoTime();
     Factors start = createInitialization().initialize(y, m_NumClusters, random);
-    FactorizationSolver solver = createSolver(data, y, new StoppingRule(m_MaxIterations, m_Tolerance), random);
+    FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
     Factorization fit;
     try {
       fit = solver.fit(y, start);
@@ -337,24 +343,46 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    String value = Utils.getOption('N', options);
-    setNumClusters(value.isEmpty() ? 2 : Integer.parseInt(value));
-    value = Utils.getOption('I', options);
-    setMaxIterations(value.isEmpty() ? defaultMaxIterations() : Integer.parseInt(value));
-    value = Utils.getOption('E', options);
-    setTolerance(value.isEmpty() ? defaultTolerance() : Double.parseDouble(value));
-    value = Utils.getOption("init", options);
-    setInitialization(new SelectedTag(value.isEmpty() ? INIT_KMEANS : tagId(TAGS_INITIALIZATION, value, "-init"),
-        TAGS_INITIALIZATION));
-    value = Utils.getOption("offset", options);
-    setIndicatorOffset(value.isEmpty() ? 0.2 : Double.parseDouble(value));
-    value = Utils.getOption("scaling", options);
-    setScaling(new SelectedTag(value.isEmpty() ? SCALING_MAX : tagId(TAGS_SCALING, value, "-scaling"),
-        TAGS_SCALING));
-    value = Utils.getOption("assign", options);
-    setAssignment(new SelectedTag(value.isEmpty() ? ASSIGN_ARGMAX : tagId(TAGS_ASSIGNMENT, value, "-assign"),
-        TAGS_ASSIGNMENT));
+    setNumClusters(intOption("N", options, 2));
+    setMaxIterations(intOption("I", options, defaultMaxIterations()));
+    setTolerance(doubleOption("E", options, defaultTolerance()));
+    setInitialization(tagOption("init", options, TAGS_INITIALIZATION, INIT_KMEANS));
+    setIndicatorOffset(doubleOption("offset", options, 0.2));
+    setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
+    setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
     super.setOptions(options);
+  }
+
+  /** The value of option {@code -flag} as a double, or {@code fallback} if absent; names the option if malformed. */
+  protected static double doubleOption(String flag, String[] options, double fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option -" + flag + " needs a number, got '" + value + "'");
+    }
+  }
+
+  /** The value of option {@code -flag} as an int, or {@code fallback} if absent; names the option if malformed. */
+  protected static int intOption(String flag, String[] options, int fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option -" + flag + " needs a whole number, got '" + value + "'");
+    }
+  }
+
+  /** The tag selected by option {@code -flag} (by short name), or the one with id {@code fallback}. */
+  protected static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback) throws Exception {
+    String value = Utils.getOption(flag, options);
+    return new SelectedTag(value.isEmpty() ? fallback : tagId(tags, value, "-" + flag), tags);
   }
 
   /** The id of the tag whose read-name is {@code name}, with a message listing the valid names. */

@@ -123,6 +123,22 @@ class KernelsTest {
   }
 
   @Test
+  void accumulatedTransposeBProductAddsToTheOldValues() {
+    for (int[] s : SHAPES) {
+      DenseMatrix a = randomMatrix(s[0], s[1]);
+      DenseMatrix b = randomMatrix(s[2], s[1]);
+      DenseMatrix start = randomMatrix(s[0], s[2]);
+      DenseMatrix expected = start.copy();
+      MatrixOps.addScaled(expected, -2.5, naiveProduct(a, false, b, true));
+      DenseMatrix c = checkThreadCounts(s[0], s[2], (out, p) -> {
+        out.assign(start);
+        MatrixOps.multiplyTransposeBAccumulate(-2.5, a, b, out, p);
+      });
+      assertClose(expected, c, 3 * s[1]);
+    }
+  }
+
+  @Test
   void gramMatricesMatchNaiveAndAreExactlySymmetric() {
     for (int[] s : SHAPES) {
       DenseMatrix a = randomMatrix(s[0], s[1]);

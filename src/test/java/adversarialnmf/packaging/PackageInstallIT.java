@@ -84,15 +84,32 @@ class PackageInstallIT {
 
   @Test
   void clustererRunsFromTheInstallation() throws Exception {
-    String output = weka("weka.Run", "weka.clusterers.NMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
-        "-N", "10", "-c", "last", "-I", "50");
-    assertTrue(output.contains("Clustered instances (argmax rule)"), output);
+    String output = weka("weka.Run", "weka.clusterers.ANMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
+        "-N", "10", "-c", "last", "-I", "30");
+    assertTrue(output.contains("ANMF") && output.contains("Clustered instances (argmax rule)"), output);
     assertTrue(output.contains("Classes to Clusters"), output);
   }
 
   @Test
   void explorerOffersTheClusterers() throws Exception {
     String output = weka("src/test/resources/packaging/GoeListing.java", "weka.clusterers.Clusterer");
-    assertTrue(output.contains("weka.clusterers.NMF"), output);
+    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
+      assertTrue(output.contains("weka.clusterers.Clusterer weka.clusterers." + clusterer + "\n"), output);
+    }
+  }
+
+  @Test
+  void experimenterOffersTheClustererSplitEvaluator() throws Exception {
+    String output = weka("src/test/resources/packaging/GoeListing.java", "weka.experiment.SplitEvaluator");
+    assertTrue(output.contains("weka.experiment.SplitEvaluator weka.experiment.ClustererSplitEvaluator\n"), output);
+  }
+
+  @Test
+  void benchmarkRunsFromTheInstallation(@TempDir Path out) throws Exception {
+    String output = weka("weka.Run", "RobustnessBenchmark", "-seeds", "1", "-recipe", "clean", "-recipe",
+        "saltpepper", "-W", "weka.clusterers.SimpleKMeans", "-W", "weka.clusterers.NMF -I 30", "-out", out.toString());
+    assertTrue(output.contains("| saltpepper | MNIST_test_bal150 |"), output);
+    assertTrue(!output.contains("FAILED") && !output.contains("failed"), output);
+    assertTrue(Files.isRegularFile(out.resolve("tables.tex")), output);
   }
 }

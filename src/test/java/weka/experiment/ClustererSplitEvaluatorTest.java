@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Vector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.ANMF;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.Clusterer;
 import weka.clusterers.FarthestFirst;
@@ -125,7 +126,8 @@ class ClustererSplitEvaluatorTest {
     ClustererSplitEvaluator evaluator = new ClustererSplitEvaluator();
     SimpleKMeans template = new SimpleKMeans();
     template.setNumClusters(2);
-    template.setInitializationMethod(new weka.core.SelectedTag(SimpleKMeans.FARTHEST_FIRST, SimpleKMeans.TAGS_SELECTION));
+    template.setInitializationMethod(
+        new weka.core.SelectedTag(SimpleKMeans.FARTHEST_FIRST, SimpleKMeans.TAGS_SELECTION));
     evaluator.setClusterer(template);
     evaluator.setClustersFromClasses(true);
     evaluator.setScoreAllRows(true);
@@ -182,7 +184,7 @@ class ClustererSplitEvaluatorTest {
   }
 
   /**
-   * The Experimenter run headless: two clusterers, a 66% random split, two runs, results written
+   * The Experimenter run headless: k-means against ANMF, a 66% random split, two runs, results written
    * to ARFF by InstancesResultListener and read back into the corrected paired t-test.
    */
   @Test
@@ -210,8 +212,9 @@ class ClustererSplitEvaluatorTest {
             ClustererSplitEvaluator.class)});
     SimpleKMeans kMeans = new SimpleKMeans();
     kMeans.setSeed(5);
-    FarthestFirst farthestFirst = new FarthestFirst();
-    experiment.setPropertyArray(new Clusterer[] {kMeans, farthestFirst});
+    ANMF anmf = new ANMF();
+    anmf.setMaxIterations(30);
+    experiment.setPropertyArray(new Clusterer[] {kMeans, anmf});
     experiment.setUsePropertyIterator(true);
     experiment.initialize();
     experiment.runExperiment();
@@ -220,6 +223,16 @@ class ClustererSplitEvaluatorTest {
     Instances results = DataSource.read(resultsFile.getPath());
     assertEquals(4, results.numInstances(), "2 clusterers x 2 runs, none failed");
     Attribute accuracy = results.attribute("Accuracy");
+    // ANMF's additional measures become columns, missing for k-means
+    Attribute iterations = results.attribute("measureIterations");
+    Attribute scheme = results.attribute("Key_Scheme");
+    for (Instance row : results) {
+      boolean isAnmf = row.stringValue(scheme).equals(ANMF.class.getName());
+      assertEquals(!isAnmf, row.isMissing(iterations), row.toString());
+      if (isAnmf) {
+        assertTrue(row.value(iterations) >= 1 && row.value(iterations) <= 30, row.toString());
+      }
+    }
     Attribute testSize = results.attribute("Number_of_testing_instances");
     for (Instance row : results) {
       assertTrue(row.value(accuracy) > 1.0 / 3.0 && row.value(accuracy) <= 1.0, row.toString());
@@ -243,7 +256,7 @@ class ClustererSplitEvaluatorTest {
     assertEquals(meanAccuracy(results, tester.getResultsetName(0)), stats.xStats.mean, 1e-12);
     assertEquals(meanAccuracy(results, tester.getResultsetName(1)), stats.yStats.mean, 1e-12);
     String table = tester.multiResultsetFull(0, accuracy.index());
-    assertTrue(table.contains("SimpleKMeans") && table.contains("FarthestFirst"), table);
+    assertTrue(table.contains("SimpleKMeans") && table.contains("ANMF"), table);
   }
 
   private static double meanAccuracy(Instances results, String resultsetName) {

@@ -164,6 +164,12 @@ final class AdmmState {
     }
   }
 
+  /** Recomputes the cached Ã X and A X after A, Ã or X were set from outside (tests). */
+  void refreshProducts() {
+    MatrixOps.multiply(adv, x, advX);
+    MatrixOps.multiply(a, x, aX);
+  }
+
   /** One full ADMM iteration. */
   void iterate() {
     previousA.assign(a);
@@ -585,18 +591,21 @@ final class AdmmState {
     double lhs2 = 0.0;
     double rhs2 = 0.0;
     double change2 = 0.0;
-    double[] sums = new double[4];
+    double multiplier2 = 0.0;
+    double[] sums = new double[5];
 
     accumulateBlock(adv, advB, m1, previousAdv, sums);
     primal2 += sums[0];
     lhs2 += sums[1];
     rhs2 += sums[2];
     change2 += sums[3];
+    multiplier2 += sums[4];
     accumulateBlock(a, b, m2, previousA, sums);
     primal2 += sums[0];
     lhs2 += sums[1];
     rhs2 += sums[2];
     change2 += sums[3];
+    multiplier2 += sums[4];
     basisChangeSquared = sums[3];
 
     // Ã X: the new product goes to mxN, the old one in advX gives the change
@@ -607,6 +616,7 @@ final class AdmmState {
     lhs2 += sums[1];
     rhs2 += sums[2];
     change2 += sums[3];
+    multiplier2 += sums[4];
     MatrixOps.multiply(a, x, mxN);
     accumulateBlock(mxN, j, m4, aX, sums);
     aX.assign(mxN);
@@ -614,6 +624,7 @@ final class AdmmState {
     lhs2 += sums[1];
     rhs2 += sums[2];
     change2 += sums[3];
+    multiplier2 += sums[4];
 
     // Xᵀ − U, read X transposed in place
     double[] xd = x.data();
@@ -627,6 +638,7 @@ final class AdmmState {
         double res = xv - ud[idx];
         double delta = xv - pxd[r * count + c];
         m5d[idx] += mu * res;
+        multiplier2 += m5d[idx] * m5d[idx];
         primal2 += res * res;
         lhs2 += xv * xv;
         rhs2 += ud[idx] * ud[idx];
@@ -636,7 +648,8 @@ final class AdmmState {
 
     double scale = Math.sqrt(Math.max(Math.max(lhs2, rhs2), Double.MIN_NORMAL));
     relativePrimalResidual = Math.sqrt(primal2) / scale;
-    relativeDualResidual = Math.sqrt(change2) / Math.sqrt(Math.max(lhs2, Double.MIN_NORMAL));
+    // Boyd's dual residual μ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ relative to the multipliers (Wohlberg 2017)
+    relativeDualResidual = mu * Math.sqrt(change2) / Math.sqrt(Math.max(multiplier2, Double.MIN_NORMAL));
 
     double[] yd = yDense.data();
     double[] axd = aX.data();
@@ -654,7 +667,7 @@ final class AdmmState {
 
   /**
    * For the constraint L = R with multiplier M: M += μ(L − R); sums = {‖L − R‖², ‖L‖², ‖R‖²,
-   * ‖L − L_previous‖²}.
+   * ‖L − L_previous‖², ‖M‖² after the update}.
    */
   private void accumulateBlock(DenseMatrix lhs, DenseMatrix rhs, DenseMatrix multiplier,
       DenseMatrix previousLhs, double[] sums) {
@@ -666,9 +679,11 @@ final class AdmmState {
     double l2 = 0.0;
     double r2 = 0.0;
     double change = 0.0;
+    double m2 = 0.0;
     for (int i = 0; i < ld.length; i++) {
       double res = ld[i] - rd[i];
       md[i] += mu * res;
+      m2 += md[i] * md[i];
       primal += res * res;
       l2 += ld[i] * ld[i];
       r2 += rd[i] * rd[i];
@@ -679,6 +694,7 @@ final class AdmmState {
     sums[1] = l2;
     sums[2] = r2;
     sums[3] = change;
+    sums[4] = m2;
   }
 
   /** Residual balancing on the relative residuals, μ kept within PENALTY_RANGE of its start. */

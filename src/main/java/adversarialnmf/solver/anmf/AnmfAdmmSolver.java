@@ -3,6 +3,7 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.StoppingRule;
@@ -19,7 +20,7 @@ public final class AnmfAdmmSolver extends IterativeSolver {
 
   /** ‖(Ã − B̃, A − B, ÃX − H, AX − J, Xᵀ − U)‖ / max(‖(Ã, A, ÃX, AX, Xᵀ)‖, ‖(B̃, B, H, J, U)‖). */
   public static final String PRIMAL_RESIDUAL = "primal residual";
-  /** ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ / ‖(Ã, A, ÃX, AX, Xᵀ)‖, i.e. Boyd's dual residual over μ‖(Ã, A, ÃX, AX, Xᵀ)‖. */
+  /** Boyd's dual residual over the multipliers: μ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ / ‖(M1, M2, M3, M4, M5)‖. */
   public static final String DUAL_RESIDUAL = "dual residual";
   /** The penalty μ used in each iteration (only when the penalty is adaptive). */
   public static final String PENALTY = "penalty mu";
@@ -89,7 +90,13 @@ public final class AnmfAdmmSolver extends IterativeSolver {
     @Override
     protected void iterate() {
       penalty[iteration + 1] = state.mu;
-      state.iterate();
+      try {
+        state.iterate();
+      } catch (ArithmeticException notPositiveDefinite) {
+        // a Cholesky pivot went NaN or non-positive: the iterates have already blown up
+        throw new FactorizationDivergedException(describe() + " diverged at iteration " + (iteration + 1)
+            + " (" + notPositiveDefinite.getMessage() + "): " + divergenceHint());
+      }
       iteration++;
       primal[iteration] = state.relativePrimalResidual;
       dual[iteration] = state.relativeDualResidual;
@@ -112,7 +119,13 @@ public final class AnmfAdmmSolver extends IterativeSolver {
       if (options.toleranceRule() == AnmfOptions.ToleranceRule.PAPER_RULE_26) {
         return state.cleanResidualSquared <= tol && state.basisChangeSquared <= tol;
       }
-      return state.relativePrimalResidual <= tol && state.relativeDualResidual <= tol;
+      if (state.relativePrimalResidual > tol) {
+        return false;
+      }
+      if (options.toleranceRule() == AnmfOptions.ToleranceRule.RELATIVE_CHANGE) {
+        return stopping.relativeChangeBelow(previousObjective, currentObjective);
+      }
+      return state.relativeDualResidual <= tol;
     }
 
     @Override

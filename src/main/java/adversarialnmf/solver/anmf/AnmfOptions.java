@@ -5,9 +5,10 @@ import java.io.Serializable;
 /**
  * The settings of ANMF, model (9), and of its ADMM solver (Algorithm 1, corrected): an immutable,
  * validated value made by {@link #builder()}. The model weights default to the paper's (α 0.6,
- * β 1e-5, γ 1e-3, λ 1e-3, μ 1); the solver settings default to the measured choices of
- * docs/ALGORITHM.md. {@link #paperSettings()} gives Algorithm 1 exactly as printed (apart from the
- * misprint fixes), with μ fixed.
+ * β 1e-5, γ 1e-3, λ 1e-3); the solver settings to the choices measured in docs/ALGORITHM.md §5
+ * (μ 100 fixed, rescaled start, exact U, relative-change rule), because the paper's μ = 1 does not
+ * converge on real data. {@link #paperSettings()} gives Algorithm 1 as printed (misprints fixed):
+ * μ = 1 fixed, start as given, clipped U, rule (26).
  */
 public final class AnmfOptions implements Serializable {
 
@@ -25,8 +26,10 @@ public final class AnmfOptions implements Serializable {
   public enum ToleranceRule {
     /** Rule (26): ‖Y − AX‖² ≤ ε and ‖A_{k+1} − A_k‖² ≤ ε, both absolute. */
     PAPER_RULE_26,
-    /** Relative primal residual ≤ ε and relative change of (Ã, A, ÃX, AX, X) ≤ ε. */
-    RELATIVE_RESIDUALS
+    /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
+    RELATIVE_RESIDUALS,
+    /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
+    RELATIVE_CHANGE
   }
 
   /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
@@ -173,7 +176,8 @@ public final class AnmfOptions implements Serializable {
     s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
-    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)" : "relative residuals");
+    s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
+        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals" : "relative change");
     return s.toString();
   }
 
@@ -188,15 +192,15 @@ public final class AnmfOptions implements Serializable {
     private double beta = 1e-5;
     private double gamma = 1e-3;
     private double lambda = 1e-3;
-    private double mu = 1.0;
+    private double mu = 100.0;
     private UUpdate uUpdate = UUpdate.EXACT_NONNEGATIVE;
     private int uInnerIterations = 20;
     private LinearSolve linearSolve = LinearSolve.AUTO;
-    private boolean adaptivePenalty = true;
+    private boolean adaptivePenalty = false;
     private double penaltyFactor = 2.0;
     private double penaltyThreshold = 10.0;
     private boolean rescaleStart = true;
-    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_RESIDUALS;
+    private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_CHANGE;
 
     private Builder() {
     }

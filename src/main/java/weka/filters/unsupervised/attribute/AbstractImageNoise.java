@@ -23,6 +23,7 @@ import weka.core.SelectedTag;
 import weka.core.SparseInstance;
 import weka.core.Tag;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.SimpleBatchFilter;
 import weka.filters.UnsupervisedFilter;
 
@@ -34,9 +35,12 @@ import weka.filters.UnsupervisedFilter;
  *
  * <p>Like Weka's {@code AddNoise}, only the first batch is corrupted unless every-batch mode is on;
  * the value range and standard deviation that options default to are taken from the first batch.
+ * The generator is seeded with the seed mixed with a fingerprint of the first batch's pixels:
+ * Weka's {@code MultiFilter} hands its own seed to every stage of a chain, and the stages must
+ * still draw independent corruptions. Instance weights pass through unchanged.
  */
 public abstract class AbstractImageNoise extends SimpleBatchFilter
-    implements UnsupervisedFilter, Randomizable {
+    implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
 
   private static final long serialVersionUID = -3184519625074926402L;
 
@@ -202,7 +206,9 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
   }
 
   public String seedTipText() {
-    return "Seed of the random number generator; the same seed gives the same corruption.";
+    return "Seed of the random number generator, mixed with a fingerprint of the first batch's"
+        + " pixels: the same seed and data give the same corruption (a MultiFilter sets this to its"
+        + " own seed, and its stages still differ because their input differs).";
   }
 
   @Override
@@ -293,7 +299,13 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
   /** Finds the pixel attributes and the image geometry, so that a misfit fails here already. */
   @Override
   protected Instances determineOutputFormat(Instances inputFormat) {
-    m_PixelRange.setUpper(inputFormat.numAttributes() - 1);
+    try {
+      m_PixelRange.setUpper(inputFormat.numAttributes() - 1);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Pixel attribute range (-R) '" + getPixelAttributes()
+          + "' is invalid for " + inputFormat.numAttributes() + " attributes: " + e.getMessage(),
+          e);
+    }
     int[] candidates = m_PixelRange.getSelection();
     int[] pixels = new int[candidates.length];
     int numPixels = 0;
@@ -319,10 +331,20 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
       return instances;
     }
     if (!isFirstBatchDone()) {
-      PixelStatistics statistics = pixelStatistics(instances);
+      PixelStatistics statistics = new PixelStatistics();
+      long fingerprint = 1;
+      for (Instance instance : instances) {
+        for (int index : m_PixelIndices) {
+          double value = instance.value(index);
+          statistics.add(value);
+          fingerprint = 31 * fingerprint + Double.hashCode(value);
+        }
+      }
       m_ValueRange = valueRange(statistics);
       m_Corruption = createCorruption(statistics);
-      m_Random = new Random(m_Seed);
+      // Weka's MultiFilter gives all its Randomizable stages one seed, its own: mixing in the data
+      // keeps the stages of a chain independent (a stage must not redraw its predecessor's pixels)
+      m_Random = new Random(m_Seed * 0x9E3779B97F4A7C15L ^ fingerprint);
     }
     Instances result = new Instances(instances, instances.numInstances());
     double[] image = new double[m_PixelIndices.length];
@@ -345,16 +367,6 @@ public abstract class AbstractImageNoise extends SimpleBatchFilter
           : new DenseInstance(instance.weight(), values));
     }
     return result;
-  }
-
-  private PixelStatistics pixelStatistics(Instances instances) {
-    PixelStatistics statistics = new PixelStatistics();
-    for (Instance instance : instances) {
-      for (int index : m_PixelIndices) {
-        statistics.add(instance.value(index));
-      }
-    }
-    return statistics;
   }
 
   /** The percentage option as a fraction. */

@@ -9,6 +9,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -19,7 +20,8 @@ import weka.filters.Filter;
  * Writes a PNG grid of images before and after noise filters, as the paper's Figure 1: the first
  * row holds the original images, each further row the same images after one filter (any Weka
  * filter spec, e.g. a MultiFilter chain) applied to the whole data set. Grey levels map the
- * original data's pixel range to black..white.
+ * original data's pixel range to black..white. It also prints, per filter, the fraction of all
+ * pixel values of the data set that the filter changed.
  *
  * <pre>
  * java -cp weka.jar:adversarialNMF.jar weka.filters.unsupervised.attribute.NoiseGallery \
@@ -66,10 +68,8 @@ public final class NoiseGallery {
     this.greyRange = statistics.range();
   }
 
-  /**
-   * Draws the chosen instances (columns) of the original data and of each filter's output (rows).
-   */
-  public BufferedImage render(int[] instances, List<Filter> filters, int scale) throws Exception {
+  /** Each filter applied to the whole data set, after the original data. */
+  public List<Instances> applyAll(List<Filter> filters) throws Exception {
     List<Instances> rows = new ArrayList<>();
     rows.add(data);
     for (Filter filter : filters) {
@@ -83,6 +83,23 @@ public final class NoiseGallery {
       }
       rows.add(filtered);
     }
+    return rows;
+  }
+
+  /** The fraction of all pixel values of the data set that differ in {@code filtered}. */
+  public double changedFraction(Instances filtered) {
+    long changed = 0;
+    for (int i = 0; i < data.numInstances(); i++) {
+      for (int a : pixelIndices) {
+        changed += Double.compare(data.instance(i).value(a), filtered.instance(i).value(a)) == 0
+            ? 0 : 1;
+      }
+    }
+    return changed / ((double) data.numInstances() * pixelIndices.length);
+  }
+
+  /** Draws the chosen instances (columns) of each data set (rows). */
+  public BufferedImage render(List<Instances> rows, int[] instances, int scale) {
     int tileWidth = geometry.width() * scale;
     int tileHeight = geometry.height() * scale;
     BufferedImage image = new BufferedImage(GAP + instances.length * (tileWidth + GAP),
@@ -169,7 +186,8 @@ public final class NoiseGallery {
           height.isEmpty() ? 0 : Integer.parseInt(height));
       int[] instances = evenlySpaced(count.isEmpty() ? 6 : Integer.parseInt(count),
           data.numInstances());
-      BufferedImage image = gallery.render(instances, filters,
+      List<Instances> rows = gallery.applyAll(filters);
+      BufferedImage image = gallery.render(rows, instances,
           scale.isEmpty() ? 2 : Integer.parseInt(scale));
       if (!ImageIO.write(image, "png", new File(output))) {
         throw new IllegalStateException("No PNG writer available");
@@ -179,7 +197,8 @@ public final class NoiseGallery {
           + " (" + gallery.geometry + " pixels)");
       System.out.println("row 1: original");
       for (int k = 0; k < specs.size(); k++) {
-        System.out.println("row " + (k + 2) + ": " + specs.get(k));
+        System.out.printf(Locale.ROOT, "row %d: %s   (changed %.2f%% of all pixel values)%n",
+            k + 2, specs.get(k), 100 * gallery.changedFraction(rows.get(k + 1)));
       }
     } catch (Exception e) {
       System.err.println(e.getMessage());

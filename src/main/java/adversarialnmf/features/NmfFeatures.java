@@ -1,0 +1,130 @@
+package adversarialnmf.features;
+
+import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.NonnegativeProjection;
+import java.io.Serializable;
+
+/**
+ * A fitted factorization used as a feature map onto one basis B (the learned A, or for ANMF the
+ * adversarial basis Ã): the coefficients x of raw instances by nonnegative least squares onto B,
+ * their reconstruction B x in the raw units of the data, and the residual y − B x. Projection and
+ * reconstruction share B so that the residual is the one the projection minimised. The fit was made
+ * on data multiplied by {@code dataScale}, so coefficients are in the fit's units (comparable with X)
+ * and reconstructions are divided by the scale again. Immutable; getters return copies.
+ */
+public final class NmfFeatures implements Serializable {
+
+  private static final long serialVersionUID = -5342179850516334067L;
+
+  /** The basis new instances are projected onto. */
+  public enum ProjectionBasis {
+    /** The learned basis A. */
+    LEARNED,
+    /** ANMF's adversarial basis Ã (the basis of the attacker's perturbed data). */
+    ADVERSARIAL
+  }
+
+  private final DenseMatrix basis;
+  private final DenseMatrix trainingCoefficients;
+  private final NonnegativeProjection projection;
+  private final ProjectionBasis projectionBasis;
+  private final double dataScale;
+
+  private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, ProjectionBasis projectionBasis,
+      double dataScale) {
+    this.basis = basis;
+    this.trainingCoefficients = trainingCoefficients;
+    this.projection = new NonnegativeProjection(basis);
+    this.projectionBasis = projectionBasis;
+    this.dataScale = dataScale;
+  }
+
+  /**
+   * The feature map of a fitted clustering.
+   *
+   * @throws IllegalArgumentException if the adversarial basis is asked for but the fit has none
+   */
+  public static NmfFeatures of(NmfClustering model, ProjectionBasis projectionBasis) {
+    Factorization fit = model.factorization();
+    DenseMatrix basis = fit.basis();
+    if (projectionBasis == ProjectionBasis.ADVERSARIAL) {
+      if (!fit.hasAdversarialBasis()) {
+        throw new IllegalArgumentException("projection onto the adversarial basis needs a factorization that"
+            + " has one (ANMF); this fit has only the learned basis A");
+      }
+      basis = fit.adversarialBasis();
+    }
+    return new NmfFeatures(basis, fit.coefficients(), projectionBasis, model.dataScale());
+  }
+
+  public int rank() {
+    return basis.cols();
+  }
+
+  public int dimension() {
+    return basis.rows();
+  }
+
+  public ProjectionBasis projectionBasis() {
+    return projectionBasis;
+  }
+
+  public double dataScale() {
+    return dataScale;
+  }
+
+  /** X of the fit (n x training instances), copy. */
+  public DenseMatrix trainingCoefficients() {
+    return trainingCoefficients.copy();
+  }
+
+  /** Coefficients (n x N, in the fit's units) of raw instances given as the columns of y. */
+  public DenseMatrix coefficients(DataMatrix rawColumns) {
+    DenseMatrix x = projection.project(rawColumns);
+    if (dataScale != 1.0) {
+      MatrixOps.scale(x, dataScale);
+    }
+    return x;
+  }
+
+  /** The basis B (m x n, fit's units), copy. */
+  public DenseMatrix basis() {
+    return basis.copy();
+  }
+
+  /** B x in the raw units of the data, for one coefficient vector x (length n) in the fit's units. */
+  public void reconstruct(double[] coefficients, double[] out) {
+    int n = rank();
+    int m = dimension();
+    if (coefficients.length != n || out.length != m) {
+      throw new IllegalArgumentException("reconstruction: " + coefficients.length + " coefficients and "
+          + out.length + " outputs for a basis of " + m + " x " + n);
+    }
+    double[] a = basis.data();
+    double unscale = 1.0 / dataScale;
+    for (int i = 0; i < m; i++) {
+      int base = i * n;
+      double sum = 0.0;
+      for (int r = 0; r < n; r++) {
+        sum += a[base + r] * coefficients[r];
+      }
+      out[i] = sum * unscale;
+    }
+  }
+
+  /** y − B x in raw units for a raw instance y and its coefficients x (fit's units). */
+  public void residual(double[] raw, double[] coefficients, double[] out) {
+    if (raw.length != dimension()) {
+      throw new IllegalArgumentException("residual: instance of length " + raw.length
+          + " for a basis of dimension " + dimension());
+    }
+    reconstruct(coefficients, out);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = raw[i] - out[i];
+    }
+  }
+}

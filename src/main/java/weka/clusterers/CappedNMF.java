@@ -1,0 +1,170 @@
+package weka.clusterers;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.solver.CappedNmf;
+import adversarialnmf.solver.FactorizationSolver;
+import adversarialnmf.solver.StoppingRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Random;
+import java.util.Vector;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.Utils;
+
+/**
+ * <!-- globalinfo-start -->
+ * Capped-norm nonnegative matrix factorization (Gao, Nie, Cai and Huang, CIKM 2015) as a clusterer:
+ * the sum over instances of min(||y_j - A x_j||_2, theta), so instances beyond the cap stop
+ * influencing the factors.
+ * <!-- globalinfo-end -->
+ */
+public class CappedNMF extends AbstractNMFClusterer {
+
+  private static final long serialVersionUID = 2939024637110529188L;
+
+  protected double m_Cap = -1;
+  protected double m_InlierQuantile = CappedNmf.Options.DEFAULT_INLIER_QUANTILE;
+  protected boolean m_LeeSeungCoefficients;
+
+  public String globalInfo() {
+    return "Capped-norm nonnegative matrix factorization (CNMF) as a clusterer: minimises the sum over "
+        + "instances of min(||y_j - A x_j||_2, theta) over A, X >= 0, by the reweighted updates of Gao, Nie, "
+        + "Cai and Huang: an instance whose residual exceeds the cap theta gets weight 0 and no longer moves "
+        + "the basis. By default theta is data driven (the 0.9 quantile of the instances' residual norms at "
+        + "the start); a fixed theta can be given in the data's units.\n\n"
+        + "For more information see:\n\n" + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation result = new TechnicalInformation(Type.INPROCEEDINGS);
+    result.setValue(Field.AUTHOR, "Hongchang Gao and Feiping Nie and Weidong Cai and Heng Huang");
+    result.setValue(Field.TITLE, "Robust Capped Norm Nonnegative Matrix Factorization");
+    result.setValue(Field.BOOKTITLE,
+        "Proceedings of the 24th ACM International Conference on Information and Knowledge Management");
+    result.setValue(Field.YEAR, "2015");
+    result.setValue(Field.PAGES, "871-880");
+    result.setValue(Field.PUBLISHER, "ACM");
+    return result;
+  }
+
+  @Override
+  protected String methodName() {
+    return "Capped-norm NMF";
+  }
+
+  @Override
+  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
+      Random random) {
+    return new CappedNmf(stopping, capOptions(dataScale));
+  }
+
+  /** The cap rule for data multiplied by {@code dataScale} (a fixed cap is given in raw units). */
+  CappedNmf.Options capOptions(double dataScale) {
+    boolean orthogonal = !m_LeeSeungCoefficients;
+    return m_Cap > 0 ? CappedNmf.Options.fixedCap(m_Cap * dataScale, orthogonal)
+        : CappedNmf.Options.quantileCap(m_InlierQuantile, orthogonal);
+  }
+
+  @Override
+  protected void describeModel(StringBuilder text) {
+    double[] cap = getFactorization().trace(CappedNmf.CAP_TRACE);
+    double[] capped = getFactorization().trace(CappedNmf.CAPPED_TRACE);
+    if (cap != null && capped != null) {
+      text.append("Cap theta (scaled units): ").append(Utils.doubleToString(cap[cap.length - 1], 6))
+          .append(", capped instances at the end: ").append((int) capped[capped.length - 1]).append('\n');
+    }
+  }
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tFixed cap theta on an instance's residual norm, in the data's units;\n"
+        + "\t<= 0: data driven (see -cap-quantile).\n\t(default -1)", "cap", 1, "-cap <num>"));
+    options.add(new Option("\tData-driven cap: this quantile of the residual norms at the start.\n"
+        + "\t(default " + CappedNmf.Options.DEFAULT_INLIER_QUANTILE + ")", "cap-quantile", 1,
+        "-cap-quantile <num>"));
+    options.add(new Option("\tUpdate X by Lee-Seung's rule instead of the authors' orthogonal rule.",
+        "lee-seung", 0, "-lee-seung"));
+    options.addAll(Collections.list(super.listOptions()));
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    setCap(doubleOption("cap", options, -1));
+    setInlierQuantile(doubleOption("cap-quantile", options, CappedNmf.Options.DEFAULT_INLIER_QUANTILE));
+    setLeeSeungCoefficients(Utils.getFlag("lee-seung", options));
+    super.setOptions(options);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<String>();
+    Collections.addAll(options, "-cap", "" + m_Cap, "-cap-quantile", "" + m_InlierQuantile);
+    if (m_LeeSeungCoefficients) {
+      options.add("-lee-seung");
+    }
+    Collections.addAll(options, super.getOptions());
+    return options.toArray(new String[0]);
+  }
+
+  public double getCap() {
+    return m_Cap;
+  }
+
+  public void setCap(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("capped NMF: cap (-cap) must be a finite number, got " + value);
+    }
+    m_Cap = value;
+  }
+
+  public String capTipText() {
+    return "A fixed cap theta on each instance's residual norm, in the data's units; <= 0 uses the data-driven "
+        + "cap.";
+  }
+
+  public double getInlierQuantile() {
+    return m_InlierQuantile;
+  }
+
+  public void setInlierQuantile(double value) {
+    if (!(value > 0.0 && value <= 1.0)) {
+      throw new IllegalArgumentException("capped NMF: cap quantile (-cap-quantile) must be in (0, 1], got " + value);
+    }
+    m_InlierQuantile = value;
+  }
+
+  public String inlierQuantileTipText() {
+    return "The data-driven cap is this quantile of the instances' residual norms at the start (1 caps none).";
+  }
+
+  public boolean getLeeSeungCoefficients() {
+    return m_LeeSeungCoefficients;
+  }
+
+  public void setLeeSeungCoefficients(boolean value) {
+    m_LeeSeungCoefficients = value;
+  }
+
+  public String leeSeungCoefficientsTipText() {
+    return "Update the coefficients X by Lee and Seung's rule instead of the authors' orthogonal rule.";
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runClusterer(new CappedNMF(), args);
+  }
+}

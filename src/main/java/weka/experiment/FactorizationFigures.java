@@ -1,0 +1,369 @@
+package weka.experiment;
+
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.noise.ImageGeometry;
+import adversarialnmf.solver.Factorization;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Vector;
+import javax.imageio.ImageIO;
+import weka.clusterers.AbstractNMFClusterer;
+import weka.clusterers.Clusterer;
+import weka.core.CommandlineRunnable;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.OptionHandler;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.NoiseGallery;
+
+/**
+ * The paper's Figure 1 and convergence curves for one fit of one of this package's NMF
+ * clusterers on image data: {@code basis.png} shows, row by row, clean images (one per class), the
+ * same images after the recipe's stage 1 (the data that is factorized), after stages 1 and 2 (the
+ * paper's target Z), then the basis images A and, for ANMF, Ã, each scaled to its own maximum;
+ * {@code convergence.png} plots the objective and every other recorded trace per iteration
+ * (log scale where all values are positive).
+ */
+public class FactorizationFigures implements CommandlineRunnable, OptionHandler {
+
+  private static final int GAP = 2;
+  private static final int LABEL_WIDTH = 70;
+
+  private File m_Data = new File(RobustnessBenchmark.DEFAULT_DATA);
+  private static final String DEFAULT_CLUSTERER = "weka.clusterers.ANMF -target \"{stage2|shift}\"";
+
+  private String m_Clusterer = DEFAULT_CLUSTERER;
+  private CorruptionRecipe m_Recipe = CorruptionRecipe.parse("regular");
+  private int m_Seed = 1;
+  private int m_Scale = 2;
+  private File m_OutputFolder = new File("figures");
+
+  public String globalInfo() {
+    return "Draws the basis images (A and, for ANMF, the adversarial basis) next to clean, "
+        + "corrupted and target images, and the convergence curves, for one fit of an NMF "
+        + "clusterer of this package on image data.";
+  }
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tImage data (ARFF, class last).\n\t(default " + RobustnessBenchmark.DEFAULT_DATA + ")",
+        "data", 1, "-data <file>"));
+    options.add(new Option("\tAn NMF clusterer of this package, with options; the number of clusters is\n"
+        + "\tset to the number of classes; {stageK|fallback} as in RobustnessBenchmark.\n\t(default "
+        + DEFAULT_CLUSTERER + ")", "W", 1, "-W <clusterer command line>"));
+    options.add(new Option("\tCorruption recipe (see RobustnessBenchmark).\n\t(default regular)", "recipe", 1,
+        "-recipe <name|name=filter>"));
+    options.add(new Option("\tSeed of the corruption and of the clusterer.\n\t(default 1)", "seed", 1,
+        "-seed <seed>"));
+    options.add(new Option("\tScreen pixels per image pixel.\n\t(default 2)", "scale", 1, "-scale <n>"));
+    options.add(new Option("\tOutput folder.\n\t(default figures)", "out", 1, "-out <folder>"));
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    String value = Utils.getOption("data", options);
+    m_Data = new File(value.isEmpty() ? RobustnessBenchmark.DEFAULT_DATA : value);
+    value = Utils.getOption('W', options);
+    m_Clusterer = value.isEmpty() ? DEFAULT_CLUSTERER : value;
+    value = Utils.getOption("recipe", options);
+    m_Recipe = CorruptionRecipe.parse(value.isEmpty() ? "regular" : value);
+    value = Utils.getOption("seed", options);
+    m_Seed = value.isEmpty() ? 1 : Integer.parseInt(value);
+    value = Utils.getOption("scale", options);
+    m_Scale = value.isEmpty() ? 2 : Integer.parseInt(value);
+    if (m_Scale < 1) {
+      throw new IllegalArgumentException("-scale must be at least 1, got " + m_Scale);
+    }
+    value = Utils.getOption("out", options);
+    m_OutputFolder = new File(value.isEmpty() ? "figures" : value);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  @Override
+  public String[] getOptions() {
+    boolean isDefault = CorruptionRecipe.DEFAULTS.contains(m_Recipe);
+    return new String[] {"-data", m_Data.getPath(), "-W", m_Clusterer, "-recipe",
+        isDefault ? m_Recipe.name() : m_Recipe.name() + "=" + m_Recipe.dataStage(), "-seed", "" + m_Seed,
+        "-scale", "" + m_Scale, "-out", m_OutputFolder.getPath()};
+  }
+
+  /**
+   * Fits the clusterer and writes both figures.
+   *
+   * @return the files written
+   */
+  public List<File> draw() throws Exception {
+    Instances data = RobustnessBenchmark.load(m_Data);
+    Clusterer clusterer = RobustnessBenchmark.instantiate(m_Recipe.substituteStages(m_Clusterer, m_Seed));
+    if (!(clusterer instanceof AbstractNMFClusterer)) {
+      throw new IllegalArgumentException("-W " + clusterer.getClass().getName() + " is not an NMF clusterer of "
+          + "this package; the figures need its factorization");
+    }
+    AbstractNMFClusterer nmf = (AbstractNMFClusterer) clusterer;
+    nmf.setSeed(m_Seed);
+    nmf.setNumClusters(data.numClasses());
+    nmf.buildClusterer(ClassLabelledClustering.withoutClass(m_Recipe.corrupt(data, m_Seed)));
+    return write(data, m_Recipe, m_Seed, m_Scale, nmf, m_OutputFolder);
+  }
+
+  /**
+   * Writes both figures of a clusterer already built on {@code clean} corrupted by stage 1 of
+   * {@code recipe} with {@code seed} (as {@link RobustnessBenchmark} builds them).
+   *
+   * @return the files written, named after the relation, recipe, method and seed
+   */
+  static List<File> write(Instances clean, CorruptionRecipe recipe, int seed, int scale, AbstractNMFClusterer built,
+      File folder) throws Exception {
+    Factorization fit = built.getFactorization();
+    String method = built.getClass().getSimpleName();
+    String stem = clean.relationName().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + recipe.name() + "-" + method
+        + "-seed" + seed;
+    java.nio.file.Files.createDirectories(folder.toPath());
+    File basis = new File(folder, stem + "-basis.png");
+    File convergence = new File(folder, stem + "-convergence.png");
+    write(basisFigure(clean, fit, recipe, seed, scale), basis);
+    write(convergenceFigure(fit, method), convergence);
+    return Arrays.asList(basis, convergence);
+  }
+
+  private static void write(BufferedImage image, File file) throws IOException {
+    if (!ImageIO.write(image, "png", file)) {
+      throw new IOException("no PNG writer available for " + file);
+    }
+  }
+
+  /** The first instance of each class, in class order. */
+  static int[] onePerClass(Instances data) {
+    int[] first = new int[data.numClasses()];
+    Arrays.fill(first, -1);
+    int found = 0;
+    for (int i = 0; i < data.numInstances() && found < first.length; i++) {
+      if (!data.instance(i).classIsMissing() && first[(int) data.instance(i).classValue()] < 0) {
+        first[(int) data.instance(i).classValue()] = i;
+        found++;
+      }
+    }
+    return Arrays.stream(first).filter(i -> i >= 0).toArray();
+  }
+
+  static BufferedImage basisFigure(Instances data, Factorization fit, CorruptionRecipe recipe, int seed, int scale)
+      throws Exception {
+    Map<String, BufferedImage> rows = new LinkedHashMap<String, BufferedImage>();
+    List<Filter> stages = new ArrayList<Filter>();
+    List<String> stageLabels = new ArrayList<String>();
+    if (recipe.stageCount() >= 1) {
+      stages.add(recipe.successiveStages(1, seed));
+      stageLabels.add("noisy Y");
+    }
+    if (recipe.stageCount() >= 2) {
+      stages.add(recipe.successiveStages(2, seed));
+      stageLabels.add("stage 2: Z");
+    }
+    NoiseGallery gallery = new NoiseGallery(data, 0, 0);
+    BufferedImage images = gallery.render(gallery.applyAll(stages), onePerClass(data), scale);
+    int tileHeight = (images.getHeight() - GAP) / (1 + stages.size());
+    rows.put("clean", images.getSubimage(0, 0, images.getWidth(), tileHeight + GAP));
+    for (int s = 0; s < stages.size(); s++) {
+      rows.put(stageLabels.get(s), images.getSubimage(0, (s + 1) * tileHeight, images.getWidth(), tileHeight + GAP));
+    }
+    ImageGeometry geometry = ImageGeometry.resolve(0, 0, data.relationName(), fit.basis().rows());
+    rows.put("A", matrixColumns(fit.basis(), geometry, scale));
+    if (fit.hasAdversarialBasis()) {
+      rows.put("adversarial", matrixColumns(fit.adversarialBasis(), geometry, scale));
+    }
+    return stack(rows);
+  }
+
+  /** Each column of {@code matrix} as an image, scaled from 0 (black) to the column's maximum (white). */
+  static BufferedImage matrixColumns(DenseMatrix matrix, ImageGeometry geometry, int scale) {
+    int tileWidth = geometry.width() * scale;
+    int tileHeight = geometry.height() * scale;
+    BufferedImage image = new BufferedImage(GAP + matrix.cols() * (tileWidth + GAP), 2 * GAP + tileHeight,
+        BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.dispose();
+    for (int c = 0; c < matrix.cols(); c++) {
+      double max = 0.0;
+      for (int r = 0; r < matrix.rows(); r++) {
+        max = Math.max(max, matrix.get(r, c));
+      }
+      int left = GAP + c * (tileWidth + GAP);
+      for (int p = 0; p < matrix.rows(); p++) {
+        int grey = max > 0.0 ? (int) Math.round(255 * Math.max(0.0, matrix.get(p, c)) / max) : 0;
+        int x = left + (p % geometry.width()) * scale;
+        int y = GAP + (p / geometry.width()) * scale;
+        for (int dy = 0; dy < scale; dy++) {
+          for (int dx = 0; dx < scale; dx++) {
+            image.getRaster().setSample(x + dx, y + dy, 0, grey);
+          }
+        }
+      }
+    }
+    return image;
+  }
+
+  private static BufferedImage stack(Map<String, BufferedImage> rows) {
+    int width = 0;
+    int height = 0;
+    for (BufferedImage row : rows.values()) {
+      width = Math.max(width, row.getWidth());
+      height += row.getHeight();
+    }
+    BufferedImage out = new BufferedImage(LABEL_WIDTH + width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    int top = 0;
+    for (Map.Entry<String, BufferedImage> row : rows.entrySet()) {
+      g.setColor(Color.BLACK);
+      g.drawString(row.getKey(), 4, top + row.getValue().getHeight() / 2 + 4);
+      g.drawImage(row.getValue(), LABEL_WIDTH, top, null);
+      top += row.getValue().getHeight();
+    }
+    g.dispose();
+    return out;
+  }
+
+  /** One panel per trace: the objective first, then the solver's named traces. */
+  static BufferedImage convergenceFigure(Factorization fit, String method) {
+    Map<String, double[]> traces = new LinkedHashMap<String, double[]>();
+    traces.put(method + " objective", fit.objectiveTrace());
+    for (String name : fit.traceNames()) {
+      traces.put(name, fit.trace(name));
+    }
+    int panelWidth = 520;
+    int panelHeight = 200;
+    BufferedImage image = new BufferedImage(panelWidth, panelHeight * traces.size(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    int top = 0;
+    for (Map.Entry<String, double[]> trace : traces.entrySet()) {
+      plot(g, trace.getKey(), trace.getValue(), 0, top, panelWidth, panelHeight);
+      top += panelHeight;
+    }
+    g.dispose();
+    return image;
+  }
+
+  private static void plot(Graphics2D g, String title, double[] values, int left, int top, int width, int height) {
+    int x0 = left + 70;
+    int x1 = left + width - 15;
+    int y0 = top + height - 30;
+    int y1 = top + 22;
+    boolean positive = true;
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        positive &= v > 0.0;
+        low = Math.min(low, v);
+        high = Math.max(high, v);
+      }
+    }
+    g.setColor(Color.BLACK);
+    g.drawString(title + (positive ? " (log scale)" : ""), x0, top + 14);
+    g.drawLine(x0, y0, x1, y0);
+    g.drawLine(x0, y0, x0, y1);
+    if (low > high) {
+      g.drawString("no finite values", x0 + 10, (y0 + y1) / 2);
+      return;
+    }
+    double lo = positive ? Math.log10(low) : low;
+    double hi = positive ? Math.log10(high) : high;
+    if (hi == lo) {
+      hi = lo + 1.0;
+    }
+    int last = Math.max(1, values.length - 1);
+    FontMetrics metrics = g.getFontMetrics();
+    String top_ = String.format(Locale.ROOT, "%.4g", high);
+    String bottom = String.format(Locale.ROOT, "%.4g", low);
+    g.drawString(top_, x0 - 5 - metrics.stringWidth(top_), y1 + 4);
+    g.drawString(bottom, x0 - 5 - metrics.stringWidth(bottom), y0 + 4);
+    g.drawString("0", x0 - 3, y0 + 15);
+    String end = "iteration " + (values.length - 1);
+    g.drawString(end, x1 - metrics.stringWidth(end), y0 + 15);
+    g.setColor(new Color(0, 90, 170));
+    g.setStroke(new BasicStroke(1.5f));
+    int previousX = -1;
+    int previousY = -1;
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        previousX = -1;
+        continue;
+      }
+      double v = positive ? Math.log10(values[i]) : values[i];
+      int x = x0 + (int) Math.round((x1 - x0) * (double) i / last);
+      int y = y0 - (int) Math.round((y0 - y1) * (v - lo) / (hi - lo));
+      if (previousX >= 0) {
+        g.drawLine(previousX, previousY, x, y);
+      } else if (values.length == 1) {
+        g.fillOval(x - 2, y - 2, 4, 4);
+      }
+      previousX = x;
+      previousY = y;
+    }
+    g.setStroke(new BasicStroke(1f));
+  }
+
+  @Override
+  public void preExecution() {
+  }
+
+  @Override
+  public void run(Object toRun, String[] options) throws Exception {
+    if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
+      StringBuilder text = new StringBuilder("FactorizationFigures: ").append(globalInfo()).append("\n\nOptions:\n\n");
+      for (Option option : Collections.list(listOptions())) {
+        text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
+      }
+      System.out.println(text);
+      return;
+    }
+    FactorizationFigures figures = (FactorizationFigures) toRun;
+    figures.setOptions(options);
+    for (File file : figures.draw()) {
+      System.out.println("Wrote " + file.getPath());
+    }
+  }
+
+  @Override
+  public void postExecution() {
+  }
+
+  public static void main(String[] args) {
+    FactorizationFigures figures = new FactorizationFigures();
+    try {
+      figures.run(figures, args);
+    } catch (Exception e) {
+      System.err.println("FactorizationFigures: " + e.getMessage());
+      System.err.println("Run with -h for the options.");
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,569 @@
+package weka.experiment;
+
+import adversarialnmf.metrics.ClusteringScores;
+import adversarialnmf.metrics.ContingencyTable;
+import adversarialnmf.metrics.NmiNormalization;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Vector;
+import weka.clusterers.AbstractClusterer;
+import weka.clusterers.AbstractNMFClusterer;
+import weka.clusterers.Clusterer;
+import weka.core.AdditionalMeasureProducer;
+import weka.core.CommandlineRunnable;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.OptionHandler;
+import weka.core.Randomizable;
+import weka.core.Utils;
+import weka.core.converters.ArffLoader;
+
+/**
+ * The ANMF paper's comparison in one command, for any Weka clusterers: data sets × corruption
+ * recipes × clusterers × seeds. Each run corrupts the data with the recipe's first stage (the
+ * corruption seeded by the run's seed), hides the class, builds the clusterer with that same seed
+ * and as many clusters as classes, and scores all rows against the class (the transductive
+ * setting of the paper): a clusterer's own fitted assignments when it offers them through {@code
+ * int[] getTrainingAssignments()} (this package's NMF clusterers do; their assignment rule is
+ * their own option), otherwise {@code clusterInstance} per row. Every clusterer of a run sees the
+ * same corrupted data and the same seed, so seeds pair the runs for the significance test. A
+ * clusterer command line may name later stages of the recipe: by default ANMF's attacker target
+ * is {@code -target "{stage2|shift}"}, the recipe's stage 2 applied to the corrupted data (the
+ * paper's Z), or the paper's random shift for the clean data.
+ *
+ * <p>Prints a progress line per run with an ETA, appends every run to {@code results.csv} as soon
+ * as it ends (a rerun with the same output folder skips runs already there, so an interrupted
+ * benchmark resumes), survives failing runs (reported in the tables), and writes the tables as
+ * Markdown ({@code tables.md}, also printed), LaTeX ({@code tables.tex}) and CSV ({@code
+ * summary.csv}); with {@code -figures}, the {@link FactorizationFigures} of the first seed's NMF
+ * fits as well.
+ */
+public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
+
+  /** The clusterers compared by default: the paper's methods and k-means. */
+  public static final List<String> DEFAULT_CLUSTERERS = Collections.unmodifiableList(Arrays.asList(
+      "weka.clusterers.SimpleKMeans -init 1", "weka.clusterers.NMF", "weka.clusterers.OrthogonalNMF",
+      "weka.clusterers.L21NMF", "weka.clusterers.CappedNMF", "weka.clusterers.ANMF -target \"{stage2|shift}\""));
+
+  public static final String DEFAULT_DATA = "test-data/MNIST_test_bal150.arff.gz";
+  public static final String RESULTS_FILE = "results.csv";
+
+  private List<File> m_DataFiles = new ArrayList<File>(Collections.singletonList(new File(DEFAULT_DATA)));
+  private List<CorruptionRecipe> m_Recipes = new ArrayList<CorruptionRecipe>(CorruptionRecipe.DEFAULTS);
+  /** Clusterer label -> command line, in table order. */
+  private Map<String, String> m_Clusterers = labelled(DEFAULT_CLUSTERERS);
+  private int m_Seeds = 10;
+  private int m_FirstSeed = 1;
+  private NmiNormalization m_Nmi = NmiNormalization.MAX;
+  private double m_Alpha = 0.05;
+  private File m_OutputFolder = new File("benchmark-results");
+  private boolean m_Fresh;
+  private boolean m_Figures;
+  private PrintStream m_Progress = System.err;
+
+  public String globalInfo() {
+    return "Runs the ANMF paper's robustness comparison for any Weka clusterers: data sets x "
+        + "corruption recipes x clusterers x seeds; prints ACC and NMI tables (mean +- std, best in "
+        + "bold, a dagger where the best is not significantly better than the runner-up) and writes "
+        + "them as Markdown, LaTeX and CSV. Results are written run by run and resumed.";
+  }
+
+  // ------------------------------------------------------------------ options
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tAn ARFF file (.arff or .arff.gz, class last unless the file sets it), or a\n"
+        + "\tfolder of them. Repeat for several.\n\t(default " + DEFAULT_DATA + ")", "data", 1,
+        "-data <file or folder>"));
+    options.add(new Option("\tA corruption recipe: one of " + recipeNames() + ", or\n"
+        + "\tname=<filter command line>. Repeat for several.\n\t(default: all of "
+        + recipeNames() + ")", "recipe", 1, "-recipe <name|name=filter>"));
+    options.add(new Option("\tA clusterer command line, optionally labelled: [label=]class [options].\n"
+        + "\tIts seed and number of clusters are set per run. {stageK|fallback} is replaced by\n"
+        + "\tthe recipe's stage K filter (seeded seed+K-1), or the fallback if it has none.\n"
+        + "\tRepeat for several.\n\t(default: "
+        + DEFAULT_CLUSTERERS + ")", "W", 1, "-W <[label=]clusterer command line>"));
+    options.add(new Option("\tNumber of seeds (runs) per cell.\n\t(default 10)", "seeds", 1, "-seeds <n>"));
+    options.add(new Option("\tFirst seed; seeds are first..first+n-1.\n\t(default 1)", "first-seed", 1,
+        "-first-seed <seed>"));
+    options.add(new Option("\tNormalisation of the NMI: max, sqrt, arithmetic or min.\n\t(default max)", "nmi", 1,
+        "-nmi <max|sqrt|arithmetic|min>"));
+    options.add(new Option("\tSignificance level of the paired t-test best vs runner-up.\n\t(default 0.05)",
+        "alpha", 1, "-alpha <level>"));
+    options.add(new Option("\tOutput folder for results.csv, summary.csv, tables.md and tables.tex.\n"
+        + "\t(default benchmark-results)", "out", 1, "-out <folder>"));
+    options.add(new Option("\tStart afresh: discard an existing results.csv instead of resuming.", "fresh", 0,
+        "-fresh"));
+    options.add(new Option("\tAlso draw, for the first seed, the basis images and convergence curves of\n"
+        + "\tevery NMF clusterer of this package on image data (see FactorizationFigures),\n"
+        + "\tinto <out>/figures.", "figures", 0, "-figures"));
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    List<File> data = new ArrayList<File>();
+    for (String value = Utils.getOption("data", options); !value.isEmpty(); value = Utils.getOption("data", options)) {
+      data.add(new File(value));
+    }
+    m_DataFiles = data.isEmpty() ? new ArrayList<File>(Collections.singletonList(new File(DEFAULT_DATA))) : data;
+    List<CorruptionRecipe> recipes = new ArrayList<CorruptionRecipe>();
+    for (String value = Utils.getOption("recipe", options); !value.isEmpty();
+        value = Utils.getOption("recipe", options)) {
+      recipes.add(CorruptionRecipe.parse(value));
+    }
+    m_Recipes = recipes.isEmpty() ? new ArrayList<CorruptionRecipe>(CorruptionRecipe.DEFAULTS) : recipes;
+    List<String> clusterers = new ArrayList<String>();
+    for (String value = Utils.getOption('W', options); !value.isEmpty(); value = Utils.getOption('W', options)) {
+      clusterers.add(value);
+    }
+    m_Clusterers = labelled(clusterers.isEmpty() ? DEFAULT_CLUSTERERS : clusterers);
+    m_Seeds = intOption("seeds", 10, 1, options);
+    m_FirstSeed = intOption("first-seed", 1, Integer.MIN_VALUE, options);
+    String nmi = Utils.getOption("nmi", options);
+    m_Nmi = nmi.isEmpty() ? NmiNormalization.MAX : NmiNormalization.fromOptionName(nmi);
+    String alpha = Utils.getOption("alpha", options);
+    m_Alpha = alpha.isEmpty() ? 0.05 : Double.parseDouble(alpha);
+    if (!(m_Alpha > 0.0 && m_Alpha < 1.0)) {
+      throw new IllegalArgumentException("-alpha must lie strictly between 0 and 1, got " + alpha);
+    }
+    String out = Utils.getOption("out", options);
+    m_OutputFolder = new File(out.isEmpty() ? "benchmark-results" : out);
+    m_Fresh = Utils.getFlag("fresh", options);
+    m_Figures = Utils.getFlag("figures", options);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  private static int intOption(String name, int defaultValue, int minimum, String[] options) throws Exception {
+    String value = Utils.getOption(name, options);
+    if (value.isEmpty()) {
+      return defaultValue;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-" + name + " needs an integer, got '" + value + "'");
+    }
+    if (parsed < minimum) {
+      throw new IllegalArgumentException("-" + name + " must be at least " + minimum + ", got " + parsed);
+    }
+    return parsed;
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<String>();
+    for (File file : m_DataFiles) {
+      options.add("-data");
+      options.add(file.getPath());
+    }
+    for (CorruptionRecipe recipe : m_Recipes) {
+      options.add("-recipe");
+      boolean isDefault = CorruptionRecipe.DEFAULTS.contains(recipe);
+      options.add(isDefault ? recipe.name() : recipe.name() + "=" + recipe.dataStage());
+    }
+    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+      options.add("-W");
+      options.add(clusterer.getKey() + "=" + clusterer.getValue());
+    }
+    Collections.addAll(options, "-seeds", "" + m_Seeds, "-first-seed", "" + m_FirstSeed, "-nmi",
+        m_Nmi.optionName(), "-alpha", "" + m_Alpha, "-out", m_OutputFolder.getPath());
+    if (m_Fresh) {
+      options.add("-fresh");
+    }
+    if (m_Figures) {
+      options.add("-figures");
+    }
+    return options.toArray(new String[0]);
+  }
+
+  private static String recipeNames() {
+    List<String> names = new ArrayList<String>();
+    for (CorruptionRecipe recipe : CorruptionRecipe.DEFAULTS) {
+      names.add(recipe.name());
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * Labels for clusterer command lines: an explicit {@code label=} prefix, else the class's
+   * simple name, else (if two lines share a class) the whole command line.
+   */
+  static Map<String, String> labelled(List<String> specs) {
+    Map<String, Integer> simpleNameCount = new HashMap<String, Integer>();
+    List<String[]> parsed = new ArrayList<String[]>();
+    for (String spec : specs) {
+      String label = null;
+      String line = spec.trim();
+      int equals = line.indexOf('=');
+      int space = line.indexOf(' ');
+      if (equals > 0 && (space < 0 || equals < space)) {
+        label = line.substring(0, equals).trim();
+        line = line.substring(equals + 1).trim();
+      }
+      if (line.isEmpty()) {
+        throw new IllegalArgumentException("-W '" + spec + "' names no clusterer class");
+      }
+      String className = space(line);
+      String simple = className.substring(className.lastIndexOf('.') + 1);
+      if (label == null) {
+        simpleNameCount.merge(simple, 1, Integer::sum);
+      }
+      parsed.add(new String[] {label, line, simple});
+    }
+    Map<String, String> result = new LinkedHashMap<String, String>();
+    for (String[] entry : parsed) {
+      String label = entry[0] != null ? entry[0] : simpleNameCount.get(entry[2]) > 1 ? entry[1] : entry[2];
+      if (result.put(label, entry[1]) != null) {
+        throw new IllegalArgumentException("two clusterers are labelled '" + label + "'; give them distinct labels");
+      }
+    }
+    return result;
+  }
+
+  private static String space(String line) {
+    int space = line.indexOf(' ');
+    return space < 0 ? line : line.substring(0, space);
+  }
+
+  void setProgressStream(PrintStream progress) {
+    m_Progress = progress;
+  }
+
+  // ------------------------------------------------------------------ running
+
+  /** Data set name (file name without .arff / .arff.gz) -> file, in a stable order. */
+  private Map<String, File> dataSets() {
+    Map<String, File> sets = new LinkedHashMap<String, File>();
+    for (File path : m_DataFiles) {
+      List<File> files = new ArrayList<File>();
+      if (path.isDirectory()) {
+        File[] listed = path.listFiles((dir, name) -> name.endsWith(".arff") || name.endsWith(".arff.gz"));
+        if (listed != null) {
+          files.addAll(Arrays.asList(listed));
+        }
+        Collections.sort(files);
+        if (files.isEmpty()) {
+          throw new IllegalArgumentException("-data folder " + path + " holds no .arff or .arff.gz file");
+        }
+      } else if (path.isFile()) {
+        files.add(path);
+      } else {
+        throw new IllegalArgumentException("-data " + path + " is neither a file nor a folder"
+            + (path.getPath().equals(DEFAULT_DATA) ? " (run from the project folder, or give -data)" : ""));
+      }
+      for (File file : files) {
+        String name = file.getName().replaceFirst("\\.arff(\\.gz)?$", "");
+        if (sets.put(name, file) != null) {
+          throw new IllegalArgumentException("two data files are named '" + name + "'");
+        }
+      }
+    }
+    return sets;
+  }
+
+  static Instances load(File file) throws IOException {
+    ArffLoader loader = new ArffLoader();
+    loader.setFile(file);
+    Instances data = loader.getDataSet();
+    if (data.classIndex() < 0) {
+      data.setClassIndex(data.numAttributes() - 1);
+    }
+    ClassLabelledClustering.requireNominalClass(data, "RobustnessBenchmark");
+    return data;
+  }
+
+  /**
+   * Runs every missing run, then writes and returns the report.
+   *
+   * @return the tables as Markdown
+   */
+  public String runBenchmark() throws Exception {
+    Map<String, File> dataSets = dataSets();
+    Files.createDirectories(m_OutputFolder.toPath());
+    File resultsFile = new File(m_OutputFolder, RESULTS_FILE);
+    if (m_Fresh) {
+      Files.deleteIfExists(resultsFile.toPath());
+    }
+    Map<String, BenchmarkResult> done = readResults(resultsFile);
+    List<Integer> seeds = new ArrayList<Integer>();
+    for (int s = 0; s < m_Seeds; s++) {
+      seeds.add(m_FirstSeed + s);
+    }
+
+    int total = dataSets.size() * m_Recipes.size() * seeds.size() * m_Clusterers.size();
+    int skipped = 0;
+    for (String dataset : dataSets.keySet()) {
+      for (CorruptionRecipe recipe : m_Recipes) {
+        for (int seed : seeds) {
+          for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+            if (done.containsKey(coordinates(dataset, recipe, clusterer, seed).key())) {
+              skipped++;
+            }
+          }
+        }
+      }
+    }
+    if (skipped > 0) {
+      m_Progress.println("Resuming: " + skipped + " of " + total + " runs already in " + resultsFile);
+    }
+
+    // each distinct command line is parsed once (Weka's forName rescans the class path on every call)
+    Map<String, Object> templates = new HashMap<String, Object>();
+
+    Map<String, BenchmarkResult> current = new HashMap<String, BenchmarkResult>();
+    int position = skipped;
+    int executed = 0;
+    long started = System.nanoTime();
+    try (Writer out = openForAppend(resultsFile)) {
+      for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
+        Instances data = null;
+        for (CorruptionRecipe recipe : m_Recipes) {
+          for (int seed : seeds) {
+            Instances corrupted = null;
+            Throwable corruptionFailure = null;
+            for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+              BenchmarkResult.Coordinates at = coordinates(dataset.getKey(), recipe, clusterer, seed);
+              BenchmarkResult result = done.get(at.key());
+              if (result == null) {
+                long runStarted = System.nanoTime();
+                try {
+                  if (data == null) {
+                    data = load(dataset.getValue());
+                  }
+                  if (corrupted == null && corruptionFailure == null) {
+                    try {
+                      corrupted = recipe.corrupt(data, seed);
+                    } catch (Exception | LinkageError e) {
+                      corruptionFailure = e;
+                    }
+                  }
+                  if (corruptionFailure != null) {
+                    throw new IllegalStateException("corruption '" + recipe.name() + "' failed: "
+                        + corruptionFailure.getClass().getSimpleName() + ": " + corruptionFailure.getMessage(),
+                        corruptionFailure);
+                  }
+                  String commandLine = recipe.substituteStages(at.clustererSpec, seed);
+                  Object template = templates.computeIfAbsent(commandLine, RobustnessBenchmark::instantiateOrFailure);
+                  if (template instanceof Throwable) {
+                    throw new IllegalArgumentException("cannot create clusterer '" + commandLine + "': "
+                        + ((Throwable) template).getMessage(), (Throwable) template);
+                  }
+                  Clusterer built = AbstractClusterer.makeCopy((Clusterer) template);
+                  result = runOne(at, built, corrupted);
+                  if (m_Figures && seed == m_FirstSeed && built instanceof AbstractNMFClusterer) {
+                    drawFigures(data, recipe, seed, (AbstractNMFClusterer) built);
+                  }
+                } catch (Exception | LinkageError | OutOfMemoryError e) {
+                  result = at.failed((System.nanoTime() - runStarted) / 1e9, e);
+                }
+                out.write(result.toCsv());
+                out.write('\n');
+                out.flush();
+                executed++;
+                position++;
+                progress(position, total, executed, started, result);
+              }
+              current.put(BenchmarkReport.cellKey(dataset.getKey(), recipe.name(), clusterer.getKey(), seed), result);
+            }
+          }
+        }
+      }
+    }
+
+    BenchmarkReport report = new BenchmarkReport(new ArrayList<String>(dataSets.keySet()), m_Recipes,
+        new ArrayList<String>(m_Clusterers.keySet()), seeds, m_Alpha, current);
+    String markdown = report.markdown();
+    Files.write(new File(m_OutputFolder, "tables.md").toPath(), markdown.getBytes(StandardCharsets.UTF_8));
+    Files.write(new File(m_OutputFolder, "tables.tex").toPath(), report.latex().getBytes(StandardCharsets.UTF_8));
+    Files.write(new File(m_OutputFolder, "summary.csv").toPath(),
+        report.summaryCsv().getBytes(StandardCharsets.UTF_8));
+    return markdown;
+  }
+
+  private BenchmarkResult.Coordinates coordinates(String dataset, CorruptionRecipe recipe,
+      Map.Entry<String, String> clusterer, int seed) {
+    return new BenchmarkResult.Coordinates(dataset, recipe, clusterer.getKey(), clusterer.getValue(), seed,
+        m_Nmi.optionName());
+  }
+
+  /** One clusterer on one corrupted data set: seeded, as many clusters as classes, scored on all rows. */
+  /** Builds {@code clusterer} (a fresh copy) on the corrupted data and scores it. */
+  private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer clusterer, Instances corrupted)
+      throws Exception {
+    long started = System.nanoTime();
+    if (clusterer instanceof Randomizable) {
+      ((Randomizable) clusterer).setSeed(at.seed);
+    }
+    ClassLabelledClustering.requestClusters(clusterer, corrupted.numClasses(), "RobustnessBenchmark");
+    Instances features = ClassLabelledClustering.withoutClass(corrupted);
+    clusterer.buildClusterer(features);
+    int[] clusters = ClassLabelledClustering.clustersOf(clusterer, features, true);
+    ContingencyTable table = ClassLabelledClustering.tabulate(corrupted, clusters, clusterer.numberOfClusters());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return at.succeeded(ClusteringScores.accuracy(table), ClusteringScores.normalizedMutualInformation(table, m_Nmi),
+        ClusteringScores.adjustedRandIndex(table), ClusteringScores.purity(table), clusterer.numberOfClusters(),
+        table.nonEmptyClusterCount(), seconds, measure(clusterer, "measureIterations"),
+        measure(clusterer, "measureFinalObjective"));
+  }
+
+  /** A clusterer from its command line, through Weka's class loading so package classes resolve. */
+  static Clusterer instantiate(String commandLine) throws Exception {
+    String[] options = Utils.splitOptions(commandLine);
+    String className = options[0];
+    options[0] = "";
+    return AbstractClusterer.forName(className, options);
+  }
+
+  /** Figures are extras: a failure (e.g. data that are not images) is reported, the run stands. */
+  private void drawFigures(Instances clean, CorruptionRecipe recipe, int seed, AbstractNMFClusterer built) {
+    try {
+      for (File file : FactorizationFigures.write(clean, recipe, seed, 2, built, new File(m_OutputFolder, "figures"))) {
+        m_Progress.println("  wrote " + file.getPath());
+      }
+    } catch (Exception e) {
+      m_Progress.println("  no figures for " + clean.relationName() + " / " + recipe.name() + " / "
+          + built.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private static Object instantiateOrFailure(String commandLine) {
+    try {
+      return instantiate(commandLine);
+    } catch (Exception | LinkageError e) {
+      return e;
+    }
+  }
+
+  private static double measure(Clusterer clusterer, String name) {
+    if (clusterer instanceof AdditionalMeasureProducer) {
+      for (String produced : Collections.list(((AdditionalMeasureProducer) clusterer).enumerateMeasures())) {
+        if (produced.equalsIgnoreCase(name)) {
+          return ((AdditionalMeasureProducer) clusterer).getMeasure(name);
+        }
+      }
+    }
+    return Double.NaN;
+  }
+
+  private void progress(int position, int total, int executed, long started, BenchmarkResult result) {
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    double eta = elapsed / executed * (total - position);
+    String outcome = result.ok()
+        ? String.format(Locale.ROOT, "ACC %.4f NMI %.4f (%.1f s)", result.accuracy, result.nmi, result.seconds)
+        : "FAILED: " + result.message;
+    int width = String.valueOf(total).length();
+    String line = "[%" + width + "d/%d] %s | %s | seed %d | %s: %s | elapsed %s, ETA %s";
+    m_Progress.println(String.format(Locale.ROOT, line,
+        position, total, result.dataset, result.recipe, result.seed, result.clusterer, outcome, clock(elapsed),
+        clock(eta)));
+  }
+
+  private static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  private static Map<String, BenchmarkResult> readResults(File file) throws IOException {
+    Map<String, BenchmarkResult> results = new HashMap<String, BenchmarkResult>();
+    if (!file.exists()) {
+      return results;
+    }
+    try (BufferedReader in = Files.newBufferedReader(file.toPath(), StandardCharsets.UTF_8)) {
+      String header = in.readLine();
+      if (header == null) {
+        return results;
+      }
+      if (!header.equals(BenchmarkResult.header())) {
+        throw new IOException(file + " is not a results file of this benchmark version (header differs); "
+            + "use another -out folder or -fresh");
+      }
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (line.trim().isEmpty()) {
+          continue;
+        }
+        BenchmarkResult result;
+        try {
+          result = BenchmarkResult.fromCsv(line);
+        } catch (IllegalArgumentException e) {
+          // a line cut short by an interruption: that run is simply done again
+          continue;
+        }
+        results.put(result.key(), result);
+      }
+    }
+    return results;
+  }
+
+  private static Writer openForAppend(File file) throws IOException {
+    boolean fresh = !file.exists() || file.length() == 0;
+    BufferedWriter out = Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    if (fresh) {
+      out.write(BenchmarkResult.header());
+      out.write('\n');
+      out.flush();
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ command line
+
+  @Override
+  public void preExecution() {
+  }
+
+  @Override
+  public void run(Object toRun, String[] options) throws Exception {
+    if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
+      System.out.println(usage());
+      return;
+    }
+    RobustnessBenchmark benchmark = (RobustnessBenchmark) toRun;
+    benchmark.setOptions(options);
+    System.out.println(benchmark.runBenchmark());
+    System.out.println("Tables and per-run results written to " + benchmark.m_OutputFolder.getAbsolutePath());
+  }
+
+  @Override
+  public void postExecution() {
+  }
+
+  private String usage() {
+    StringBuilder text = new StringBuilder("RobustnessBenchmark: ").append(globalInfo()).append("\n\nOptions:\n\n");
+    for (Option option : Collections.list(listOptions())) {
+      text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
+    }
+    return text.toString();
+  }
+
+  public static void main(String[] args) {
+    RobustnessBenchmark benchmark = new RobustnessBenchmark();
+    try {
+      benchmark.run(benchmark, args);
+    } catch (Exception e) {
+      System.err.println("RobustnessBenchmark: " + e.getMessage());
+      System.err.println("Run with -h for the options.");
+      System.exit(1);
+    }
+  }
+}

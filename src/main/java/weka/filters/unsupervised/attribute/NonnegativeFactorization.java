@@ -1,0 +1,472 @@
+package weka.filters.unsupervised.attribute;
+
+import adversarialnmf.bridge.WekaData;
+import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.features.NmfFeatures;
+import adversarialnmf.features.NmfFeatures.ProjectionBasis;
+import adversarialnmf.linalg.DenseMatrix;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Vector;
+import weka.clusterers.AbstractClusterer;
+import weka.clusterers.AbstractNMFClusterer;
+import weka.clusterers.ANMF;
+import weka.core.Attribute;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.OptionHandler;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.SparseInstance;
+import weka.core.Tag;
+import weka.core.Utils;
+import weka.filters.Filter;
+import weka.filters.SimpleBatchFilter;
+import weka.filters.UnsupervisedFilter;
+
+/**
+ * <!-- globalinfo-start -->
+ * Nonnegative matrix factorization as a feature transform: learns a factorization Y ~ A X of the numeric
+ * attributes with any clusterer of this package on the first batch, then maps every instance to its
+ * nonnegative coefficients x on a basis B (A, or ANMF's adversarial basis), its reconstruction B x or its
+ * residual y - B x.
+ * <!-- globalinfo-end -->
+ *
+ * <p>The first batch is fitted; its coefficients are the fitted X (or, on request, the projection used
+ * for later batches). Every later batch is projected by nonnegative least squares onto the learned
+ * basis, never refitted.
+ */
+public class NonnegativeFactorization extends SimpleBatchFilter implements UnsupervisedFilter {
+
+  private static final long serialVersionUID = 2870021584315528893L;
+
+  public static final int MODE_COEFFICIENTS = 0;
+  public static final int MODE_RECONSTRUCTION = 1;
+  public static final int MODE_RESIDUAL = 2;
+  public static final Tag[] TAGS_MODE = {
+      new Tag(MODE_COEFFICIENTS, "coefficients", "coefficients x (one attribute per basis vector)", false),
+      new Tag(MODE_RECONSTRUCTION, "reconstruction", "reconstruction B x (denoised data, original units)", false),
+      new Tag(MODE_RESIDUAL, "residual", "residual y - B x (what the basis does not explain)", false)};
+
+  public static final int BASIS_LEARNED = 0;
+  public static final int BASIS_ADVERSARIAL = 1;
+  public static final Tag[] TAGS_BASIS = {
+      new Tag(BASIS_LEARNED, "A", "the learned basis A", false),
+      new Tag(BASIS_ADVERSARIAL, "adversarial", "ANMF's adversarial basis (A tilde)", false)};
+
+  /** Prefix of the coefficient attributes: coefficient c is named {@code basis<c>}, c as the cluster index. */
+  public static final String COEFFICIENT_PREFIX = "basis";
+
+  // options; a fit never changes them
+  protected AbstractNMFClusterer m_Clusterer = defaultClusterer();
+  protected int m_OutputMode = MODE_COEFFICIENTS;
+  protected int m_ProjectionBasis = BASIS_LEARNED;
+  protected boolean m_PassNonNumeric = false;
+  protected boolean m_ProjectTraining = false;
+
+  // fitted on the first batch
+  /** Input attributes that form the data matrix Y (the numeric non-class attributes). */
+  protected int[] m_FeatureIndices;
+  /** Input attributes copied unchanged (the class and, when allowed, the non-numeric ones). */
+  protected int[] m_PassedIndices;
+  protected AbstractNMFClusterer m_Fitted;
+  protected NmfFeatures m_Features;
+
+  protected AbstractNMFClusterer defaultClusterer() {
+    return new ANMF();
+  }
+
+  public String globalInfo() {
+    return "Nonnegative matrix factorization as a feature transform. On the first batch, the numeric "
+        + "attributes (all but the class) form a nonnegative matrix Y (attributes x instances) that the "
+        + "chosen clusterer of this package factorizes as Y ~ A X. Each instance is then replaced by its "
+        + "nonnegative coefficients x on a basis B (one attribute per basis vector, named basis0, basis1, ... "
+        + "after the cluster index), by its reconstruction B x (the denoised instance, in the original units) "
+        + "or by its residual y - B x. B is the learned basis A or, for ANMF, optionally the adversarial basis. "
+        + "The first batch gets the fitted X; every later batch (a test set, the instances FilteredClassifier "
+        + "classifies) is projected onto B by nonnegative least squares, never refitted. The class passes "
+        + "through unchanged; other non-numeric attributes are an error unless passing them through is "
+        + "allowed. Sparse instances stay sparse in coefficient mode.";
+  }
+
+  // ------------------------------------------------------------------ capabilities and format
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    if (m_PassNonNumeric) {
+      result.enable(Capability.NOMINAL_ATTRIBUTES);
+      result.enable(Capability.DATE_ATTRIBUTES);
+    }
+    // missing values are reported per attribute by the fit's own check, which names attribute and row
+    result.enable(Capability.MISSING_VALUES);
+    result.enableAllClasses();
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    result.enable(Capability.NO_CLASS);
+    result.setMinimumNumberInstances(0);
+    return result;
+  }
+
+  /** Attribute types first, so that the message names the attribute and the remedy. */
+  @Override
+  protected void testInputFormat(Instances instanceInfo) throws Exception {
+    splitAttributes(instanceInfo);
+    super.testInputFormat(instanceInfo);
+  }
+
+  @Override
+  protected Instances determineOutputFormat(Instances inputFormat) throws Exception {
+    splitAttributes(inputFormat);
+    ArrayList<Attribute> attributes = new ArrayList<Attribute>();
+    int classIndex = -1;
+    if (m_OutputMode == MODE_COEFFICIENTS) {
+      for (int c = 0; c < m_Clusterer.getNumClusters(); c++) {
+        attributes.add(new Attribute(COEFFICIENT_PREFIX + c));
+      }
+      for (int a : m_PassedIndices) {
+        if (a == inputFormat.classIndex()) {
+          classIndex = attributes.size();
+        }
+        attributes.add((Attribute) inputFormat.attribute(a).copy());
+      }
+    } else {
+      for (int a = 0; a < inputFormat.numAttributes(); a++) {
+        attributes.add((Attribute) inputFormat.attribute(a).copy());
+      }
+      classIndex = inputFormat.classIndex();
+    }
+    // Filter.setOutputFormat appends this filter's specification to the relation name
+    Instances output = new Instances(inputFormat.relationName(), attributes, 0);
+    output.setClassIndex(classIndex);
+    return output;
+  }
+
+  /** Sorts the input attributes into factorized and passed-through ones; rejects what cannot be either. */
+  private void splitAttributes(Instances format) {
+    if (m_Clusterer == null) {
+      throw new IllegalStateException(getClass().getName() + ": no clusterer set (-W)");
+    }
+    List<Integer> features = new ArrayList<Integer>();
+    List<Integer> passed = new ArrayList<Integer>();
+    for (int a = 0; a < format.numAttributes(); a++) {
+      Attribute attribute = format.attribute(a);
+      if (a == format.classIndex()) {
+        passed.add(a);
+      } else if (attribute.type() == Attribute.NUMERIC) {
+        features.add(a);
+      } else if (m_PassNonNumeric && (attribute.isNominal() || attribute.isDate())) {
+        passed.add(a);
+      } else {
+        String remedy = attribute.isNominal() || attribute.isDate()
+            ? "remove it (weka.filters.unsupervised.attribute.Remove), make it the class, or pass non-numeric"
+                + " attributes through (-pass-nonnumeric)"
+            : "remove it (weka.filters.unsupervised.attribute.Remove or RemoveType); string and relational"
+                + " attributes cannot be passed through";
+        throw new IllegalArgumentException(getClass().getName() + ": attribute '" + attribute.name()
+            + "' (index " + (a + 1) + ") is " + Attribute.typeToString(attribute)
+            + "; only numeric attributes can be factorized: " + remedy);
+      }
+    }
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException(getClass().getName() + ": no numeric non-class attribute to factorize");
+    }
+    m_FeatureIndices = toArray(features);
+    m_PassedIndices = toArray(passed);
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ filtering
+
+  @Override
+  protected void reset() {
+    super.reset();
+    m_Fitted = null;
+    m_Features = null;
+  }
+
+  @Override
+  protected Instances process(Instances instances) throws Exception {
+    String who = getClass().getName();
+    DenseMatrix coefficients;
+    if (!isFirstBatchDone()) {
+      fit(instances);
+      coefficients = m_ProjectTraining ? project(instances) : m_Features.trainingCoefficients();
+    } else {
+      coefficients = project(instances);
+    }
+    Instances output = new Instances(getOutputFormat(), instances.numInstances());
+    int n = coefficients.rows();
+    double[] x = new double[n];
+    double[] mapped = m_OutputMode == MODE_COEFFICIENTS ? null : new double[m_FeatureIndices.length];
+    for (int j = 0; j < instances.numInstances(); j++) {
+      Instance in = instances.instance(j);
+      for (int r = 0; r < n; r++) {
+        x[r] = coefficients.get(r, j);
+      }
+      double[] values = new double[output.numAttributes()];
+      Instance out;
+      if (m_OutputMode == MODE_COEFFICIENTS) {
+        System.arraycopy(x, 0, values, 0, n);
+        for (int p = 0; p < m_PassedIndices.length; p++) {
+          values[n + p] = in.value(m_PassedIndices[p]);
+        }
+        out = in instanceof SparseInstance ? new SparseInstance(in.weight(), values)
+            : new DenseInstance(in.weight(), values);
+      } else {
+        if (m_OutputMode == MODE_RECONSTRUCTION) {
+          m_Features.reconstruct(x, mapped);
+        } else {
+          m_Features.residual(WekaData.values(in, m_FeatureIndices), x, mapped);
+        }
+        for (int p = 0; p < m_FeatureIndices.length; p++) {
+          values[m_FeatureIndices[p]] = mapped[p];
+        }
+        for (int a : m_PassedIndices) {
+          values[a] = in.value(a);
+        }
+        out = new DenseInstance(in.weight(), values);
+      }
+      output.add(out);
+    }
+    if (getDebug()) {
+      System.err.println(who + ": " + (isFirstBatchDone() ? "projected " : "fitted and mapped ")
+          + instances.numInstances() + " instances");
+    }
+    return output;
+  }
+
+  /** Fits a copy of the configured clusterer to the factorized attributes of the first batch. */
+  private void fit(Instances instances) throws Exception {
+    String who = getClass().getName();
+    Instances features = instances;
+    if (m_PassedIndices.length > 0) {
+      Remove remove = new Remove();
+      remove.setAttributeIndicesArray(m_PassedIndices);
+      remove.setInputFormat(instances);
+      features = Filter.useFilter(instances, remove);
+    }
+    AbstractNMFClusterer fitted = (AbstractNMFClusterer) AbstractClusterer.makeCopy(m_Clusterer);
+    try {
+      fitted.buildClusterer(features);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(who + " (clusterer " + m_Clusterer.getClass().getName() + "): "
+          + e.getMessage(), e);
+    }
+    NmfClustering model = fitted.getModel();
+    if (m_ProjectionBasis == BASIS_ADVERSARIAL && !model.factorization().hasAdversarialBasis()) {
+      throw new IllegalArgumentException(who + ": -basis adversarial needs a clusterer that learns an"
+          + " adversarial basis (weka.clusterers.ANMF); " + m_Clusterer.getClass().getName() + " has none");
+    }
+    m_Features = NmfFeatures.of(model,
+        m_ProjectionBasis == BASIS_ADVERSARIAL ? ProjectionBasis.ADVERSARIAL : ProjectionBasis.LEARNED);
+    m_Fitted = fitted;
+  }
+
+  private DenseMatrix project(Instances instances) {
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
+  }
+
+  /** The fitted clustering (factorization, scale), or null before the first batch. */
+  public NmfClustering getModel() {
+    return m_Fitted == null ? null : m_Fitted.getModel();
+  }
+
+  /** The fitted feature map, or null before the first batch. */
+  public NmfFeatures getFeatures() {
+    return m_Features;
+  }
+
+  // ------------------------------------------------------------------ options
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    Vector<Option> options = new Vector<Option>();
+    options.add(new Option("\tFull name of the factorization clusterer (any clusterer of this package),\n"
+        + "\twith its options after '--'.\n\t(default " + defaultClusterer().getClass().getName() + ")",
+        "W", 1, "-W <clusterer name>"));
+    options.add(new Option("\tOutput: coefficients, reconstruction (B x) or residual (y - B x).\n"
+        + "\t(default coefficients)", "mode", 1, "-mode <coefficients|reconstruction|residual>"));
+    options.add(new Option("\tBasis B for projection and reconstruction: A, or adversarial (ANMF's A tilde).\n"
+        + "\t(default A)", "basis", 1, "-basis <A|adversarial>"));
+    options.add(new Option("\tPass nominal and date attributes through unchanged\n"
+        + "\t(default: they are an error; the class always passes through).", "pass-nonnumeric", 0,
+        "-pass-nonnumeric"));
+    options.add(new Option("\tMap the first batch by the same projection as later batches\n"
+        + "\tinstead of outputting the fitted coefficients X.", "project-training", 0, "-project-training"));
+    options.addAll(Collections.list(super.listOptions()));
+    if (m_Clusterer instanceof OptionHandler) {
+      options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Clusterer.getClass().getName()
+          + ":"));
+      options.addAll(Collections.list(((OptionHandler) m_Clusterer).listOptions()));
+    }
+    return options.elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    String value = Utils.getOption("mode", options);
+    setOutputMode(new SelectedTag(value.isEmpty() ? MODE_COEFFICIENTS : tagId(TAGS_MODE, value, "-mode"),
+        TAGS_MODE));
+    value = Utils.getOption("basis", options);
+    setProjectionBasis(new SelectedTag(value.isEmpty() ? BASIS_LEARNED : tagId(TAGS_BASIS, value, "-basis"),
+        TAGS_BASIS));
+    setPassNonNumeric(Utils.getFlag("pass-nonnumeric", options));
+    setProjectTraining(Utils.getFlag("project-training", options));
+    String name = Utils.getOption('W', options);
+    if (name.isEmpty()) {
+      name = defaultClusterer().getClass().getName();
+    }
+    String[] clustererOptions = Utils.partitionOptions(options);
+    Object clusterer = Utils.forName(weka.clusterers.Clusterer.class, name, clustererOptions);
+    if (!(clusterer instanceof AbstractNMFClusterer)) {
+      throw new IllegalArgumentException("-W " + name + ": not a factorization clusterer of this package"
+          + " (a subclass of " + AbstractNMFClusterer.class.getName() + ", e.g. weka.clusterers.NMF)");
+    }
+    setClusterer((AbstractNMFClusterer) clusterer);
+    super.setOptions(options);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<String>();
+    options.add("-mode");
+    options.add(tagName(TAGS_MODE, m_OutputMode));
+    options.add("-basis");
+    options.add(tagName(TAGS_BASIS, m_ProjectionBasis));
+    if (m_PassNonNumeric) {
+      options.add("-pass-nonnumeric");
+    }
+    if (m_ProjectTraining) {
+      options.add("-project-training");
+    }
+    Collections.addAll(options, super.getOptions());
+    options.add("-W");
+    options.add(m_Clusterer.getClass().getName());
+    String[] clustererOptions = m_Clusterer.getOptions();
+    if (clustererOptions.length > 0) {
+      options.add("--");
+      Collections.addAll(options, clustererOptions);
+    }
+    return options.toArray(new String[0]);
+  }
+
+  private static int tagId(Tag[] tags, String name, String option) {
+    List<String> names = new ArrayList<String>();
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equalsIgnoreCase(name)) {
+        return tag.getID();
+      }
+      names.add(tag.getIDStr());
+    }
+    throw new IllegalArgumentException("unknown value '" + name + "' for " + option + "; valid: " + names);
+  }
+
+  private static String tagName(Tag[] tags, int id) {
+    for (Tag tag : tags) {
+      if (tag.getID() == id) {
+        return tag.getIDStr();
+      }
+    }
+    throw new IllegalStateException("no tag with id " + id);
+  }
+
+  // ------------------------------------------------------------------ properties
+
+  public void setClusterer(AbstractNMFClusterer clusterer) {
+    if (clusterer == null) {
+      throw new IllegalArgumentException("the factorization clusterer (-W) must not be null");
+    }
+    m_Clusterer = clusterer;
+  }
+
+  public AbstractNMFClusterer getClusterer() {
+    return m_Clusterer;
+  }
+
+  public String clustererTipText() {
+    return "The clusterer that learns the factorization (any clusterer of this package); its number of"
+        + " clusters is the number of coefficient attributes.";
+  }
+
+  public void setOutputMode(SelectedTag mode) {
+    if (mode.getTags() == TAGS_MODE) {
+      m_OutputMode = mode.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getOutputMode() {
+    return new SelectedTag(m_OutputMode, TAGS_MODE);
+  }
+
+  public String outputModeTipText() {
+    return "What replaces the numeric attributes: the coefficients x, the reconstruction B x (denoised, in"
+        + " the original units) or the residual y - B x.";
+  }
+
+  public void setProjectionBasis(SelectedTag basis) {
+    if (basis.getTags() == TAGS_BASIS) {
+      m_ProjectionBasis = basis.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getProjectionBasis() {
+    return new SelectedTag(m_ProjectionBasis, TAGS_BASIS);
+  }
+
+  public String projectionBasisTipText() {
+    return "The basis B that instances are projected onto (by nonnegative least squares) and reconstructed"
+        + " from: the learned A, or (ANMF only) the adversarial basis A tilde.";
+  }
+
+  public void setPassNonNumeric(boolean pass) {
+    m_PassNonNumeric = pass;
+  }
+
+  public boolean getPassNonNumeric() {
+    return m_PassNonNumeric;
+  }
+
+  public String passNonNumericTipText() {
+    return "Copy nominal and date attributes unchanged instead of rejecting them (the class always passes"
+        + " through).";
+  }
+
+  public void setProjectTraining(boolean project) {
+    m_ProjectTraining = project;
+  }
+
+  public boolean getProjectTraining() {
+    return m_ProjectTraining;
+  }
+
+  public String projectTrainingTipText() {
+    return "Map the first batch by the same nonnegative least-squares projection as later batches, so"
+        + " training and test features come from one map, instead of outputting the fitted X.";
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  public static void main(String[] args) {
+    runFilter(new NonnegativeFactorization(), args);
+  }
+}

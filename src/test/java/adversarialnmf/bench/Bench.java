@@ -1,0 +1,272 @@
+package adversarialnmf.bench;
+
+import adversarialnmf.init.RandomInitialization;
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FactorizationSolver;
+import adversarialnmf.solver.HalsNmf;
+import adversarialnmf.solver.MultiplicativeUpdateNmf;
+import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AdmmWorkProbe;
+import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AttackerTarget;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+import org.apache.commons.math3.linear.BlockRealMatrix;
+
+/**
+ * The benchmark CLI behind {@code bench/run.sh} (test scope, never run by the build). Commands:
+ * <ul>
+ * <li>{@code gemm [seconds]}: C = A B for A 1024 x 1024, B 1024 x 40 by our kernel on 1 and on all
+ * threads, by Commons Math {@code BlockRealMatrix.multiply}, and by a plain i-k-j loop, interleaved
+ * rounds in one JVM; prints medians and ratios.</li>
+ * <li>{@code solver NAME DATA ITERATIONS [datasets-dir]}: per-iteration time, effective GFLOP/s
+ * and peak heap of one solver (mu, hals, anmf) on one data set (orl, coil, usps, bbcsport, tdt2)
+ * on all processors the JVM sees (the script runs it again under
+ * {@code -XX:ActiveProcessorCount=1} for the sequential figures).</li>
+ * <li>{@code export DATA DIR [datasets-dir]}: writes Y for the scikit-learn script.</li>
+ * </ul>
+ * Timing is wall clock and the JVM's CPU time (all its threads; less disturbed by other load on a
+ * shared machine, and comparable with Python's process time); per-iteration time is
+ * (t(K+1) − t(1)) / K, so set-up and the start objective cancel.
+ */
+public final class Bench {
+
+  private static final Path DEFAULT_DATASETS = Paths.get("/work/shared/datasets");
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private Bench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Locale.setDefault(Locale.ROOT);
+    if (args.length == 0) {
+      throw new IllegalArgumentException("usage: gemm [seconds] | solver NAME DATA ITERATIONS [dir]"
+          + " | export DATA DIR [dir]");
+    }
+    switch (args[0]) {
+      case "gemm":
+        gemm(args.length > 1 ? Double.parseDouble(args[1]) : 20.0);
+        break;
+      case "solver":
+        solver(args[1], BenchData.load(args[2], datasets(args, 4)), Integer.parseInt(args[3]));
+        break;
+      case "export":
+        BenchData.load(args[1], datasets(args, 3)).export(Paths.get(args[2]));
+        break;
+      default:
+        throw new IllegalArgumentException("unknown command '" + args[0] + "'");
+    }
+  }
+
+  private static Path datasets(String[] args, int position) {
+    return args.length > position ? Paths.get(args[position]) : DEFAULT_DATASETS;
+  }
+
+  /** One timed call: wall seconds and CPU seconds of the whole JVM (all threads). */
+  private static double[] time(Runnable body) {
+    long cpu0 = OS.getProcessCpuTime();
+    long wall0 = System.nanoTime();
+    body.run();
+    long wall = System.nanoTime() - wall0;
+    long cpu = OS.getProcessCpuTime() - cpu0;
+    return new double[] {wall / 1e9, cpu / 1e9};
+  }
+
+  private static double median(double[] values, int count) {
+    double[] v = Arrays.copyOf(values, count);
+    Arrays.sort(v);
+    return count % 2 == 1 ? v[count / 2] : 0.5 * (v[count / 2 - 1] + v[count / 2]);
+  }
+
+  // ---------------------------------------------------------------- GEMM
+
+  /** Products per timed batch: the JVM's CPU clock ticks in 10 ms steps here. */
+  private static final int BATCH = 10;
+
+  private static void gemm(double seconds) {
+    int m = 1024;
+    int k = 1024;
+    int n = 40;
+    Random random = new Random(5L);
+    DenseMatrix a = new DenseMatrix(m, k);
+    DenseMatrix b = new DenseMatrix(k, n);
+    Arrays.setAll(a.data(), i -> random.nextDouble());
+    Arrays.setAll(b.data(), i -> random.nextDouble());
+    DenseMatrix c = new DenseMatrix(m, n);
+    BlockRealMatrix blockA = new BlockRealMatrix(a.toArray());
+    BlockRealMatrix blockB = new BlockRealMatrix(b.toArray());
+    Parallelism all = Parallelism.allProcessors();
+    String[] names = {"ours, 1 thread", "ours, " + all.threads() + " threads",
+        "BlockRealMatrix.multiply", "plain i-k-j loop"};
+    Runnable[] bodies = {
+        () -> MatrixOps.multiply(a, b, c, Parallelism.SEQUENTIAL),
+        () -> MatrixOps.multiply(a, b, c, all),
+        () -> blockA.multiply(blockB),
+        () -> plainMultiply(a, b, c)};
+    // rounds interleave the contenders so a burst of outside load hits all of them alike
+    int maxRounds = 10000;
+    double[][] wall = new double[bodies.length][maxRounds];
+    double[][] cpu = new double[bodies.length][maxRounds];
+    for (int warm = 0; warm < 15; warm++) {
+      for (Runnable body : bodies) {
+        body.run();
+      }
+    }
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    int rounds = 0;
+    while (rounds < maxRounds && (rounds < 5 || System.nanoTime() < end)) {
+      for (int x = 0; x < bodies.length; x++) {
+        Runnable body = bodies[x];
+        double[] t = time(() -> {
+          for (int r = 0; r < BATCH; r++) {
+            body.run();
+          }
+        });
+        wall[x][rounds] = t[0] / BATCH;
+        cpu[x][rounds] = t[1] / BATCH;
+      }
+      rounds++;
+    }
+    double flops = 2.0 * m * k * n;
+    System.out.printf("GEMM %dx%d by %dx%d, %d interleaved rounds of %d products each"
+        + " (%.0f MFLOP per product)%n", m, k, k, n, rounds, BATCH, flops / 1e6);
+    System.out.println("kernel\tmedian wall ms\tGFLOP/s (wall)\tmedian CPU ms\tGFLOP/s (CPU)"
+        + "\twall ratio vs Block\tCPU ratio vs Block");
+    double blockWall = median(wall[2], rounds);
+    double blockCpu = median(cpu[2], rounds);
+    for (int x = 0; x < bodies.length; x++) {
+      double w = median(wall[x], rounds);
+      double u = median(cpu[x], rounds);
+      System.out.printf("%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f%n", names[x], w * 1e3,
+          flops / w / 1e9, u * 1e3, flops / u / 1e9, blockWall / w, blockCpu / u);
+    }
+  }
+
+  /** The kernel the project started with: i-k-j on flat arrays, no blocking, one thread. */
+  private static void plainMultiply(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
+    int m = a.rows();
+    int k = a.cols();
+    int n = b.cols();
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    Arrays.fill(cd, 0.0);
+    for (int i = 0; i < m; i++) {
+      for (int p = 0; p < k; p++) {
+        double aip = ad[i * k + p];
+        for (int j = 0; j < n; j++) {
+          cd[i * n + j] += aip * bd[p * n + j];
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- solvers
+
+  private static final AnmfOptions ANMF_OPTIONS = AnmfOptions.builder().build();
+
+  private static AttackerTarget anmfTarget(DataMatrix y) {
+    return AttackerTarget.randomShift(y, new Random(3L));
+  }
+
+  private static FactorizationSolver solverFor(String name, DataMatrix y, int iterations) {
+    StoppingRule stopping = new StoppingRule(iterations, 0.0);
+    switch (name) {
+      case "mu":
+        return new MultiplicativeUpdateNmf(stopping);
+      case "hals":
+        return new HalsNmf(stopping);
+      case "anmf":
+        return new AnmfAdmmSolver(ANMF_OPTIONS, anmfTarget(y), stopping);
+      default:
+        throw new IllegalArgumentException("unknown solver '" + name + "'; use mu, hals or anmf");
+    }
+  }
+
+  /**
+   * Flops (a multiply-add is 2) of one iteration as the solver's code computes them (full
+   * products, Gram matrices by their symmetric half where the code calls a Gram kernel), nnz =
+   * stored entries. For ANMF only the m x N x n products, which dominate: 12 of them per ADMM
+   * iteration, two per inner step of the nonnegative U solve ({@code innerSteps} on average), the
+   * objective's Y Xᵀ and Z Xᵀ, and 5 power-iteration steps (D v, Dᵀ w) for the U step size.
+   */
+  private static double flopsPerIteration(String name, DataMatrix y, int n, double innerSteps) {
+    double m = y.rows();
+    double count = y.cols();
+    double nnz = y.storedEntries();
+    switch (name) {
+      case "mu":
+        // YᵀA, Y Xᵀ; (AᵀA) X, X Xᵀ (full); A (X Xᵀ), AᵀA (full)
+        return 4 * nnz * n + 4.0 * n * n * count + 4.0 * n * n * m;
+      case "hals":
+        // YᵀA, Y Xᵀ; two sweeps 2n² per row; two Gram matrices n(n+1) per row
+        return 4 * nnz * n + (2.0 * n * n + n * (n + 1.0)) * (m + count);
+      case "anmf":
+        return (2.0 * 12 + 4.0 * innerSteps + 4.0) * m * count * n + 5 * 4.0 * m * count;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  private static void solver(String name, BenchData data, int iterations) {
+    DataMatrix y = data.y;
+    int n = data.rank;
+    Factors start = new RandomInitialization().initialize(y, n, new Random(7L));
+    System.out.printf("%s on %s: Y %dx%d, %d stored (%s), rank %d, %d timed iterations%n", name,
+        data.name, y.rows(), y.cols(), y.storedEntries(), y.isSparse() ? "sparse" : "dense", n,
+        iterations);
+    // warm the JIT on a short fit
+    solverFor(name, y, Math.max(2, Math.min(10, iterations / 4))).fit(y, start);
+    FactorizationSolver one = solverFor(name, y, 1);
+    FactorizationSolver many = solverFor(name, y, iterations + 1);
+    double[] t1 = time(() -> one.fit(y, start));
+    resetPeaks();
+    double[] tk = time(() -> many.fit(y, start));
+    long peak = peakHeapBytes();
+    double wallPer = (tk[0] - t1[0]) / iterations;
+    double cpuPer = (tk[1] - t1[1]) / iterations;
+    double innerSteps = name.equals("anmf")
+        ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_OPTIONS, start, 2, iterations + 1)
+            / (double) iterations
+        : 0.0;
+    double flops = flopsPerIteration(name, y, n, innerSteps);
+    System.out.println("solver\tdata\tthreads\twall ms/iter\tCPU ms/iter (JVM)"
+        + "\tMFLOP/iter\tGFLOP/s (wall)\tGFLOP/s (CPU)\tpeak heap MB\tmax heap MB\tinner U steps");
+    System.out.printf("%s\t%s\t%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%.0f\t%.0f\t%.1f%n", name,
+        data.name, Parallelism.allProcessors().threads(), wallPer * 1e3, cpuPer * 1e3, flops / 1e6,
+        flops / wallPer / 1e9, flops / cpuPer / 1e9, peak / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6, innerSteps);
+  }
+
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum over heap pools of their peak use since the last reset (an upper bound of the true peak). */
+  private static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

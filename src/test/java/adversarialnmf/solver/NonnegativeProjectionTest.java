@@ -1,0 +1,92 @@
+package adversarialnmf.solver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import adversarialnmf.linalg.DenseData;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.SparseData;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** NNLS onto a fixed basis: KKT conditions, exact recovery, batch = single, sparse = dense. */
+class NonnegativeProjectionTest {
+
+  private static DenseMatrix randomMatrix(int rows, int cols, Random random) {
+    DenseMatrix m = new DenseMatrix(rows, cols);
+    for (int i = 0; i < m.data().length; i++) {
+      m.data()[i] = random.nextDouble();
+    }
+    return m;
+  }
+
+  @Test
+  void solutionSatisfiesTheKktConditions() {
+    Random random = new Random(1);
+    DenseMatrix a = randomMatrix(30, 6, random);
+    NonnegativeProjection projection = new NonnegativeProjection(a);
+    for (int trial = 0; trial < 20; trial++) {
+      double[] y = new double[30];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = random.nextGaussian(); // mixed signs force active constraints
+      }
+      double[] x = projection.project(y);
+      // gradient g = Aᵀ(Ax − y): g ≥ 0, x ≥ 0, x_r g_r = 0
+      double[] residual = new double[30];
+      for (int i = 0; i < 30; i++) {
+        double s = -y[i];
+        for (int r = 0; r < 6; r++) {
+          s += a.get(i, r) * x[r];
+        }
+        residual[i] = s;
+      }
+      for (int r = 0; r < 6; r++) {
+        double g = 0.0;
+        for (int i = 0; i < 30; i++) {
+          g += a.get(i, r) * residual[i];
+        }
+        assertTrue(x[r] >= 0.0);
+        assertTrue(g >= -1e-9, "gradient " + g);
+        assertEquals(0.0, x[r] * g, 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void recoversExactNonnegativeCoefficients() {
+    Random random = new Random(2);
+    DenseMatrix a = randomMatrix(40, 5, random);
+    DenseMatrix x = randomMatrix(5, 12, random);
+    x.set(2, 3, 0.0);
+    DenseMatrix y = MatrixOps.multiply(a, x);
+    DenseMatrix found = new NonnegativeProjection(a).project(new DenseData(y));
+    assertArrayEquals(x.data(), found.data(), 1e-8);
+  }
+
+  @Test
+  void batchSparseAndSingleProjectionsAgree() {
+    Random random = new Random(3);
+    DenseMatrix a = randomMatrix(20, 4, random);
+    DenseMatrix y = randomMatrix(20, 9, random);
+    for (int i = 0; i < y.data().length; i += 3) {
+      y.data()[i] = 0.0;
+    }
+    NonnegativeProjection projection = new NonnegativeProjection(a);
+    DenseMatrix dense = projection.project(new DenseData(y));
+    DenseMatrix sparse = projection.project(SparseData.fromDense(y));
+    assertArrayEquals(dense.data(), sparse.data(), 1e-12);
+    for (int j = 0; j < y.cols(); j++) {
+      assertArrayEquals(dense.column(j), projection.project(y.column(j)), 1e-12);
+    }
+  }
+
+  @Test
+  void wrongLengthIsRefused() {
+    NonnegativeProjection projection = new NonnegativeProjection(new DenseMatrix(5, 2));
+    Exception e = assertThrows(IllegalArgumentException.class, () -> projection.project(new double[4]));
+    assertTrue(e.getMessage().contains("length 4"), e.getMessage());
+  }
+}
