@@ -1,5 +1,10 @@
 package weka.clusterers;
 
+import static adversarialnmf.bridge.WekaOptions.doubleOption;
+import static adversarialnmf.bridge.WekaOptions.intOption;
+import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.bridge.WekaOptions.tagOption;
+
 import adversarialnmf.bridge.WekaData;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;

@@ -1,5 +1,10 @@
 package weka.clusterers;
 
+import static adversarialnmf.bridge.WekaOptions.doubleOption;
+import static adversarialnmf.bridge.WekaOptions.intOption;
+import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.bridge.WekaOptions.tagOption;
+
 import adversarialnmf.bridge.WekaData;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
@@ -353,50 +358,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     super.setOptions(options);
   }
 
-  /** The value of option {@code -flag} as a double, or {@code fallback} if absent; names the option if malformed. */
-  protected static double doubleOption(String flag, String[] options, double fallback) throws Exception {
-    String value = Utils.getOption(flag, options);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option -" + flag + " needs a number, got '" + value + "'");
-    }
-  }
-
-  /** The value of option {@code -flag} as an int, or {@code fallback} if absent; names the option if malformed. */
-  protected static int intOption(String flag, String[] options, int fallback) throws Exception {
-    String value = Utils.getOption(flag, options);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option -" + flag + " needs a whole number, got '" + value + "'");
-    }
-  }
-
-  /** The tag selected by option {@code -flag} (by short name), or the one with id {@code fallback}. */
-  protected static SelectedTag tagOption(String flag, String[] options, Tag[] tags, int fallback) throws Exception {
-    String value = Utils.getOption(flag, options);
-    return new SelectedTag(value.isEmpty() ? fallback : tagId(tags, value, "-" + flag), tags);
-  }
-
-  /** The id of the tag whose read-name is {@code name}, with a message listing the valid names. */
-  protected static int tagId(Tag[] tags, String name, String option) {
-    List<String> names = new ArrayList<String>();
-    for (Tag tag : tags) {
-      if (tag.getIDStr().equalsIgnoreCase(name)) {
-        return tag.getID();
-      }
-      names.add(tag.getIDStr());
-    }
-    throw new IllegalArgumentException("unknown value '" + name + "' for " + option + "; valid: " + names);
-  }
-
   @Override
   public String[] getOptions() {
     List<String> options = new ArrayList<String>();
@@ -418,15 +379,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return options.toArray(new String[0]);
   }
 
-  /** The short name (used on the command line) of the tag with this id. */
-  protected static String tagName(Tag[] tags, int id) {
-    for (Tag tag : tags) {
-      if (tag.getID() == id) {
-        return tag.getIDStr();
-      }
-    }
-    throw new IllegalStateException("no tag with id " + id);
-  }
+
 
   // ------------------------------------------------------------------ properties
 

@@ -1,5 +1,7 @@
 package weka.clusterers;
 
+import static adversarialnmf.bridge.WekaOptions.doubleOption;
+
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.CappedNmf;
 import adversarialnmf.solver.FactorizationSolver;

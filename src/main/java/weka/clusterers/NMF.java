@@ -1,5 +1,8 @@
 package weka.clusterers;
 
+import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.bridge.WekaOptions.tagOption;
+
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.HalsNmf;

@@ -1,5 +1,8 @@
 package weka.filters.unsupervised.attribute;
 
+import static adversarialnmf.bridge.WekaOptions.tagId;
+import static adversarialnmf.bridge.WekaOptions.tagName;
+
 import adversarialnmf.bridge.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
@@ -364,26 +367,6 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
       Collections.addAll(options, clustererOptions);
     }
     return options.toArray(new String[0]);
-  }
-
-  private static int tagId(Tag[] tags, String name, String option) {
-    List<String> names = new ArrayList<String>();
-    for (Tag tag : tags) {
-      if (tag.getIDStr().equalsIgnoreCase(name)) {
-        return tag.getID();
-      }
-      names.add(tag.getIDStr());
-    }
-    throw new IllegalArgumentException("unknown value '" + name + "' for " + option + "; valid: " + names);
-  }
-
-  private static String tagName(Tag[] tags, int id) {
-    for (Tag tag : tags) {
-      if (tag.getID() == id) {
-        return tag.getIDStr();
-      }
-    }
-    throw new IllegalStateException("no tag with id " + id);
   }
 
   // ------------------------------------------------------------------ properties
