@@ -32,6 +32,11 @@ public final class WekaData {
     return out;
   }
 
+  /** Indices of the numeric attributes except the class: what is factorized when others are left out. */
+  public static int[] numericFeatureIndices(Instances data) {
+    return java.util.Arrays.stream(featureIndices(data)).filter(a -> data.attribute(a).isNumeric()).toArray();
+  }
+
   /**
    * Checks that the chosen attributes are numeric, nonnegative and not missing, with a message that
    * names the attribute and the instance. {@code who} starts the message (e.g. "ANMF").

@@ -11,6 +11,15 @@ public interface FactorizationSolver {
   /** Fits Y ≈ A X from {@code start}; the start's rank is the rank of the result. */
   Factorization fit(DataMatrix y, Factors start);
 
+  /**
+   * As {@link #fit(DataMatrix, Factors)}, telling {@code listener} (if not null) where the fit
+   * stands every {@link ProgressListener#intervalNanos()}; solvers without an iteration loop
+   * have nothing to report.
+   */
+  default Factorization fit(DataMatrix y, Factors start, ProgressListener listener) {
+    return fit(y, start);
+  }
+
   /** A one-line description of the method and its settings, for toString() of the models. */
   String describe();
 }

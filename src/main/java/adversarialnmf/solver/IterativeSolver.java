@@ -2,6 +2,8 @@ package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DataMatrix;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The shared run loop of every solver: start, then {update; record objective; test convergence}
@@ -27,6 +29,11 @@ public abstract class IterativeSolver implements FactorizationSolver {
 
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
+    return fit(y, start, null);
+  }
+
+  @Override
+  public final Factorization fit(DataMatrix y, Factors start, ProgressListener listener) {
     if (start.basis().rows() != y.rows() || start.coefficients().cols() != y.cols()) {
       throw new IllegalArgumentException("start factors " + start.basis().shape() + " x "
           + start.coefficients().shape() + " do not fit data " + y.rows() + "x" + y.cols());
@@ -37,6 +44,8 @@ public abstract class IterativeSolver implements FactorizationSolver {
     objective[0] = run.objective();
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
+    long started = System.nanoTime();
+    long lastReport = started;
     while (iteration < cap) {
       run.iterate();
       iteration++;
@@ -49,6 +58,15 @@ public abstract class IterativeSolver implements FactorizationSolver {
       if (run.converged(objective[iteration - 1], value)) {
         reason = StopReason.CONVERGED;
         break;
+      }
+      if (listener != null && iteration < cap) {
+        long now = System.nanoTime();
+        if (now - lastReport >= listener.intervalNanos()) {
+          lastReport = now;
+          Map<String, Double> measures = new LinkedHashMap<>();
+          run.addProgressMeasures(measures);
+          listener.progress(new FitProgress(iteration, cap, value, measures, now - started));
+        }
       }
     }
     Factorization.Builder result = Factorization.builder()
@@ -73,6 +91,10 @@ public abstract class IterativeSolver implements FactorizationSolver {
 
     /** Puts the factors and any extra traces (first {@code iterations + 1} entries) into the result. */
     protected abstract void finish(Factorization.Builder result, int iterations);
+
+    /** Adds the method's own convergence measures at the current iterate to a progress report. */
+    protected void addProgressMeasures(Map<String, Double> measures) {
+    }
 
     /** The convergence test; by default the relative change of the objective. */
     protected boolean converged(double previousObjective, double objective) {

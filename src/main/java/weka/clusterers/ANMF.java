@@ -182,7 +182,7 @@ public class ANMF extends AbstractNMFClusterer {
           + " instances x " + data.numAttributes() + " attributes into " + target.numInstances() + " x "
           + target.numAttributes() + "; the attacker target Z must keep the data's shape");
     }
-    int[] features = WekaData.featureIndices(target);
+    int[] features = factorizedAttributes(target);
     WekaData.requireNonnegative(target, features, "ANMF target filter '" + spec + "'");
     DenseMatrix z = WekaData.toMatrix(target, features).toDense();
     MatrixOps.scale(z, dataScale);

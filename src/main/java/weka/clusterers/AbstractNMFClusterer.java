@@ -5,6 +5,7 @@ import static adversarialnmf.bridge.WekaOptions.intOption;
 import static adversarialnmf.bridge.WekaOptions.tagName;
 import static adversarialnmf.bridge.WekaOptions.tagOption;
 
+import adversarialnmf.bridge.FitLogs;
 import adversarialnmf.bridge.WekaData;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
@@ -18,6 +19,8 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FitProgress;
+import adversarialnmf.solver.ProgressListener;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +34,7 @@ import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.LogHandler;
 import weka.core.Option;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -47,7 +51,7 @@ import weka.core.logging.Logger;
  */
 public abstract class AbstractNMFClusterer extends RandomizableClusterer
     implements NumberOfClustersRequestable, BatchPredictor, TechnicalInformationHandler,
-    AdditionalMeasureProducer {
+    AdditionalMeasureProducer, LogHandler {
 
   private static final long serialVersionUID = -4794125004102244171L;
 
@@ -88,6 +92,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected Instances m_Header;
   /** Seconds the last fit took. */
   protected double m_FitSeconds;
+  /** Refuse non-numeric attributes instead of leaving them out of the factorization. */
+  protected boolean m_NumericAttributesOnly;
+  /** Names of the attributes the last fit left out (not numeric), for toString. */
+  protected List<String> m_LeftOut = new ArrayList<String>();
+  /** Where a long fit reports its progress (the Explorer's status line and log); not part of the model. */
+  protected transient weka.gui.Logger m_Log;
+
+  /** Seconds between two progress reports of a fit. */
+  static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
 
   /** The iteration cap a fresh instance starts with. */
   protected int defaultMaxIterations() {
@@ -120,6 +133,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     result.disableAll();
     result.enable(Capability.NO_CLASS);
     result.enable(Capability.NUMERIC_ATTRIBUTES);
+    if (!m_NumericAttributesOnly) {
+      result.enable(Capability.NOMINAL_ATTRIBUTES);
+    }
     result.setMinimumNumberInstances(1);
     return result;
   }
@@ -135,9 +151,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       throw new IllegalArgumentException(who + ": " + data.numInstances() + " instances are fewer than the "
           + m_NumClusters + " clusters requested (-N); lower the number of clusters or add data");
     }
-    int[] features = WekaData.featureIndices(data);
+    int[] features = factorizedAttributes(data);
     if (features.length == 0) {
       throw new IllegalArgumentException(who + ": no numeric attribute to factorize");
+    }
+    List<String> leftOut = new ArrayList<String>();
+    for (int a : WekaData.featureIndices(data)) {
+      if (!data.attribute(a).isNumeric()) {
+        leftOut.add(data.attribute(a).name());
+      }
     }
     WekaData.requireNonnegative(data, features, who);
     DataMatrix raw = WekaData.toMatrix(data, features);
@@ -154,18 +176,59 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
     Factorization fit;
     try {
-      fit = solver.fit(y, start);
+      fit = solver.fit(y, start, progressListener());
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     }
     m_Model = NmfClustering.of(fit, scale, assignmentRule(), random);
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
+    m_LeftOut = leftOut;
     m_Header = new Instances(data, 0);
     if (!fit.converged()) {
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
           + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
     }
+  }
+
+  /**
+   * The attributes that form Y's rows: every attribute but the class, or, unless numeric
+   * attributes only are accepted, every numeric one (nominal attributes are left out).
+   */
+  protected int[] factorizedAttributes(Instances data) {
+    return m_NumericAttributesOnly ? WekaData.featureIndices(data) : WekaData.numericFeatureIndices(data);
+  }
+
+  /** Reports to the log set through {@link #setLog} or bound to this thread by the Explorer, or null. */
+  private ProgressListener progressListener() {
+    final weka.gui.Logger log = m_Log != null ? m_Log : FitLogs.ofCurrentThread();
+    if (log == null) {
+      return null;
+    }
+    return new ProgressListener() {
+      @Override
+      public long intervalNanos() {
+        return PROGRESS_INTERVAL_NANOS;
+      }
+
+      @Override
+      public void progress(FitProgress progress) {
+        String line = methodName() + ": " + progress;
+        log.statusMessage(line);
+        log.logMessage(line);
+      }
+    };
+  }
+
+  /** Where progress goes (as Weka's classifiers take the Explorer's log); not serialized. */
+  @Override
+  public void setLog(weka.gui.Logger log) {
+    m_Log = log;
+  }
+
+  @Override
+  public weka.gui.Logger getLog() {
+    return m_Log;
   }
 
   protected Initialization createInitialization() {
@@ -271,6 +334,28 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public double[][] getBasis() {
     requireModel();
     return m_Model.factorization().basis().toArray();
+  }
+
+  /** Names of the attributes that form the rows of A, in order. */
+  public String[] getFactorizedAttributeNames() {
+    requireModel();
+    String[] names = new String[m_FeatureIndices.length];
+    for (int r = 0; r < names.length; r++) {
+      names[r] = m_Header.attribute(m_FeatureIndices[r]).name();
+    }
+    return names;
+  }
+
+  /** The relation name of the training data (it may carry the image geometry, {@code _w<W>_h<H>}). */
+  public String getTrainingRelationName() {
+    requireModel();
+    return m_Header.relationName();
+  }
+
+  /** Seconds the last fit took. */
+  public double getFitSeconds() {
+    requireModel();
+    return m_FitSeconds;
   }
 
   /** X (clusters x training instances), copy. */
@@ -518,6 +603,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       double[] values = fit.trace(name);
       text.append("Final ").append(name).append(": ")
           .append(Utils.doubleToString(values[values.length - 1], 6)).append('\n');
+    }
+    if (!m_LeftOut.isEmpty()) {
+      text.append("Left out of the factorization (not numeric): ").append(String.join(", ", m_LeftOut))
+          .append('\n');
     }
     describeModel(text);
     text.append('\n');

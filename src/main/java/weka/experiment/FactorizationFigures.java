@@ -152,7 +152,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   }
 
   /** The first instance of each class, in class order. */
-  static int[] onePerClass(Instances data) {
+  public static int[] onePerClass(Instances data) {
     int[] first = new int[data.numClasses()];
     Arrays.fill(first, -1);
     int found = 0;
@@ -195,7 +195,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   }
 
   /** Each column of {@code matrix} as an image, scaled from 0 (black) to the column's maximum (white). */
-  static BufferedImage matrixColumns(DenseMatrix matrix, ImageGeometry geometry, int scale) {
+  public static BufferedImage matrixColumns(DenseMatrix matrix, ImageGeometry geometry, int scale) {
     int tileWidth = geometry.width() * scale;
     int tileHeight = geometry.height() * scale;
     BufferedImage image = new BufferedImage(GAP + matrix.cols() * (tileWidth + GAP), 2 * GAP + tileHeight,
@@ -249,7 +249,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   }
 
   /** One panel per trace: the objective first, then the solver's named traces. */
-  static BufferedImage convergenceFigure(Factorization fit, String method) {
+  public static BufferedImage convergenceFigure(Factorization fit, String method) {
     Map<String, double[]> traces = new LinkedHashMap<String, double[]>();
     traces.put(method + " objective", fit.objectiveTrace());
     for (String name : fit.traceNames()) {

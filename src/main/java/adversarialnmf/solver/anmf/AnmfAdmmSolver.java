@@ -97,6 +97,12 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     }
 
     @Override
+    protected void addProgressMeasures(java.util.Map<String, Double> measures) {
+      measures.put(PRIMAL_RESIDUAL, primal[iteration]);
+      measures.put(DUAL_RESIDUAL, dual[iteration]);
+    }
+
+    @Override
     protected boolean converged(double previousObjective, double currentObjective) {
       double tol = stopping.tolerance();
       if (options.toleranceRule() == AnmfOptions.ToleranceRule.PAPER_RULE_26) {

@@ -138,7 +138,7 @@ public final class NoiseGallery {
   }
 
   /** {@code count} instance indices spread evenly over the data set. */
-  static int[] evenlySpaced(int count, int numInstances) {
+  public static int[] evenlySpaced(int count, int numInstances) {
     int n = Math.min(count, numInstances);
     int[] indices = new int[n];
     for (int k = 0; k < n; k++) {
