@@ -23,6 +23,7 @@ import adversarialnmf.solver.FitProgress;
 import adversarialnmf.solver.ProgressListener;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -132,6 +133,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Capabilities result = super.getCapabilities();
     result.disableAll();
     result.enable(Capability.NO_CLASS);
+    // a nominal class (the Knowledge Flow's ClassAssigner) is left out of the factorization
+    result.enable(Capability.NOMINAL_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
     result.enable(Capability.NUMERIC_ATTRIBUTES);
     if (!m_NumericAttributesOnly) {
       result.enable(Capability.NOMINAL_ATTRIBUTES);
@@ -265,12 +269,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     requireModel();
-    if (instances.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
-    }
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
-    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    int[] features = featureIndicesFor(instances.numAttributes(), "instances have ");
+    WekaData.requireNonnegative(instances, features, getClass().getName());
+    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, features));
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
       out[j] = m_Model.membership(coefficients.column(j));
@@ -278,12 +279,26 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return out;
   }
 
-  private double[] checkedValues(Instance instance) {
-    if (instance.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instance has " + instance.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
+  /**
+   * Where the factorized attributes sit in instances of {@code numAttributes} attributes: the
+   * training header's, or, if the model was trained with a class, the header without it (Weka's
+   * ClusterEvaluation removes the class before it asks for clusters).
+   */
+  private int[] featureIndicesFor(int numAttributes, String what) {
+    if (numAttributes == m_Header.numAttributes()) {
+      return m_FeatureIndices;
     }
-    double[] values = WekaData.values(instance, m_FeatureIndices);
+    int classIndex = m_Header.classIndex();
+    if (classIndex >= 0 && numAttributes == m_Header.numAttributes() - 1) {
+      return Arrays.stream(m_FeatureIndices).map(a -> a > classIndex ? a - 1 : a).toArray();
+    }
+    throw new IllegalArgumentException(getClass().getName() + ": " + what + numAttributes
+        + " attributes, the model was trained on " + m_Header.numAttributes()
+        + (classIndex >= 0 ? " (with the class '" + m_Header.classAttribute().name() + "')" : ""));
+  }
+
+  private double[] checkedValues(Instance instance) {
+    double[] values = WekaData.values(instance, featureIndicesFor(instance.numAttributes(), "instance has "));
     for (int r = 0; r < values.length; r++) {
       if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
         throw new IllegalArgumentException(getClass().getName() + ": attribute '"

@@ -295,7 +295,7 @@ public class FactorizationView extends JPanel {
     m_Scores.setText(String.format(Locale.ROOT, "<html><b>ACC %.4f</b> &nbsp; NMI %.4f &nbsp; ARI %.4f &nbsp; "
         + "purity %.4f<br>%d instances (%d without a class value left out), %d clusters, %d classes; ACC under the "
         + "best one-to-one matching of clusters to classes (Hungarian algorithm), NMI normalised by the larger "
-        + "entropy; computed in %.0f ms.<br>The clusters are the fit's own (the model output's \"Clustered "
+        + "entropy; computed in %.1f ms.<br>The clusters are the fit's own (the model output's \"Clustered "
         + "instances\"). Confusion matrix: rows are classes, columns clusters, matched pairs on the diagonal."
         + "</html>", scores.accuracy(), scores.normalizedMutualInformation(), scores.adjustedRandIndex(),
         scores.purity(), classes.length, clusters.length - classes.length, clusterCount,
