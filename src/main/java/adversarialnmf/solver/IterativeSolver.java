@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * The shared run loop of every solver: start, then {update; record objective; test convergence}
- * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}.
+ * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}. An
+ * interrupt of the running thread ends the fit with a {@link FitInterruptedException} before the
+ * next iteration; methods with long inner loops also check between their inner steps.
  */
 public abstract class IterativeSolver implements FactorizationSolver {
 
@@ -43,6 +45,9 @@ public abstract class IterativeSolver implements FactorizationSolver {
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
     while (iteration < cap) {
+      if (Thread.interrupted()) {
+        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+      }
       run.iterate();
       iteration++;
       double value = run.objective();
