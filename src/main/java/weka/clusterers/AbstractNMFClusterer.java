@@ -521,6 +521,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
         .append('\n');
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();
