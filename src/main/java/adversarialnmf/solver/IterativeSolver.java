@@ -1,5 +1,6 @@
 package adversarialnmf.solver;
 
+import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.DataMatrix;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,7 +8,9 @@ import java.util.Map;
 
 /**
  * The shared run loop of every solver: start, then {update; record objective; test convergence}
- * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}.
+ * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}. An
+ * interrupt of the running thread ends the fit with a {@link FitInterruptedException} before the
+ * next iteration; methods with long inner loops also check between their inner steps.
  */
 public abstract class IterativeSolver implements FactorizationSolver {
 
@@ -24,8 +27,13 @@ public abstract class IterativeSolver implements FactorizationSolver {
   /** Creates the per-fit state (copies of the start and workspaces). */
   protected abstract Run start(DataMatrix y, Factors start);
 
-  /** What to tell the user when the iterates stop being finite (which option to lower). */
-  protected abstract String divergenceHint();
+  /**
+   * What to tell the user when the iterates stop being finite (which option to lower); for the
+   * plain NMF losses only the scale of the data can overflow.
+   */
+  protected String divergenceHint() {
+    return "the data probably hold values too large for double precision; use the scaling option";
+  }
 
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
@@ -47,6 +55,9 @@ public abstract class IterativeSolver implements FactorizationSolver {
     long started = System.nanoTime();
     long lastReport = started;
     while (iteration < cap) {
+      if (Thread.interrupted()) {
+        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+      }
       run.iterate();
       iteration++;
       double value = run.objective();
@@ -72,7 +83,8 @@ public abstract class IterativeSolver implements FactorizationSolver {
     Factorization.Builder result = Factorization.builder()
         .objectiveTrace(Arrays.copyOf(objective, iteration + 1))
         .iterations(iteration)
-        .stopReason(reason);
+        .stopReason(reason)
+        .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
     return result.build();
   }

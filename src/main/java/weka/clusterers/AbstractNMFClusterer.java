@@ -1,12 +1,13 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
-import static adversarialnmf.bridge.WekaOptions.intOption;
-import static adversarialnmf.bridge.WekaOptions.tagName;
-import static adversarialnmf.bridge.WekaOptions.tagOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.intOption;
+import static adversarialnmf.weka.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagOption;
 
-import adversarialnmf.bridge.FitLogs;
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.FitLogs;
+import adversarialnmf.weka.WekaData;
+import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.init.Initialization;
@@ -19,6 +20,7 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.FitProgress;
 import adversarialnmf.solver.ProgressListener;
 import adversarialnmf.solver.StoppingRule;
@@ -176,15 +178,20 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
     Random random = new Random(m_Seed);
     long started = System.nanoTime();
-    Factors start = createInitialization().initialize(y, m_NumClusters, random);
-    FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
     Factorization fit;
+    NmfClustering model;
     try {
+      Factors start = createInitialization().initialize(y, m_NumClusters, random);
+      FactorizationSolver solver =
+          createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
       fit = solver.fit(y, start, progressListener());
+      model = NmfClustering.of(fit, scale, assignmentRule(), random);
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(who, e);
     }
-    m_Model = NmfClustering.of(fit, scale, assignmentRule(), random);
+    m_Model = model;
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_LeftOut = leftOut;
@@ -271,7 +278,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     requireModel();
     int[] features = featureIndicesFor(instances.numAttributes(), "instances have ");
     WekaData.requireNonnegative(instances, features, getClass().getName());
-    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, features));
+    DenseMatrix coefficients;
+    try {
+      coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, features));
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(getClass().getName(), e);
+    }
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
       out[j] = m_Model.membership(coefficients.column(j));
@@ -609,6 +621,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
         .append('\n');
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();

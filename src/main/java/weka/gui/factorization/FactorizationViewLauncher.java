@@ -1,6 +1,6 @@
 package weka.gui.factorization;
 
-import adversarialnmf.bridge.FitLogs;
+import adversarialnmf.weka.FitLogs;
 import java.awt.BorderLayout;
 import java.awt.Component;
 import java.awt.Container;
