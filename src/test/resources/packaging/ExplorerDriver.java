@@ -43,8 +43,8 @@ import weka.gui.explorer.Explorer;
  * ExplorerViewIT and saves screenshots. Run in Java's single-file source mode (no test classes on
  * the class path Weka scans).
  *
- * <p>Arguments: data file, output folder, clusterer and options, and optionally the options of a
- * long run to stop.
+ * <p>Arguments: data file, output folder, clusterer and options ("-" for none), and optionally the
+ * options of a long run to stop.
  */
 final class ExplorerDriver {
 
@@ -86,8 +86,20 @@ final class ExplorerDriver {
     AbstractButton start = button(panel, "Start");
     AbstractButton stop = button(panel, "Stop");
     AbstractButton view = button(panel, "Factorization view");
-    setClusterer(panel, options);
 
+    if (!options.equals("-")) {
+      showView(panel, start, view, options, data, out);
+    }
+    if (longRun != null) {
+      stopTest(panel, start, stop, longRun);
+    }
+    System.out.println("DONE");
+  }
+
+  /** Runs {@code options} in the Cluster tab, opens the view, reads its ACC and takes screenshots. */
+  private static void showView(ClustererPanel panel, AbstractButton start, AbstractButton view, String options,
+      Instances data, Path out) throws Exception {
+    setClusterer(panel, options);
     long started = System.nanoTime();
     SwingUtilities.invokeLater(start::doClick);
     waitFor(() -> !start.isEnabled(), 10, "the run to start");
@@ -95,7 +107,7 @@ final class ExplorerDriver {
     System.out.println("FIT_SECONDS " + (System.nanoTime() - started) / 1e9);
     Object clusterer = selectedClusterer(panel);
     System.out.println("EXPECTED_ACC " + expectedAccuracy(clusterer, data));
-    snapshot(windowOf(explorer), out.resolve("explorer-cluster-tab.png"));
+    snapshot(windowOf(panel), out.resolve("explorer-cluster-tab.png"));
 
     SwingUtilities.invokeLater(view::doClick);
     waitFor(() -> frameTitled("Factorization view") != null, 20, "the Factorization view");
@@ -130,26 +142,22 @@ final class ExplorerDriver {
       viewFrame.dispose();
       return null;
     });
-
-    if (longRun != null) {
-      stopTest(panel, start, stop, longRun);
-    }
-    System.out.println("DONE");
   }
 
   /** A fit that would run for minutes: its progress reaches the log, Stop ends it, Start works again. */
   private static void stopTest(ClustererPanel panel, AbstractButton start, AbstractButton stop, String options)
       throws Exception {
     setClusterer(panel, options);
+    LogPanel logPanel = find(panel.getExplorer(), LogPanel.class);
+    JTextArea log = (JTextArea) field(logPanel, "m_LogText");
     for (int round = 1; round <= 2; round++) {
+      int logged = onEdt(() -> log.getText().length());
       SwingUtilities.invokeLater(start::doClick);
       waitFor(stop::isEnabled, 10, "the long run to start");
-      Thread.sleep(4000);
-      LogPanel logPanel = find(panel.getExplorer(), LogPanel.class);
-      String log = onEdt(() -> ((JTextArea) field(logPanel, "m_LogText")).getText());
+      waitFor(() -> log.getText().substring(logged).contains(": iteration "), 60, "a progress line in the log");
       System.out.println("STATUS_LINE " + onEdt(() -> ((JLabel) field(logPanel, "m_StatusLab")).getText()));
       String progress = null;
-      for (String line : log.split("\n")) {
+      for (String line : onEdt(() -> log.getText().substring(logged)).split("\n")) {
         if (line.contains(": iteration ")) {
           progress = line;
         }
@@ -157,7 +165,17 @@ final class ExplorerDriver {
       System.out.println("PROGRESS_LINE " + progress);
       long pressed = System.nanoTime();
       SwingUtilities.invokeLater(stop::doClick);
-      waitFor(() -> start.isEnabled() || errorDialog() != null, 30, "the fit to stop");
+      try {
+        waitFor(() -> start.isEnabled() || errorDialog() != null, 30, "the fit to stop");
+      } catch (IllegalStateException timedOut) {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+          System.out.println("THREAD " + thread.getName());
+          for (StackTraceElement frame : stack) {
+            System.out.println("    " + frame);
+          }
+        });
+        throw timedOut;
+      }
       System.out.println("STOP_SECONDS " + (System.nanoTime() - pressed) / 1e9);
       JDialog dialog = errorDialog();
       if (dialog != null) {

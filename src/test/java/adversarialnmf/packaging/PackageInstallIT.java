@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,21 @@ class PackageInstallIT {
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(jvmFlags));
     command.add("-Djava.awt.headless=true");
+    return launch(command, mainClass, args);
+  }
+
+  /** Runs {@code mainClass} from the installation with the JVM {@code java} on a virtual X display. */
+  static String onVirtualDisplay(String java, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    assertTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")),
+        "the GUI test needs xvfb-run (Debian: apt-get install xvfb xauth; .ci/run installs it)");
+    List<String> command = new ArrayList<String>(Arrays.asList("/usr/bin/xvfb-run", "-a", "-s",
+        "-screen 0 1400x1000x24", java));
+    return launch(command, mainClass, args);
+  }
+
+  private static String launch(List<String> command, String mainClass, String... args)
+      throws IOException, InterruptedException {
     command.add("-Dweka.packageManager.offline=true");
     command.add("-cp");
     command.add(wekaClassPath);
@@ -159,5 +175,68 @@ class PackageInstallIT {
       assertTrue(output.contains("weka.clusterers.AbstractNMFClusterer weka.clusterers." + clusterer + "\n"),
           output);
     }
+  }
+
+  /**
+   * In the Explorer on a virtual display (package loaded from WEKA_HOME only): ANMF on MNIST-150
+   * in the Cluster tab, the Factorization view's accuracy against ClusteringScores, screenshots
+   * under target/explorer-screenshots; then a long fit whose progress reaches the log, which Stop
+   * ends (twice, Start working again in between).
+   */
+  @Test
+  void explorerShowsTheFactorizationViewAndStopEndsAFit() throws Exception {
+    Path shots = Paths.get("target", "explorer-screenshots");
+    String output = onVirtualDisplay(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        DRIVER, MNIST, shots.toString(), "weka.clusterers.ANMF -N 10 -I 30", LONG_RUN);
+    assertTrue(output.contains("DONE"), output);
+    double expected = Double.parseDouble(value(output, "EXPECTED_ACC"));
+    assertEquals(String.format(java.util.Locale.ROOT, "%.4f", expected), value(output, "SHOWN_ACC"), output);
+    for (String shot : new String[] {"explorer-cluster-tab", "view-basis-images", "view-convergence",
+        "view-evaluation", "view-data-images"}) {
+      assertTrue(Files.size(shots.resolve(shot + ".png")) > 5000, shot + "\n" + output);
+    }
+    assertStopsAndRestarts(output);
+  }
+
+  /** Java 20 and later have no Thread.stop: Weka's Stop button relies on the solvers' interruption alone. */
+  @Test
+  void stopEndsAFitOnJava25() throws Exception {
+    Path java25 = Paths.get(System.getProperty("java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+    Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 at " + java25);
+    String output = onVirtualDisplay(java25.toString(), DRIVER, MNIST, "target/explorer-screenshots-java25", "-",
+        LONG_RUN);
+    assertTrue(output.contains("DONE"), output);
+    assertStopsAndRestarts(output);
+  }
+
+  private static final String DRIVER = "src/test/resources/packaging/ExplorerDriver.java";
+  private static final String MNIST = "test-data/MNIST_test_bal150.arff.gz";
+  private static final String LONG_RUN = "weka.clusterers.ANMF -N 10 -I 100000 -E 0";
+
+  /** Both rounds: progress in the log, the fit ended soon after Stop, Start usable again. */
+  private static void assertStopsAndRestarts(String output) {
+    for (String line : output.split("\n")) {
+      if (line.matches("^(FIT_SECONDS|SHOWN_ACC|EXPECTED_ACC|EVALUATION_MILLIS|PROGRESS_LINE|STOP_SECONDS|STOP_MESSAGE) .*")) {
+        System.out.println(line); // the measured figures, in target/failsafe-reports/*-output.txt
+      }
+    }
+    assertTrue(output.contains("PROGRESS_LINE") && value(output, "PROGRESS_LINE").contains("ANMF: iteration "),
+        output);
+    for (String line : output.split("\n")) {
+      if (line.startsWith("STOP_SECONDS ")) {
+        // generous against a loaded machine; measured 0.1-0.2 s (see the closing note)
+        assertTrue(Double.parseDouble(line.substring(13)) < 2.0, output);
+      }
+    }
+    assertTrue(output.contains("RESTARTABLE 2"), output);
+  }
+
+  private static String value(String output, String key) {
+    for (String line : output.split("\n")) {
+      if (line.startsWith(key + " ")) {
+        return line.substring(key.length() + 1).trim();
+      }
+    }
+    throw new AssertionError("no " + key + " in the driver's output:\n" + output);
   }
 }
