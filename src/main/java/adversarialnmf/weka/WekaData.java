@@ -51,23 +51,17 @@ public final class WekaData {
    * names the attribute and the instance. {@code who} starts the message (e.g. "ANMF").
    */
   public static void requireNonnegative(Instances data, int[] attributes, String who) {
-    requireNonnegative(data, attributes, who, false);
-  }
-
-  /**
-   * As {@link #requireNonnegative(Instances, int[], String)}, letting missing values through when
-   * {@code missingAllowed} (they become the mask of {@link #toMatrix}).
-   */
-  public static void requireNonnegative(Instances data, int[] attributes, String who, boolean missingAllowed) {
-    requireNonnegative(data, attributes, who, 0);
+    requireNonnegative(data, attributes, who, 0, false);
   }
 
   /**
    * As {@link #requireNonnegative(Instances, int[], String)}, for rows that follow {@code rowsBefore}
    * earlier rows of the same batch (a filter handed one instance at a time), so messages name the
-   * row of the whole batch.
+   * row of the whole batch; missing values pass when {@code missingAllowed} (they become the mask
+   * of {@link #toMatrix}).
    */
-  public static void requireNonnegative(Instances data, int[] attributes, String who, int rowsBefore) {
+  public static void requireNonnegative(Instances data, int[] attributes, String who, int rowsBefore,
+      boolean missingAllowed) {
     for (int a : attributes) {
       Attribute attribute = data.attribute(a);
       if (!attribute.isNumeric()) {
@@ -87,9 +81,13 @@ public final class WekaData {
         }
         double v = instance.valueSparse(p);
         if (Double.isNaN(v) || instance.isMissingSparse(p)) {
+          if (missingAllowed) {
+            continue;
+          }
           throw new IllegalArgumentException(who + ": missing value in attribute '"
               + data.attribute(a).name() + "' of instance " + (rowsBefore + j + 1)
-              + "; replace missing values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
+              + "; fit around it (-missing mask), impute attribute means (-missing mean), or replace missing"
+              + " values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
         }
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException(who + ": infinite value in attribute '"

@@ -161,10 +161,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   @Override
   public void buildClusterer(Instances data) throws Exception {
     String who = getClass().getName();
-    if (m_MissingValues == MissingValues.MASK && !fitsMissingValues()
-        && WekaData.hasMissing(data, WekaData.featureIndices(data))) {
+    boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
+    if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
       throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
           + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+    }
+    if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
+      // names the attribute and the instance, which Weka's capability test does not
+      WekaData.requireNonnegative(data, WekaData.featureIndices(data), who);
     }
     getCapabilities().testWithFail(data);
     if (data.numInstances() == 0) {
@@ -178,7 +182,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     if (features.length == 0) {
       throw new IllegalArgumentException(who + ": no numeric attribute to factorize");
     }
-    WekaData.requireNonnegative(data, features, who, m_MissingValues != MissingValues.REFUSE);
+    WekaData.requireNonnegative(data, features, who, 0, m_MissingValues != MissingValues.REFUSE);
     DataMatrix observed = WekaData.toMatrix(data, features);
     int missingCount = observed.missing().count();
     DataMatrix raw = m_MissingValues.prepare(observed);
@@ -265,7 +269,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), 0, projectsMissingValues());
     DenseMatrix coefficients;
     try {
       coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
@@ -285,7 +289,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
     double[] values = WekaData.values(instance, m_FeatureIndices);
+    boolean missingAllowed = projectsMissingValues();
     for (int r = 0; r < values.length; r++) {
+      if (Double.isNaN(values[r]) && missingAllowed) {
+        continue; // left out of the projection, as a masked fit leaves it out
+      }
       if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
         throw new IllegalArgumentException(getClass().getName() + ": attribute '"
             + m_Header.attribute(m_FeatureIndices[r]).name() + "' has the value " + values[r]
@@ -293,6 +301,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       }
     }
     return values;
+  }
+
+  /**
+   * True if new instances may hold missing values: unless the model was fitted with -missing
+   * refuse, the projection onto the basis fits only an instance's observed values.
+   */
+  public boolean projectsMissingValues() {
+    return m_MissingUsed != null && m_MissingUsed != MissingValues.REFUSE;
   }
 
   @Override
@@ -347,6 +363,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
+  }
+
+  /** Seed, final objective and iterations of every run of the last fit (-restarts). */
+  public Restarts getRuns() {
+    requireModel();
+    return m_Runs;
   }
 
   /** The objective per iteration (entry 0: at the start). */
