@@ -1,6 +1,6 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.CappedNmf;
@@ -55,6 +55,11 @@ public class CappedNMF extends AbstractNMFClusterer {
     result.setValue(Field.PAGES, "871-880");
     result.setValue(Field.PUBLISHER, "ACM");
     return result;
+  }
+
+  @Override
+  protected boolean fitsMissingValues() {
+    return m_LeeSeungCoefficients;
   }
 
   @Override

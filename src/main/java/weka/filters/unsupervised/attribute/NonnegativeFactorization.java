@@ -1,9 +1,9 @@
 package weka.filters.unsupervised.attribute;
 
-import static adversarialnmf.bridge.WekaOptions.tagId;
-import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagId;
+import static adversarialnmf.weka.WekaOptions.tagName;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
@@ -279,7 +279,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   private DenseMatrix project(Instances instances) {
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall(),
+        m_Fitted.projectsMissingValues());
     return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
   }
 
