@@ -585,6 +585,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return "The number of clusters, i.e. the rank n of the factorization (columns of the basis A).";
   }
 
+  public void setNumericAttributesOnly(boolean numericOnly) {
+    m_NumericAttributesOnly = numericOnly;
+  }
+
+  public boolean getNumericAttributesOnly() {
+    return m_NumericAttributesOnly;
+  }
+
+  public String numericAttributesOnlyTipText() {
+    return "Refuse data with nominal attributes instead of leaving them out of the factorization "
+        + "(the output names the attributes left out).";
+  }
+
   public void setMaxIterations(int maxIterations) {
     if (maxIterations < 1) {
       throw new IllegalArgumentException("maximum iterations (-I) must be at least 1, got " + maxIterations);

@@ -229,18 +229,59 @@ public abstract class NMFClustererContract {
     }
   }
 
-  @Test
-  void nominalAttributeIsRefused() throws Exception {
+  /** Two numeric attributes and a nominal one between them. */
+  private static Instances mixed() {
     ArrayList<Attribute> attributes = new ArrayList<Attribute>();
     attributes.add(new Attribute("x"));
     attributes.add(new Attribute("colour", Arrays.asList("red", "green")));
-    Instances data = new Instances("mixed", attributes, 4);
-    for (int j = 0; j < 4; j++) {
-      data.add(new DenseInstance(1.0, new double[] {j + 1, j % 2}));
+    attributes.add(new Attribute("y"));
+    Instances data = new Instances("mixed", attributes, 6);
+    for (int j = 0; j < 6; j++) {
+      data.add(new DenseInstance(1.0, new double[] {j % 3 == 0 ? 5 + j : 1, j % 2, j % 3 == 0 ? 1 : 4 + j}));
     }
-    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
+    return data;
+  }
+
+  @Test
+  void nominalAttributesAreLeftOutAndNamedOrRefusedWhenNumericOnly() throws Exception {
+    Instances data = mixed();
+    AbstractNMFClusterer withNominal = configured(2);
+    withNominal.buildClusterer(data);
+    Instances numeric = new Instances(data);
+    numeric.deleteAttributeAt(1);
+    AbstractNMFClusterer withoutNominal = configured(2);
+    withoutNominal.buildClusterer(numeric);
+    assertArrayEquals(withoutNominal.getTrainingAssignments(), withNominal.getTrainingAssignments());
+    assertArrayEquals(new String[] {"x", "y"}, withNominal.getFactorizedAttributeNames());
+    assertTrue(withNominal.toString().contains("Left out of the factorization (not numeric): colour"),
+        withNominal.toString());
+    assertEquals(withoutNominal.clusterInstance(numeric.instance(4)), withNominal.clusterInstance(data.instance(4)));
+
+    AbstractNMFClusterer strict = configured(2);
+    strict.setNumericAttributesOnly(true);
+    Exception e = assertThrows(Exception.class, () -> strict.buildClusterer(data));
     // Weka's capability check names nominal attributes with two values "binary"
     assertTrue(e.getMessage().contains("Cannot handle binary attributes"), e.getMessage());
+  }
+
+  @Test
+  void aNominalClassIsLeftOutAndPredictionAcceptsRowsWithoutIt() throws Exception {
+    Instances data = mixed();
+    data.setClassIndex(1);
+    AbstractNMFClusterer c = configured(2);
+    c.buildClusterer(data);
+    Instances withoutClass = new Instances(data);
+    withoutClass.setClassIndex(-1);
+    withoutClass.deleteAttributeAt(1); // as Weka's ClusterEvaluation passes the rows
+    for (int j = 0; j < data.numInstances(); j++) {
+      assertEquals(c.clusterInstance(data.instance(j)), c.clusterInstance(withoutClass.instance(j)));
+    }
+    assertArrayEquals(c.distributionsForInstances(data)[3], c.distributionsForInstances(withoutClass)[3], 0.0);
+    Instances tooFew = new Instances(withoutClass);
+    tooFew.deleteAttributeAt(0);
+    Exception e = assertThrows(IllegalArgumentException.class, () -> c.clusterInstance(tooFew.instance(0)));
+    assertTrue(e.getMessage().contains("1 attributes, the model was trained on 3 (with the class 'colour')"),
+        e.getMessage());
   }
 
   @Test
