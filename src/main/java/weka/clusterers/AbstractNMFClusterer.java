@@ -39,7 +39,6 @@ import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.LogHandler;
 import weka.core.Option;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -56,7 +55,7 @@ import weka.core.logging.Logger;
  */
 public abstract class AbstractNMFClusterer extends RandomizableClusterer
     implements NumberOfClustersRequestable, BatchPredictor, TechnicalInformationHandler,
-    AdditionalMeasureProducer, LogHandler {
+    AdditionalMeasureProducer {
 
   private static final long serialVersionUID = -4794125004102244171L;
 
@@ -106,9 +105,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected boolean m_NumericAttributesOnly;
   /** Names of the attributes the last fit left out (not numeric), for toString. */
   protected List<String> m_LeftOut = new ArrayList<String>();
-  /** Where a long fit reports its progress (the Explorer's status line and log); not part of the model. */
-  protected transient weka.gui.Logger m_Log;
-
   /** Seconds between two progress reports of a fit. */
   static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
   /** The runs of the last fit (one unless -restarts is above 1). */
@@ -266,9 +262,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_NumericAttributesOnly ? WekaData.featureIndices(data) : WekaData.numericFeatureIndices(data);
   }
 
-  /** Reports to the log set through {@link #setLog} or bound to this thread by the Explorer, or null. */
+  /** Reports to the log the Explorer bound to this thread (see {@link FitLogs}), or null. */
   private ProgressListener progressListener() {
-    final weka.gui.Logger log = m_Log != null ? m_Log : FitLogs.ofCurrentThread();
+    final weka.gui.Logger log = FitLogs.ofCurrentThread();
     if (log == null) {
       return null;
     }
@@ -285,17 +281,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         log.logMessage(line);
       }
     };
-  }
-
-  /** Where progress goes (as Weka's classifiers take the Explorer's log); not serialized. */
-  @Override
-  public void setLog(weka.gui.Logger log) {
-    m_Log = log;
-  }
-
-  @Override
-  public weka.gui.Logger getLog() {
-    return m_Log;
   }
 
   protected Initialization createInitialization() {

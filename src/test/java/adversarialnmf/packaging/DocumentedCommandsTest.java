@@ -302,8 +302,9 @@ class DocumentedCommandsTest {
         Path output = folder.resolve(path.getFileName());
         args[i + 1] = output.toString();
       } else if (args[i].equals("-i") || args[i].equals("-t") || args[i].equals("-T")) {
-        Path input = path.isAbsolute() ? path
-            : Files.exists(folder.resolve(path)) ? folder.resolve(path) : path.toAbsolutePath();
+        // a file an earlier command of the document wrote (-o, e.g. into /tmp) is read from the folder
+        Path written = folder.resolve(path.getFileName());
+        Path input = Files.exists(written) ? written : path.isAbsolute() ? path : path.toAbsolutePath();
         Assumptions.assumeTrue(Files.isRegularFile(input), "data not on this machine: " + input);
         args[i + 1] = input.toString();
       }
