@@ -214,6 +214,138 @@ final class BenchmarkReport {
     return text.toString();
   }
 
+  /** What a reader of tables.md needs beside the numbers: data, chance levels, recipes, settings. */
+  static final class Setting {
+    /** Per data set: instances, classes, instances of the largest class. */
+    final Map<String, int[]> dataFacts;
+    /** Per clusterer label: its command line. */
+    final Map<String, String> specs;
+    /** Per clusterer label: its iteration cap, if it has one. */
+    final Map<String, Integer> iterationCaps;
+    final String nmiNormalization;
+    final Map<String, BenchmarkResult> results;
+
+    Setting(Map<String, int[]> dataFacts, Map<String, String> specs, Map<String, Integer> iterationCaps,
+        String nmiNormalization, Map<String, BenchmarkResult> results) {
+      this.dataFacts = dataFacts;
+      this.specs = specs;
+      this.iterationCaps = iterationCaps;
+      this.nmiNormalization = nmiNormalization;
+      this.results = results;
+    }
+  }
+
+  /** The facts {@link Setting} keeps of one data set (class attribute set). */
+  static int[] dataFacts(weka.core.Instances data) {
+    int[] counts = data.attributeStats(data.classIndex()).nominalCounts;
+    int largest = 0;
+    for (int count : counts) {
+      largest = Math.max(largest, count);
+    }
+    return new int[] {data.numInstances(), data.numClasses(), largest};
+  }
+
+  /** tables.md: the settings, the tables, how the runs converged and a one-line verdict. */
+  String standAloneMarkdown(Setting setting) {
+    StringBuilder text = new StringBuilder("# RobustnessBenchmark results\n\n");
+    text.append("Each run clusters one data set, corrupted by one recipe with one seed, into as many clusters as ")
+        .append("it has classes, and scores the clusters against the classes on every instance: ACC under the best ")
+        .append("one-to-one matching of clusters to classes (Hungarian), NMI with the normalisation `")
+        .append(setting.nmiNormalization).append("` (-nmi). Seeds ").append(seeds.get(0)).append("..")
+        .append(seeds.get(seeds.size() - 1)).append(" (each seed drives the corruption and the clusterer).\n\n");
+    text.append("| Data set | n | classes | chance ACC (one cluster: largest class share) | chance NMI |\n")
+        .append("|---|---|---|---|---|\n");
+    for (String dataset : datasets) {
+      int[] facts = setting.dataFacts.get(dataset);
+      text.append("| ").append(dataset).append(" | ").append(facts[0]).append(" | ").append(facts[1]).append(" | ")
+          .append(String.format(Locale.ROOT, "%.4f", facts[2] / (double) facts[0])).append(" | 0 |\n");
+    }
+    text.append("\nCorruption recipes (stage 1 is applied to the data; ANMF's default target adds the later ")
+        .append("stages, docs/NOISE.md):\n\n");
+    for (CorruptionRecipe recipe : recipes) {
+      text.append("- `").append(recipe.name()).append("`: ");
+      if (recipe.stageCount() == 0) {
+        text.append("the data as they are");
+      }
+      for (int stage = 1; stage <= recipe.stageCount(); stage++) {
+        text.append(stage > 1 ? "; " : "").append("stage ").append(stage).append(" `").append(recipe.stage(stage))
+            .append('`');
+      }
+      text.append('\n');
+    }
+    text.append("\nClusterers (the number of clusters is set to the number of classes):\n\n");
+    for (String clusterer : clusterers) {
+      text.append("- ").append(clusterer).append(": `").append(setting.specs.get(clusterer)).append("`\n");
+    }
+    text.append('\n').append(markdown());
+    text.append(convergence(setting)).append('\n').append(verdict()).append('\n');
+    return text.toString();
+  }
+
+  private String convergence(Setting setting) {
+    StringBuilder text = new StringBuilder("### Convergence\n\n| Clusterer | runs | at the iteration cap | "
+        + "mean iterations |\n|---|---|---|---|\n");
+    for (String clusterer : clusterers) {
+      Integer cap = setting.iterationCaps.get(clusterer);
+      int runs = 0;
+      int atCap = 0;
+      double iterations = 0.0;
+      for (BenchmarkResult result : setting.results.values()) {
+        if (!result.clusterer.equals(clusterer) || !result.ok()) {
+          continue;
+        }
+        runs++;
+        iterations += result.iterations;
+        if (cap != null && result.iterations >= cap) {
+          atCap++;
+        }
+      }
+      boolean hasIterations = runs > 0 && !Double.isNaN(iterations);
+      text.append("| ").append(clusterer.replace("|", "\\|")).append(" | ").append(runs).append(" | ")
+          .append(cap == null || !hasIterations ? "–" : atCap + " of " + runs + " (cap " + cap + ")").append(" | ")
+          .append(hasIterations ? String.format(Locale.ROOT, "%.1f", iterations / runs) : "–").append(" |\n");
+    }
+    return text.toString();
+  }
+
+  /** Per metric, which clusterer is significantly best in how many rows. */
+  String verdict() {
+    StringBuilder text = new StringBuilder("**Verdict.**");
+    int rows = recipes.size() * datasets.size();
+    for (String[] metric : METRICS) {
+      int[] wins = new int[clusterers.size()];
+      int decided = 0;
+      for (CorruptionRecipe recipe : recipes) {
+        for (String dataset : datasets) {
+          for (int c = 0; c < clusterers.size(); c++) {
+            Cell cell = cell(metric[0], recipe.name(), dataset, c);
+            if (cell.best && !cell.notSignificant) {
+              wins[c]++;
+              decided++;
+              break;
+            }
+          }
+        }
+      }
+      text.append(' ').append(metric[0]).append(": ");
+      if (decided == 0) {
+        text.append("no clusterer is significantly better than the runner-up in any of the ").append(rows)
+            .append(rows == 1 ? " row" : " rows");
+      } else {
+        List<String> parts = new ArrayList<>();
+        for (int c = 0; c < wins.length; c++) {
+          if (wins[c] > 0) {
+            parts.add(clusterers.get(c) + " in " + wins[c]);
+          }
+        }
+        text.append("significantly best ").append(String.join(", ", parts)).append(" of ").append(rows)
+            .append(" rows; no significant winner in ").append(rows - decided);
+      }
+      text.append('.');
+    }
+    return text.toString();
+  }
+
   String latex() {
     StringBuilder text =
         new StringBuilder("% generated by weka.experiment.RobustnessBenchmark; needs \\usepackage{booktabs}\n");

@@ -420,12 +420,29 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
     BenchmarkReport report = new BenchmarkReport(new ArrayList<String>(dataSets.keySet()), m_Recipes,
         new ArrayList<String>(m_Clusterers.keySet()), seeds, m_Alpha, current);
-    String markdown = report.markdown();
+    String markdown = report.standAloneMarkdown(setting(dataSets, current));
     Files.write(new File(m_OutputFolder, "tables.md").toPath(), markdown.getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "tables.tex").toPath(), report.latex().getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "summary.csv").toPath(),
         report.summaryCsv().getBytes(StandardCharsets.UTF_8));
     return markdown;
+  }
+
+  /** The facts of the data sets and clusterers that tables.md states beside the numbers. */
+  private BenchmarkReport.Setting setting(Map<String, File> dataSets, Map<String, BenchmarkResult> results)
+      throws IOException {
+    Map<String, int[]> facts = new LinkedHashMap<String, int[]>();
+    for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
+      facts.put(dataset.getKey(), BenchmarkReport.dataFacts(load(dataset.getValue())));
+    }
+    Map<String, Integer> caps = new HashMap<String, Integer>();
+    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+      Object built = instantiateOrFailure(m_Recipes.get(0).substituteStages(clusterer.getValue(), m_FirstSeed));
+      if (built instanceof AbstractNMFClusterer) {
+        caps.put(clusterer.getKey(), ((AbstractNMFClusterer) built).getMaxIterations());
+      }
+    }
+    return new BenchmarkReport.Setting(facts, m_Clusterers, caps, m_Nmi.optionName(), results);
   }
 
   /** The interrupt of a run, or between runs: every finished run is already in the results file. */

@@ -134,6 +134,17 @@ class RobustnessBenchmarkTest {
         }
       }
     }
+    // tables.md stands alone: data with n and chance level, recipes, clusterers, convergence, verdict
+    String tables = new String(Files.readAllBytes(new File(out, "tables.md").toPath()), StandardCharsets.UTF_8);
+    assertEquals(markdown, tables);
+    assertTrue(tables.startsWith("# RobustnessBenchmark results"), tables);
+    assertTrue(tables.contains("| blobs3 | 45 | 3 | 0.3333 | 0 |"), tables);
+    assertTrue(tables.contains("| blobs4 | 40 | 4 | 0.2500 | 0 |"), tables);
+    assertTrue(tables.contains("- `doubled`: stage 1 `weka.filters.unsupervised.attribute.MathExpression -E A*2`"),
+        tables);
+    assertTrue(tables.contains("- km: `weka.clusterers.SimpleKMeans -init 1`"), tables);
+    assertTrue(tables.contains("### Convergence"), tables);
+    assertTrue(tables.contains("**Verdict.** ACC: "), tables);
     // the well separated blobs: k-means++ finds them on every seed, clean and doubled alike
     assertTrue(markdown.contains("| clean | blobs3 | **1.0000 ± 0.0000**"), markdown);
     assertTrue(markdown.contains("| doubled | blobs3 | **1.0000 ± 0.0000**"), markdown);
@@ -143,6 +154,22 @@ class RobustnessBenchmarkTest {
     String latex = new String(Files.readAllBytes(new File(out, "tables.tex").toPath()), StandardCharsets.UTF_8);
     assertTrue(latex.contains("\\begin{tabular}{llccc}"), latex);
     assertTrue(latex.contains("blobs3 & $\\mathbf{1.0000 \\pm 0.0000}"), latex);
+  }
+
+  @Test
+  void convergenceColumnCountsRunsAtTheIterationCapAndTheVerdictNamesSignificantWinners(@TempDir File folder)
+      throws Exception {
+    File data = SyntheticData.save(SyntheticData.blobs(3, 12, 3, 2.0, 4), folder);
+    File out = new File(folder, "out");
+    String tables = run(new String[] {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "3", "-recipe",
+        "clean", "-W", "capped=weka.clusterers.NMF -I 2 -E 0", "-W", "free=weka.clusterers.NMF -I 500 -E 0.1"},
+        new ByteArrayOutputStream());
+    assertTrue(tables.contains("| capped | 3 | 3 of 3 (cap 2) | 2.0 |"), tables);
+    assertTrue(tables.contains("| free | 3 | 0 of 3 (cap 500) |"), tables);
+    String verdict = tables.substring(tables.indexOf("**Verdict.**"));
+    assertTrue(verdict.matches("(?s)\\*\\*Verdict\\.\\*\\* ACC: (no clusterer is significantly better than the runner-up in"
+        + " any of the 1 row|significantly best (capped|free) in 1 of 1 rows; no significant winner in 0)\\. NMI: .*"),
+        verdict);
   }
 
   @Test
