@@ -351,6 +351,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     Map<String, Object> templates = new HashMap<String, Object>();
 
     Map<String, BenchmarkResult> current = new HashMap<String, BenchmarkResult>();
+    Map<String, int[]> facts = new HashMap<String, int[]>();
     int position = skipped;
     int executed = 0;
     long started = System.nanoTime();
@@ -373,6 +374,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                 try {
                   if (data == null) {
                     data = load(dataset.getValue());
+                    facts.put(dataset.getKey(), BenchmarkReport.dataFacts(data));
                   }
                   if (corrupted == null && corruptionFailure == null) {
                     try {
@@ -420,7 +422,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
     BenchmarkReport report = new BenchmarkReport(new ArrayList<String>(dataSets.keySet()), m_Recipes,
         new ArrayList<String>(m_Clusterers.keySet()), seeds, m_Alpha, current);
-    String markdown = report.standAloneMarkdown(setting(dataSets, current));
+    String markdown = report.standAloneMarkdown(setting(dataSets, facts, current));
     Files.write(new File(m_OutputFolder, "tables.md").toPath(), markdown.getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "tables.tex").toPath(), report.latex().getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "summary.csv").toPath(),
@@ -429,11 +431,12 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   }
 
   /** The facts of the data sets and clusterers that tables.md states beside the numbers. */
-  private BenchmarkReport.Setting setting(Map<String, File> dataSets, Map<String, BenchmarkResult> results)
-      throws IOException {
+  private BenchmarkReport.Setting setting(Map<String, File> dataSets, Map<String, int[]> loaded,
+      Map<String, BenchmarkResult> results) throws IOException {
     Map<String, int[]> facts = new LinkedHashMap<String, int[]>();
     for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
-      facts.put(dataset.getKey(), BenchmarkReport.dataFacts(load(dataset.getValue())));
+      int[] known = loaded.get(dataset.getKey()); // resumed data sets were not loaded by this run
+      facts.put(dataset.getKey(), known != null ? known : BenchmarkReport.dataFacts(load(dataset.getValue())));
     }
     Map<String, Integer> caps = new HashMap<String, Integer>();
     for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
