@@ -75,6 +75,14 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     return "the data probably hold values too large for double precision; use the scaling option";
   }
 
+  /** The orthogonal X rule's fixed point when X is orthogonal, else NNLS (docs/ALGORITHM.md §7). */
+  @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return orthogonalCoefficients
+        ? fit.completed(OrthogonalCoefficientRule.of(y, fit.basis(), fit.coefficients()), java.util.Collections.emptyMap())
+        : super.complete(y, start, fit);
+  }
+
   @Override
   protected Run start(DataMatrix y, Factors start) {
     return new ReweightedRun(y, start);

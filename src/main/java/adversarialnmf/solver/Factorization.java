@@ -22,6 +22,9 @@ public final class Factorization implements Serializable {
   private final Map<String, double[]> traces;
   private final int iterations;
   private final StopReason stopReason;
+  /** Null when the producer attached none: then NNLS onto A (the Frobenius rule). */
+  private final OutOfSampleRule outOfSampleRule;
+  private final Map<String, Double> measures;
 
   private Factorization(Builder b) {
     this.basis = b.basis.copy();
@@ -33,6 +36,44 @@ public final class Factorization implements Serializable {
     this.traces = copy;
     this.iterations = b.iterations;
     this.stopReason = b.stopReason;
+    this.outOfSampleRule = b.outOfSampleRule;
+    this.measures = Collections.emptyMap();
+  }
+
+  /** The same fit carrying {@code rule} and {@code measures} (matrices shared: neither hands them out). */
+  private Factorization(Factorization fit, OutOfSampleRule rule, Map<String, Double> measures) {
+    this.basis = fit.basis;
+    this.coefficients = fit.coefficients;
+    this.adversarialBasis = fit.adversarialBasis;
+    this.objectiveTrace = fit.objectiveTrace;
+    this.traces = fit.traces;
+    this.iterations = fit.iterations;
+    this.stopReason = fit.stopReason;
+    this.outOfSampleRule = rule;
+    this.measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+  }
+
+  /** This fit with its method's out-of-sample rule and named summary measures attached. */
+  public Factorization completed(OutOfSampleRule rule, Map<String, Double> measures) {
+    if (rule.dimension() != basis.rows() || rule.rank() != basis.cols()) {
+      throw new IllegalArgumentException("an out-of-sample rule of dimension " + rule.dimension() + " and rank "
+          + rule.rank() + " does not fit a basis " + basis.shape());
+    }
+    return new Factorization(this, rule, measures);
+  }
+
+  /** Named summary measures of the fit, in the order the method gives them (e.g. ANMF's diagnostics). */
+  public Map<String, Double> measures() {
+    return measures;
+  }
+
+  /**
+   * The method's rule for coefficients of new columns (docs/ALGORITHM.md §7): the minimiser over the
+   * column of the method's objective with the fitted factors fixed. NNLS onto A unless the solver
+   * attached its own.
+   */
+  public OutOfSampleRule outOfSampleRule() {
+    return outOfSampleRule != null ? outOfSampleRule : new NonnegativeProjection(basis);
   }
 
   public DenseMatrix basis() {
@@ -90,10 +131,15 @@ public final class Factorization implements Serializable {
 
   /** ‖a_r‖ for every column r of the basis A. */
   public double[] basisColumnNorms() {
-    int n = basis.cols();
+    return columnNorms(basis);
+  }
+
+  /** The Euclidean norm of every column of b. */
+  public static double[] columnNorms(DenseMatrix b) {
+    int n = b.cols();
     double[] norms = new double[n];
-    double[] a = basis.data();
-    for (int i = 0; i < basis.rows(); i++) {
+    double[] a = b.data();
+    for (int i = 0; i < b.rows(); i++) {
       for (int r = 0; r < n; r++) {
         double v = a[i * n + r];
         norms[r] += v * v;
@@ -112,15 +158,19 @@ public final class Factorization implements Serializable {
    * to split scale between A and X.
    */
   public int[] argmaxAssignments() {
-    double[] norms = basisColumnNorms();
-    int n = coefficients.rows();
-    int count = coefficients.cols();
+    return argmax(coefficients, basisColumnNorms());
+  }
+
+  /** For every column j of x, the r that maximises norms[r] · x[r, j] (the first on ties). */
+  public static int[] argmax(DenseMatrix x, double[] norms) {
+    int n = x.rows();
+    int count = x.cols();
     int[] labels = new int[count];
     for (int j = 0; j < count; j++) {
       int best = 0;
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int r = 0; r < n; r++) {
-        double v = norms[r] * coefficients.get(r, j);
+        double v = norms[r] * x.get(r, j);
         if (v > bestValue) {
           bestValue = v;
           best = r;
@@ -144,6 +194,7 @@ public final class Factorization implements Serializable {
     private final Map<String, double[]> traces = new LinkedHashMap<>();
     private int iterations;
     private StopReason stopReason = StopReason.MAX_ITERATIONS;
+    private OutOfSampleRule outOfSampleRule;
 
     public Builder factors(DenseMatrix basis, DenseMatrix coefficients) {
       this.basis = basis;
@@ -173,6 +224,11 @@ public final class Factorization implements Serializable {
 
     public Builder stopReason(StopReason reason) {
       this.stopReason = reason;
+      return this;
+    }
+
+    public Builder outOfSampleRule(OutOfSampleRule rule) {
+      this.outOfSampleRule = rule;
       return this;
     }
 

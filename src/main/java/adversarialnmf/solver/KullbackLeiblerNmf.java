@@ -38,6 +38,11 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   }
 
   @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new KullbackLeiblerRule(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  @Override
   protected Run start(DataMatrix y, Factors start) {
     return new KlRun(y, start);
   }

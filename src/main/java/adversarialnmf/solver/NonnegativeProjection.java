@@ -3,43 +3,54 @@ package adversarialnmf.solver;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
-import java.io.Serializable;
 
 /**
- * Nonnegative least squares onto a fixed basis A: x = argmin_{x ≥ 0} ‖y − A x‖². Precomputes
- * AᵀA once; each column is then solved by cyclic coordinate descent on the n x n Gram system
- * until the largest coordinate step is below a relative tolerance (exact at convergence: the
- * KKT conditions of the NNLS hold). Serializable so fitted models can carry it.
+ * The out-of-sample rule of every Frobenius-loss method (and, applied to Ã, a projection onto ANMF's
+ * adversarial basis): nonnegative least squares onto a fixed basis B, x = argmin_{x ≥ 0} ‖y − B x‖².
+ * Precomputes BᵀB once; each column is one {@link NonnegativeQuadratic} solve of the n x n Gram
+ * system (exact at convergence: the KKT conditions of the NNLS hold). For L2,1 and capped NMF, whose
+ * per-column losses ‖y − Bx‖ and min(‖y − Bx‖, θ) are increasing functions of ‖y − Bx‖², this is
+ * also the minimiser (docs/ALGORITHM.md §7).
  */
-public final class NonnegativeProjection implements Serializable {
+public final class NonnegativeProjection implements OutOfSampleRule {
 
   private static final long serialVersionUID = -3617395218771904731L;
 
-  /** Relative step size at which a column is considered solved. */
-  static final double STEP_TOLERANCE = 1e-12;
-  /** Sweep cap; the Gram system is n x n with n small, so this is never the binding limit in practice. */
-  static final int MAX_SWEEPS = 5000;
-
   private final DenseMatrix basis;
   private final DenseMatrix gram;
+  private final String description;
 
   public NonnegativeProjection(DenseMatrix basis) {
-    this.basis = basis.copy();
-    this.gram = MatrixOps.gramOfColumns(basis);
+    this(basis, "nonnegative least squares onto A");
   }
 
+  /** NNLS onto {@code basis}, described as {@code description} in the models' output. */
+  public NonnegativeProjection(DenseMatrix basis, String description) {
+    this.basis = basis.copy();
+    this.gram = MatrixOps.gramOfColumns(basis);
+    this.description = description;
+  }
+
+  @Override
   public int rank() {
     return basis.cols();
   }
 
+  @Override
   public int dimension() {
     return basis.rows();
   }
 
+  @Override
+  public String describe() {
+    return description;
+  }
+
   /** Coefficients (n x N) of every column of y. */
-  public DenseMatrix project(DataMatrix y) {
-    requireRows(y.rows());
-    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Aᵀ y_j)ᵀ
+  @Override
+  public DenseMatrix coefficients(DataMatrix y) {
+    requireDimension(y.rows());
+    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Bᵀ y_j)ᵀ
     int n = rank();
     int count = y.cols();
     DenseMatrix x = new DenseMatrix(n, count);
@@ -47,7 +58,7 @@ public final class NonnegativeProjection implements Serializable {
     double[] crossRow = new double[n];
     for (int j = 0; j < count; j++) {
       System.arraycopy(cross.data(), j * n, crossRow, 0, n);
-      solve(crossRow, coefficients);
+      NonnegativeQuadratic.solve(gram.data(), crossRow, coefficients);
       for (int r = 0; r < n; r++) {
         x.set(r, j, coefficients[r]);
       }
@@ -56,66 +67,11 @@ public final class NonnegativeProjection implements Serializable {
   }
 
   /** Coefficients of one vector y (length m). */
-  public double[] project(double[] y) {
-    requireRows(y.length);
-    int n = rank();
-    double[] cross = new double[n];
-    double[] bd = basis.data();
-    for (int i = 0; i < y.length; i++) {
-      double yi = y[i];
-      if (yi == 0.0) {
-        continue;
-      }
-      int base = i * n;
-      for (int r = 0; r < n; r++) {
-        cross[r] += yi * bd[base + r];
-      }
-    }
-    double[] x = new double[n];
-    solve(cross, x);
+  @Override
+  public double[] coefficients(double[] y) {
+    requireDimension(y.length);
+    double[] x = new double[rank()];
+    NonnegativeQuadratic.solve(gram.data(), MatrixOps.transposeTimesVector(basis, y), x);
     return x;
-  }
-
-  /** Coordinate descent for min ½ xᵀGx − cᵀx, x ≥ 0, starting from the unconstrained-clipped guess 0. */
-  private void solve(double[] cross, double[] x) {
-    int n = cross.length;
-    double[] g = gram.data();
-    java.util.Arrays.fill(x, 0.0);
-    double scale = 0.0;
-    for (int r = 0; r < n; r++) {
-      if (g[r * n + r] > 0.0) {
-        scale = Math.max(scale, Math.abs(cross[r]) / g[r * n + r]);
-      }
-    }
-    if (scale == 0.0) {
-      return;
-    }
-    for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      double largestStep = 0.0;
-      for (int r = 0; r < n; r++) {
-        double diagonal = g[r * n + r];
-        if (diagonal <= 0.0) {
-          continue;
-        }
-        double gradient = -cross[r];
-        int base = r * n;
-        for (int c = 0; c < n; c++) {
-          gradient += g[base + c] * x[c];
-        }
-        double updated = Math.max(0.0, x[r] - gradient / diagonal);
-        largestStep = Math.max(largestStep, Math.abs(updated - x[r]));
-        x[r] = updated;
-      }
-      if (largestStep <= STEP_TOLERANCE * scale) {
-        return;
-      }
-    }
-  }
-
-  private void requireRows(int rows) {
-    if (rows != dimension()) {
-      throw new IllegalArgumentException(
-          "cannot project a vector of length " + rows + " onto a basis of dimension " + dimension());
-    }
   }
 }

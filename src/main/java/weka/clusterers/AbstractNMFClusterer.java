@@ -8,6 +8,7 @@ import static adversarialnmf.bridge.WekaOptions.tagOption;
 import adversarialnmf.bridge.WekaData;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.init.NndsvdInitialization;
@@ -71,6 +72,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       new Tag(ASSIGN_ARGMAX, "argmax", "largest coefficient of each instance (the paper's rule)", false),
       new Tag(ASSIGN_KMEANS, "kmeans", "k-means on the unit-normalised coefficient vectors", false)};
 
+  public static final int PREDICT_MODEL = 0;
+  public static final int PREDICT_BASIS = 1;
+  public static final int PREDICT_ADVERSARIAL = 2;
+  public static final Tag[] TAGS_PREDICTION = {
+      new Tag(PREDICT_MODEL, "model", "the method's own objective over the instance, fitted factors fixed", false),
+      new Tag(PREDICT_BASIS, "basis", "nonnegative least squares onto the learned basis A", false),
+      new Tag(PREDICT_ADVERSARIAL, "adversarial", "nonnegative least squares onto ANMF's adversarial basis", false)};
+
   protected int m_NumClusters = 2;
   protected int m_MaxIterations = defaultMaxIterations();
   protected double m_Tolerance = defaultTolerance();
@@ -78,6 +87,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected double m_IndicatorOffset = 0.2;
   protected int m_Scaling = SCALING_MAX;
   protected int m_Assignment = ASSIGN_ARGMAX;
+  protected int m_Prediction = PREDICT_MODEL;
   protected String m_BatchSize = "100";
 
   /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
@@ -158,7 +168,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     }
-    m_Model = NmfClustering.of(fit, scale, assignmentRule(), random);
+    if (m_Prediction == PREDICT_ADVERSARIAL && !fit.hasAdversarialBasis()) {
+      throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only ANMF"
+          + " learns; use -predict model or -predict basis");
+    }
+    m_Model = NmfClustering.of(fit, y, scale, assignmentRule(), predictionRule(), random);
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_Header = new Instances(data, 0);
@@ -179,6 +193,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
+  private PredictionRule predictionRule() {
+    return m_Prediction == PREDICT_BASIS ? PredictionRule.BASIS
+        : m_Prediction == PREDICT_ADVERSARIAL ? PredictionRule.ADVERSARIAL_BASIS : PredictionRule.MODEL;
+  }
+
   private AssignmentRule assignmentRule() {
     return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
   }
@@ -191,7 +210,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
-  /** Membership from the instance's nonnegative least-squares coefficients on the learned basis A. */
+  /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
@@ -273,13 +292,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_Model.factorization().basis().toArray();
   }
 
-  /** X (clusters x training instances), copy. */
+  /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
+    requireModel();
+    return m_Model.trainingCoefficients().toArray();
+  }
+
+  /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
+  public double[][] getSolverCoefficients() {
     requireModel();
     return m_Model.factorization().coefficients().toArray();
   }
 
-  /** The cluster of each training instance as fitted (the assignment rule applied to X). */
+  /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
@@ -342,6 +367,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
         + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
         "-assign <argmax|kmeans>"));
+    options.add(new Option("\tCoefficients of an instance (training rows and new ones alike): model\n"
+        + "\t(the method's own objective over the instance, fitted factors fixed), basis\n"
+        + "\t(nonnegative least squares onto A) or adversarial (onto ANMF's adversarial basis).\n"
+        + "\t(default model)", "predict", 1, "-predict <model|basis|adversarial>"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
@@ -355,6 +384,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     setIndicatorOffset(doubleOption("offset", options, 0.2));
     setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
     setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
+    setPrediction(tagOption("predict", options, TAGS_PREDICTION, PREDICT_MODEL));
     super.setOptions(options);
   }
 
@@ -375,6 +405,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(tagName(TAGS_SCALING, m_Scaling));
     options.add("-assign");
     options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
+    options.add("-predict");
+    options.add(tagName(TAGS_PREDICTION, m_Prediction));
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
   }
@@ -488,6 +520,23 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         + " coefficient vectors.";
   }
 
+  public void setPrediction(SelectedTag value) {
+    if (value.getTags() == TAGS_PREDICTION) {
+      m_Prediction = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getPrediction() {
+    return new SelectedTag(m_Prediction, TAGS_PREDICTION);
+  }
+
+  public String predictionTipText() {
+    return "How an instance gets its coefficients, for clusterInstance, distributionForInstance and the"
+        + " training assignment alike: model (default; the minimiser of the method's own objective over"
+        + " the instance with the fitted factors fixed), basis (nonnegative least squares onto A) or"
+        + " adversarial (onto ANMF's adversarial basis).";
+  }
+
   // ------------------------------------------------------------------ output
 
   /** Extra lines a subclass adds to toString (its own settings and results). */
@@ -519,7 +568,13 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append("Final ").append(name).append(": ")
           .append(Utils.doubleToString(values[values.length - 1], 6)).append('\n');
     }
+    for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
+      text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
+    }
     describeModel(text);
+    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+        .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
     int[] sizes = m_Model.clusterSizes();
     int total = fit.coefficients().cols();

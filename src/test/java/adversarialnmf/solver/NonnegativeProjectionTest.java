@@ -33,7 +33,7 @@ class NonnegativeProjectionTest {
       for (int i = 0; i < y.length; i++) {
         y[i] = random.nextGaussian(); // mixed signs force active constraints
       }
-      double[] x = projection.project(y);
+      double[] x = projection.coefficients(y);
       // gradient g = Aᵀ(Ax − y): g ≥ 0, x ≥ 0, x_r g_r = 0
       double[] residual = new double[30];
       for (int i = 0; i < 30; i++) {
@@ -62,7 +62,7 @@ class NonnegativeProjectionTest {
     DenseMatrix x = randomMatrix(5, 12, random);
     x.set(2, 3, 0.0);
     DenseMatrix y = MatrixOps.multiply(a, x);
-    DenseMatrix found = new NonnegativeProjection(a).project(new DenseData(y));
+    DenseMatrix found = new NonnegativeProjection(a).coefficients(new DenseData(y));
     assertArrayEquals(x.data(), found.data(), 1e-8);
   }
 
@@ -75,18 +75,18 @@ class NonnegativeProjectionTest {
       y.data()[i] = 0.0;
     }
     NonnegativeProjection projection = new NonnegativeProjection(a);
-    DenseMatrix dense = projection.project(new DenseData(y));
-    DenseMatrix sparse = projection.project(SparseData.fromDense(y));
+    DenseMatrix dense = projection.coefficients(new DenseData(y));
+    DenseMatrix sparse = projection.coefficients(SparseData.fromDense(y));
     assertArrayEquals(dense.data(), sparse.data(), 1e-12);
     for (int j = 0; j < y.cols(); j++) {
-      assertArrayEquals(dense.column(j), projection.project(y.column(j)), 1e-12);
+      assertArrayEquals(dense.column(j), projection.coefficients(y.column(j)), 1e-12);
     }
   }
 
   @Test
   void wrongLengthIsRefused() {
     NonnegativeProjection projection = new NonnegativeProjection(new DenseMatrix(5, 2));
-    Exception e = assertThrows(IllegalArgumentException.class, () -> projection.project(new double[4]));
+    Exception e = assertThrows(IllegalArgumentException.class, () -> projection.coefficients(new double[4]));
     assertTrue(e.getMessage().contains("length 4"), e.getMessage());
   }
 }
