@@ -22,8 +22,13 @@ public abstract class IterativeSolver implements FactorizationSolver {
   /** Creates the per-fit state (copies of the start and workspaces). */
   protected abstract Run start(DataMatrix y, Factors start);
 
-  /** What to tell the user when the iterates stop being finite (which option to lower). */
-  protected abstract String divergenceHint();
+  /**
+   * What to tell the user when the iterates stop being finite (which option to lower); for the
+   * plain NMF losses only the scale of the data can overflow.
+   */
+  protected String divergenceHint() {
+    return "the data probably hold values too large for double precision; use the scaling option";
+  }
 
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {

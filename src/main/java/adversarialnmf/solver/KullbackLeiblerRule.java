@@ -77,7 +77,7 @@ public final class KullbackLeiblerRule implements OutOfSampleRule {
     private void reconstruct(double[] x) {
       double[] product = MatrixOps.timesVector(basis, x);
       for (int i = 0; i < product.length; i++) {
-        ax[i] = Math.max(product[i], KullbackLeiblerNmf.DENOMINATOR_FLOOR);
+        ax[i] = Math.max(product[i], MultiplicativeUpdate.DENOMINATOR_FLOOR);
       }
     }
 

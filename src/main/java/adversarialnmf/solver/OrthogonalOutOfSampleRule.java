@@ -13,7 +13,7 @@ import adversarialnmf.linalg.MatrixOps;
  * which converges for the nearly symmetric positive definite M of a fit (M ≈ AᵀA when X Xᵀ ≈ I and
  * Y ≈ AX). docs/ALGORITHM.md §7.
  */
-public final class OrthogonalCoefficientRule implements OutOfSampleRule {
+public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
 
   private static final long serialVersionUID = -5093390154238104216L;
 
@@ -21,13 +21,13 @@ public final class OrthogonalCoefficientRule implements OutOfSampleRule {
   private final DenseMatrix curvature;
 
   /** The rule of the fit (A, X) of y. */
-  public static OrthogonalCoefficientRule of(DataMatrix y, DenseMatrix basis, DenseMatrix coefficients) {
+  public static OrthogonalOutOfSampleRule of(DataMatrix y, DenseMatrix basis, DenseMatrix coefficients) {
     DenseMatrix yXt = new DenseMatrix(y.rows(), basis.cols());
     y.times(coefficients.transpose(), yXt);
-    return new OrthogonalCoefficientRule(basis, MatrixOps.multiplyTransposeA(basis, yXt));
+    return new OrthogonalOutOfSampleRule(basis, MatrixOps.multiplyTransposeA(basis, yXt));
   }
 
-  OrthogonalCoefficientRule(DenseMatrix basis, DenseMatrix curvature) {
+  OrthogonalOutOfSampleRule(DenseMatrix basis, DenseMatrix curvature) {
     this.basis = basis.copy();
     this.curvature = curvature.copy();
   }
