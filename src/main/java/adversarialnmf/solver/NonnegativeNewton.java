@@ -47,7 +47,7 @@ public final class NonnegativeNewton {
     for (int step = 0; step < MAX_STEPS; step++) {
       f.derivatives(x, g, h);
       regularise(h, n);
-      // the model's minimiser x' = argmin_{x' ≥ 0} ½ x'ᵀHx' − (Hx − g)ᵀx', warm-started at x
+      // the model's minimiser x' = argmin_{x' ≥ 0} ½ x'ᵀHx' − (Hx − g)ᵀx'
       for (int r = 0; r < n; r++) {
         double s = -g[r];
         for (int c = 0; c < n; c++) {
@@ -55,8 +55,7 @@ public final class NonnegativeNewton {
         }
         cross[r] = s;
       }
-      System.arraycopy(x, 0, candidate, 0, n);
-      NonnegativeQuadratic.solveFrom(h, cross, candidate);
+      NonnegativeQuadratic.solve(h, cross, candidate);
       double slope = 0.0;
       double largestStep = 0.0;
       double largestEntry = 0.0;

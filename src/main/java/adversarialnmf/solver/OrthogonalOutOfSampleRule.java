@@ -9,7 +9,7 @@ import adversarialnmf.linalg.MatrixOps;
  * fixed point of the fit's own X rule x ← x ∘ sqrt(Aᵀy / (M x)), M = AᵀY Xᵀ (n x n, from the training
  * data and coefficients, held fixed like A). Its limits from a positive start are the solutions of
  * the linear complementarity problem x ≥ 0, w = Mx − Aᵀy ≥ 0, x ∘ w = 0 (the rule's KKT conditions;
- * M is the Lagrangian's curvature AᵀA + Λ of Ding et al.), solved by projected Gauss-Seidel ({@link NonnegativeQuadratic} with M),
+ * M is the Lagrangian's curvature AᵀA + Λ of Ding et al.), solved by projected Gauss-Seidel ({@link NonnegativeQuadratic#solveComplementarity}),
  * which converges for the nearly symmetric positive definite M of a fit (M ≈ AᵀA when X Xᵀ ≈ I and
  * Y ≈ AX). docs/ALGORITHM.md §7.
  */
@@ -56,7 +56,7 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
   public double[] coefficients(double[] y) {
     requireDimension(y.length);
     double[] x = new double[rank()];
-    NonnegativeQuadratic.solve(curvature.data(), MatrixOps.transposeTimesVector(basis, y), x);
+    NonnegativeQuadratic.solveComplementarity(curvature.data(), MatrixOps.transposeTimesVector(basis, y), x);
     return x;
   }
 }
