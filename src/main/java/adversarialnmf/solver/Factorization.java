@@ -22,6 +22,7 @@ public final class Factorization implements Serializable {
   private final Map<String, double[]> traces;
   private final int iterations;
   private final StopReason stopReason;
+  private final String linearAlgebra;
   /** Null when the producer attached none: then NNLS onto A (the Frobenius rule). */
   private final OutOfSampleRule outOfSampleRule;
   private final Map<String, Double> measures;
@@ -36,6 +37,7 @@ public final class Factorization implements Serializable {
     this.traces = copy;
     this.iterations = b.iterations;
     this.stopReason = b.stopReason;
+    this.linearAlgebra = b.linearAlgebra;
     this.outOfSampleRule = b.outOfSampleRule;
     this.measures = Collections.emptyMap();
   }
@@ -49,6 +51,7 @@ public final class Factorization implements Serializable {
     this.traces = fit.traces;
     this.iterations = fit.iterations;
     this.stopReason = fit.stopReason;
+    this.linearAlgebra = fit.linearAlgebra;
     this.outOfSampleRule = rule;
     this.measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
   }
@@ -119,6 +122,11 @@ public final class Factorization implements Serializable {
 
   public int iterations() {
     return iterations;
+  }
+
+  /** Which linear algebra computed the fit ({@link adversarialnmf.linalg.Blas#describe()}), or "unknown". */
+  public String linearAlgebra() {
+    return linearAlgebra == null ? "unknown" : linearAlgebra;
   }
 
   public StopReason stopReason() {
@@ -194,6 +202,7 @@ public final class Factorization implements Serializable {
     private final Map<String, double[]> traces = new LinkedHashMap<>();
     private int iterations;
     private StopReason stopReason = StopReason.MAX_ITERATIONS;
+    private String linearAlgebra;
     private OutOfSampleRule outOfSampleRule;
 
     public Builder factors(DenseMatrix basis, DenseMatrix coefficients) {
@@ -224,6 +233,11 @@ public final class Factorization implements Serializable {
 
     public Builder stopReason(StopReason reason) {
       this.stopReason = reason;
+      return this;
+    }
+
+    public Builder linearAlgebra(String description) {
+      this.linearAlgebra = description;
       return this;
     }
 

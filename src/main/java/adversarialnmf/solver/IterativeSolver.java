@@ -1,11 +1,14 @@
 package adversarialnmf.solver;
 
+import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.DataMatrix;
 import java.util.Arrays;
 
 /**
  * The shared run loop of every solver: start, then {update; record objective; test convergence}
- * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}.
+ * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}. An
+ * interrupt of the running thread ends the fit with a {@link FitInterruptedException} before the
+ * next iteration; methods with long inner loops also check between their inner steps.
  */
 public abstract class IterativeSolver implements FactorizationSolver {
 
@@ -43,6 +46,9 @@ public abstract class IterativeSolver implements FactorizationSolver {
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
     while (iteration < cap) {
+      if (Thread.interrupted()) {
+        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+      }
       run.iterate();
       iteration++;
       double value = run.objective();
@@ -59,7 +65,8 @@ public abstract class IterativeSolver implements FactorizationSolver {
     Factorization.Builder result = Factorization.builder()
         .objectiveTrace(Arrays.copyOf(objective, iteration + 1))
         .iterations(iteration)
-        .stopReason(reason);
+        .stopReason(reason)
+        .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
     return complete(y, start, result.build());
   }

@@ -57,6 +57,7 @@ public final class NonnegativeProjection implements OutOfSampleRule {
     double[] coefficients = new double[n];
     double[] crossRow = new double[n];
     for (int j = 0; j < count; j++) {
+      FitInterruptedException.checkInterrupted("the nonnegative projection onto the basis");
       System.arraycopy(cross.data(), j * n, crossRow, 0, n);
       NonnegativeQuadratic.solve(gram.data(), crossRow, coefficients);
       for (int r = 0; r < n; r++) {

@@ -34,6 +34,7 @@ public interface OutOfSampleRule extends Serializable {
     int count = y.cols();
     double[] column = new double[y.rows()];
     for (int j = 0; j < count; j++) {
+      FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
       y.column(j, column);
       double[] coefficients = coefficients(column);
       for (int r = 0; r < n; r++) {

@@ -1,11 +1,12 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
-import static adversarialnmf.bridge.WekaOptions.intOption;
-import static adversarialnmf.bridge.WekaOptions.tagName;
-import static adversarialnmf.bridge.WekaOptions.tagOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.intOption;
+import static adversarialnmf.weka.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagOption;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
+import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.cluster.PredictionRule;
@@ -19,6 +20,7 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,19 +162,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
     Random random = new Random(m_Seed);
     long started = System.nanoTime();
-    Factors start = createInitialization().initialize(y, m_NumClusters, random);
-    FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
     Factorization fit;
+    NmfClustering model;
     try {
+      Factors start = createInitialization().initialize(y, m_NumClusters, random);
+      FactorizationSolver solver =
+          createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
       fit = solver.fit(y, start);
+      if (m_Prediction == PREDICT_ADVERSARIAL && !fit.hasAdversarialBasis()) {
+        throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
+            + " ANMF learns; use -predict model or -predict basis");
+      }
+      model = NmfClustering.of(fit, y, scale, assignmentRule(), predictionRule(), random);
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(who, e);
     }
-    if (m_Prediction == PREDICT_ADVERSARIAL && !fit.hasAdversarialBasis()) {
-      throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only ANMF"
-          + " learns; use -predict model or -predict basis");
-    }
-    m_Model = NmfClustering.of(fit, y, scale, assignmentRule(), predictionRule(), random);
+    m_Model = model;
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_Header = new Instances(data, 0);
@@ -226,7 +233,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
     WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
-    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    DenseMatrix coefficients;
+    try {
+      coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(getClass().getName(), e);
+    }
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
       out[j] = m_Model.membership(coefficients.column(j));
@@ -558,6 +570,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
         .append('\n');
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();

@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.StoppingRule;
@@ -142,6 +143,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     protected void iterate() {
       updateBasis();
       updateAdversarialBasis();
+      FitInterruptedException.checkInterrupted("ANMF's gradient iteration");
       updateCoefficients();
       refreshProductsOfX();
       iteration++;
@@ -213,6 +215,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       double[] xd = x.data();
       double[] trial = trialX.data();
       for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
+        FitInterruptedException.checkInterrupted("ANMF's gradient X step (backtracking)");
         double predicted = 0.0;
         for (int i = 0; i < xd.length; i++) {
           double v = xd[i] - step * gx[i];

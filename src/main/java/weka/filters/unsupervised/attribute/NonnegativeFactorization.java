@@ -1,9 +1,9 @@
 package weka.filters.unsupervised.attribute;
 
-import static adversarialnmf.bridge.WekaOptions.tagId;
-import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagId;
+import static adversarialnmf.weka.WekaOptions.tagName;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
@@ -30,7 +30,6 @@ import weka.core.SparseInstance;
 import weka.core.Tag;
 import weka.core.Utils;
 import weka.filters.Filter;
-import weka.filters.SimpleBatchFilter;
 import weka.filters.UnsupervisedFilter;
 
 /**
@@ -47,7 +46,7 @@ import weka.filters.UnsupervisedFilter;
  * fixed, the rule that also gave the final X-step), or by nonnegative least squares onto Ã; it is
  * never refitted.
  */
-public class NonnegativeFactorization extends SimpleBatchFilter implements UnsupervisedFilter {
+public class NonnegativeFactorization extends AbstractAtomicBatchFilter implements UnsupervisedFilter {
 
   private static final long serialVersionUID = 2870021584315528893L;
 
@@ -285,7 +284,7 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   }
 
   private DenseMatrix project(Instances instances) {
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall());
     return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
   }
 
