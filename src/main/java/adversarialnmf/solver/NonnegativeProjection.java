@@ -3,14 +3,17 @@ package adversarialnmf.solver;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 
 /**
  * The out-of-sample rule of every Frobenius-loss method (and, applied to Ã, a projection onto ANMF's
  * adversarial basis): nonnegative least squares onto a fixed basis B, x = argmin_{x ≥ 0} ‖y − B x‖².
- * Precomputes BᵀB once; each column is one {@link NonnegativeQuadratic} solve of the n x n Gram
- * system (exact at convergence: the KKT conditions of the NNLS hold). For L2,1 and capped NMF, whose
- * per-column losses ‖y − Bx‖ and min(‖y − Bx‖, θ) are increasing functions of ‖y − Bx‖², this is
- * also the minimiser (docs/ALGORITHM.md §7).
+ * Precomputes BᵀB once; each column is one exact {@link NonnegativeQuadratic} solve of the n x n Gram
+ * system (the KKT conditions of the NNLS hold to rounding). For L2,1 and capped NMF, whose per-column
+ * losses ‖y − Bx‖ and min(‖y − Bx‖, θ) are increasing functions of ‖y − Bx‖², this is also the
+ * minimiser (docs/ALGORITHM.md §7). A column with missing entries is fitted on its observed entries
+ * only, min ‖M ∘ (y − B x)‖², with the Gram matrix of the observed rows of B (the same mask as a
+ * masked fit).
  */
 public final class NonnegativeProjection implements OutOfSampleRule {
 
@@ -46,20 +49,27 @@ public final class NonnegativeProjection implements OutOfSampleRule {
     return description;
   }
 
-  /** Coefficients (n x N) of every column of y. */
+  /** Coefficients (n x N) of every column of y; missing entries of y are left out of its fit. */
   @Override
   public DenseMatrix coefficients(DataMatrix y) {
     requireDimension(y.rows());
-    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Bᵀ y_j)ᵀ
+    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Bᵀ y_j)ᵀ, 0 at missing entries
     int n = rank();
     int count = y.cols();
+    MissingEntries missing = y.missing();
+    DenseMatrix observedGram = missing.isEmpty() ? null : new DenseMatrix(n, n);
     DenseMatrix x = new DenseMatrix(n, count);
     double[] coefficients = new double[n];
     double[] crossRow = new double[n];
     for (int j = 0; j < count; j++) {
       FitInterruptedException.checkInterrupted("the nonnegative projection onto the basis");
       System.arraycopy(cross.data(), j * n, crossRow, 0, n);
-      NonnegativeQuadratic.solve(gram.data(), crossRow, coefficients);
+      if (missing.isEmpty() || missing.countInColumn(j) == 0) {
+        NonnegativeQuadratic.solve(gram.data(), crossRow, coefficients);
+      } else {
+        missing.observedGram(j, false, basis, gram, observedGram);
+        NonnegativeQuadratic.solve(observedGram.data(), crossRow, coefficients);
+      }
       for (int r = 0; r < n; r++) {
         x.set(r, j, coefficients[r]);
       }
@@ -67,12 +77,38 @@ public final class NonnegativeProjection implements OutOfSampleRule {
     return x;
   }
 
-  /** Coefficients of one vector y (length m). */
+  /** Coefficients of one vector y (length m); NaN entries are missing and left out of the fit. */
   @Override
   public double[] coefficients(double[] y) {
     requireDimension(y.length);
-    double[] x = new double[rank()];
-    NonnegativeQuadratic.solve(gram.data(), MatrixOps.transposeTimesVector(basis, y), x);
+    int n = rank();
+    double[] cross = new double[n];
+    double[] bd = basis.data();
+    int[] missingRows = new int[y.length];
+    int missingCount = 0;
+    for (int i = 0; i < y.length; i++) {
+      double yi = y[i];
+      if (Double.isNaN(yi)) {
+        missingRows[missingCount++] = i;
+        continue;
+      }
+      if (yi == 0.0) {
+        continue;
+      }
+      int base = i * n;
+      for (int r = 0; r < n; r++) {
+        cross[r] += yi * bd[base + r];
+      }
+    }
+    double[] x = new double[n];
+    if (missingCount == 0) {
+      NonnegativeQuadratic.solve(gram.data(), cross, x);
+    } else {
+      DenseMatrix observedGram = new DenseMatrix(n, n);
+      MissingEntries.ofColumns(y.length, 1, new int[] {0, missingCount},
+          java.util.Arrays.copyOf(missingRows, missingCount)).observedGram(0, false, basis, gram, observedGram);
+      NonnegativeQuadratic.solve(observedGram.data(), cross, x);
+    }
     return x;
   }
 }
