@@ -186,6 +186,31 @@ public final class MatrixOps {
     return out;
   }
 
+  /**
+   * target (n x n, row-major) −= Σ_{i ∈ rows} pᵢᵀ qᵢ over the given rows of p and q (both m x n): turns
+   * PᵀQ into the same product over the other rows (a Gram matrix of the observed rows of a column
+   * with missing entries).
+   */
+  public static void subtractRowProducts(double[] target, DenseMatrix p, DenseMatrix q, int[] rows) {
+    p.requireSameShape(q);
+    int n = p.cols();
+    double[] pd = p.data();
+    double[] qd = q.data();
+    for (int i : rows) {
+      int base = i * n;
+      for (int r = 0; r < n; r++) {
+        double pr = pd[base + r];
+        if (pr == 0.0) {
+          continue;
+        }
+        int out = r * n;
+        for (int c = 0; c < n; c++) {
+          target[out + c] -= pr * qd[base + c];
+        }
+      }
+    }
+  }
+
   /** A x for a vector x of length A.cols() (a new vector of length A.rows()). */
   public static double[] timesVector(DenseMatrix a, double[] x) {
     int n = a.cols();

@@ -48,30 +48,52 @@ public final class KullbackLeiblerRule implements OutOfSampleRule {
     requireDimension(y.length);
     int n = rank();
     double[] x = new double[n];
+    Divergence divergence = new Divergence(y);
     double total = 0.0;
     for (double v : y) {
-      total += v;
+      if (!Double.isNaN(v)) {
+        total += v;
+      }
     }
     double basisTotal = 0.0;
-    for (double s : columnSums) {
+    for (double s : divergence.columnSums) {
       basisTotal += s;
     }
     if (total == 0.0 || basisTotal == 0.0) {
       return x; // D(0‖Ax) = Σ(Ax) is minimised by x = 0
     }
     java.util.Arrays.fill(x, total / basisTotal);
-    NonnegativeNewton.minimise(new Divergence(y), x);
+    NonnegativeNewton.minimise(divergence, x);
     return x;
   }
 
-  /** D(y‖Ax) up to the constant Σ y log y − y, with its derivatives. */
+  /**
+   * D(y‖Ax) up to the constant Σ y log y − y, with its derivatives; over the observed (non-NaN)
+   * entries of y only.
+   */
   private final class Divergence implements NonnegativeNewton.Objective {
     private final double[] y;
     private final double[] ax;
+    /** Σ_i a_ir over the observed rows. */
+    private final double[] columnSums;
 
     Divergence(double[] y) {
       this.y = y;
       this.ax = new double[y.length];
+      double[] sums = KullbackLeiblerRule.this.columnSums;
+      double[] a = basis.data();
+      int n = sums.length;
+      for (int i = 0; i < y.length; i++) {
+        if (Double.isNaN(y[i])) {
+          if (sums == KullbackLeiblerRule.this.columnSums) {
+            sums = sums.clone();
+          }
+          for (int r = 0; r < n; r++) {
+            sums[r] -= a[i * n + r];
+          }
+        }
+      }
+      this.columnSums = sums;
     }
 
     private void reconstruct(double[] x) {
@@ -86,6 +108,9 @@ public final class KullbackLeiblerRule implements OutOfSampleRule {
       reconstruct(x);
       double f = 0.0;
       for (int i = 0; i < y.length; i++) {
+        if (Double.isNaN(y[i])) {
+          continue;
+        }
         f += ax[i];
         if (y[i] > 0.0) {
           f -= y[i] * Math.log(ax[i]);
@@ -102,8 +127,8 @@ public final class KullbackLeiblerRule implements OutOfSampleRule {
       java.util.Arrays.fill(h, 0.0);
       double[] a = basis.data();
       for (int i = 0; i < y.length; i++) {
-        if (y[i] == 0.0) {
-          continue;
+        if (!(y[i] > 0.0)) {
+          continue; // 0 adds only to Σ(Ax); NaN is missing
         }
         double ratio = y[i] / ax[i];
         double weight = ratio / ax[i];

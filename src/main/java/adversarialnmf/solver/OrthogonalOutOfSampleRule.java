@@ -19,6 +19,8 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
 
   private final DenseMatrix basis;
   private final DenseMatrix curvature;
+  /** AᵀA: a column with missing entries uses M − AᵀA + A_OᵀA_O (its data term over the observed rows). */
+  private final DenseMatrix gram;
 
   /** The rule of the fit (A, X) of y. */
   public static OrthogonalOutOfSampleRule of(DataMatrix y, DenseMatrix basis, DenseMatrix coefficients) {
@@ -30,6 +32,7 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
   OrthogonalOutOfSampleRule(DenseMatrix basis, DenseMatrix curvature) {
     this.basis = basis.copy();
     this.curvature = curvature.copy();
+    this.gram = MatrixOps.gramOfColumns(basis);
   }
 
   @Override
@@ -56,7 +59,20 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
   public double[] coefficients(double[] y) {
     requireDimension(y.length);
     double[] x = new double[rank()];
-    NonnegativeQuadratic.solveComplementarity(curvature.data(), MatrixOps.transposeTimesVector(basis, y), x);
+    int[] missing = OutOfSampleRule.missingRows(y);
+    double[] m = curvature.data();
+    if (missing.length > 0) {
+      // M = AᵀA + Λ: the column's data term AᵀA runs over its observed rows, Λ stays the fit's
+      m = m.clone();
+      double[] observed = gram.data().clone();
+      MatrixOps.subtractRowProducts(observed, basis, basis, missing);
+      double[] full = gram.data();
+      for (int i = 0; i < m.length; i++) {
+        m[i] += observed[i] - full[i];
+      }
+    }
+    NonnegativeQuadratic.solveComplementarity(m,
+        MatrixOps.transposeTimesVector(basis, OutOfSampleRule.observedPart(y, missing)), x);
     return x;
   }
 }

@@ -146,4 +146,34 @@ class OutOfSampleRulesTest {
     }
     assertArrayEquals(fitted.data(), finished.data(), 1e-5 * largest);
   }
+
+  @Test
+  void klRuleLeavesMissingEntriesOutAsIfTheirRowsWereNotThere() {
+    Random random = new Random(12);
+    DenseMatrix a = SolverFixtures.uniform(25, 4, random);
+    int[] skipped = {2, 3, 17};
+    DenseMatrix observedRows = new DenseMatrix(25 - skipped.length, 4);
+    for (int i = 0, k = 0; i < 25; i++) {
+      if (java.util.Arrays.binarySearch(skipped, i) < 0) {
+        for (int r = 0; r < 4; r++) {
+          observedRows.set(k, r, a.get(i, r));
+        }
+        k++;
+      }
+    }
+    for (int trial = 0; trial < 5; trial++) {
+      double[] y = column(random, 25, 0.2);
+      double[] masked = y.clone();
+      double[] shortened = new double[25 - skipped.length];
+      for (int i = 0, k = 0; i < 25; i++) {
+        if (java.util.Arrays.binarySearch(skipped, i) >= 0) {
+          masked[i] = Double.NaN;
+        } else {
+          shortened[k++] = y[i];
+        }
+      }
+      assertArrayEquals(new KullbackLeiblerRule(observedRows).coefficients(shortened),
+          new KullbackLeiblerRule(a).coefficients(masked), 1e-8);
+    }
+  }
 }

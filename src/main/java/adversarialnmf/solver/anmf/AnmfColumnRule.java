@@ -96,7 +96,11 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     return new ColumnObjective(y);
   }
 
-  /** f(x) of one column with the n-vectors it needs. */
+  /**
+   * f(x) of one column with the n-vectors and n x n matrices it needs. A column with missing (NaN)
+   * entries has all its terms over the observed rows O: the two fits and the attacked residual
+   * r = Ã_O x − z_O (z is unknown where y is), so G, G̃, P and the sums of Ã and φ₀ are taken over O.
+   */
   final class ColumnObjective implements NonnegativeNewton.Objective {
     private final int n = rank();
     private final double yNorm2;
@@ -105,12 +109,17 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     private final double[] targetCross;
     private final double[] residualTarget;
     private final double zNorm2;
+    private final double[] gram;
+    private final double[] adversarialGram;
+    private final double[] coupling;
     private final double[] gx = new double[n];
     private final double[] adversarialGx = new double[n];
     private final double[] px = new double[n];
     private final double[] ptx = new double[n];
 
-    ColumnObjective(double[] y) {
+    ColumnObjective(double[] column) {
+      int[] missing = OutOfSampleRule.missingRows(column);
+      double[] y = OutOfSampleRule.observedPart(column, missing);
       double sum = 0.0;
       double norm2 = 0.0;
       for (double v : y) {
@@ -122,11 +131,33 @@ public final class AnmfColumnRule implements OutOfSampleRule {
       this.attackedCross = MatrixOps.transposeTimesVector(adversarialBasis, y);
       this.residualTarget = MatrixOps.transposeTimesVector(attackerResidual, y);
       this.targetCross = attackedCross.clone();
-      for (int r = 0; r < n; r++) {
-        targetCross[r] += shift * adversarialOnes[r];
-        residualTarget[r] += shift * residualOnes[r];
+      double[] observedAdversarialOnes = adversarialOnes;
+      double[] observedResidualOnes = residualOnes;
+      if (missing.length == 0) {
+        this.gram = AnmfColumnRule.this.gram;
+        this.adversarialGram = AnmfColumnRule.this.adversarialGram;
+        this.coupling = AnmfColumnRule.this.coupling;
+      } else {
+        this.gram = AnmfColumnRule.this.gram.clone();
+        this.adversarialGram = AnmfColumnRule.this.adversarialGram.clone();
+        this.coupling = AnmfColumnRule.this.coupling.clone();
+        MatrixOps.subtractRowProducts(gram, basis, basis, missing);
+        MatrixOps.subtractRowProducts(adversarialGram, adversarialBasis, adversarialBasis, missing);
+        MatrixOps.subtractRowProducts(coupling, adversarialBasis, attackerResidual, missing);
+        double[] observedOnes = new double[column.length];
+        java.util.Arrays.fill(observedOnes, 1.0);
+        for (int i : missing) {
+          observedOnes[i] = 0.0;
+        }
+        observedAdversarialOnes = MatrixOps.transposeTimesVector(adversarialBasis, observedOnes);
+        observedResidualOnes = MatrixOps.transposeTimesVector(attackerResidual, observedOnes);
       }
-      this.zNorm2 = norm2 + 2.0 * shift * sum + shift * shift * y.length;
+      for (int r = 0; r < n; r++) {
+        targetCross[r] += shift * observedAdversarialOnes[r];
+        residualTarget[r] += shift * observedResidualOnes[r];
+      }
+      int observed = column.length - missing.length;
+      this.zNorm2 = norm2 + 2.0 * shift * sum + shift * shift * observed;
     }
 
     /** argmin_{x ≥ 0} α‖Ãx − y‖² + β‖Ax − y‖²: the problem without the attacker's term. */

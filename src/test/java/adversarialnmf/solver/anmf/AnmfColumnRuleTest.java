@@ -127,4 +127,43 @@ class AnmfColumnRuleTest {
     }
     assertTrue(active > 0, "the planted columns should leave some coefficients at the bound");
   }
+
+  /** The rows of b other than {@code skipped}. */
+  private static DenseMatrix withoutRows(DenseMatrix b, java.util.Set<Integer> skipped) {
+    DenseMatrix out = new DenseMatrix(b.rows() - skipped.size(), b.cols());
+    int k = 0;
+    for (int i = 0; i < b.rows(); i++) {
+      if (!skipped.contains(i)) {
+        for (int r = 0; r < b.cols(); r++) {
+          out.set(k, r, b.get(i, r));
+        }
+        k++;
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void missingEntriesAreLeftOutAsIfTheirRowsWereNotThere() {
+    java.util.Set<Integer> skipped = new java.util.TreeSet<>(java.util.Arrays.asList(1, 4, 5, 11));
+    AnmfObjective objective = new AnmfObjective(new DenseData(y), AttackerTarget.shift(SHIFT), options, RANK);
+    objective.terms(fit.basis(), fit.adversarialBasis(), fit.coefficients());
+    AnmfColumnRule observedRows = new AnmfColumnRule(options, withoutRows(fit.basis(), skipped),
+        withoutRows(fit.adversarialBasis(), skipped), withoutRows(objective.attackerResidual(), skipped), SHIFT);
+    for (int trial = 0; trial < 4; trial++) {
+      double[] column = newColumn(40 + trial);
+      double[] masked = column.clone();
+      double[] shortened = new double[M - skipped.size()];
+      int k = 0;
+      for (int i = 0; i < M; i++) {
+        if (skipped.contains(i)) {
+          masked[i] = Double.NaN;
+        } else {
+          shortened[k++] = column[i];
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(observedRows.coefficients(shortened),
+          rule.coefficients(masked), 1e-8);
+    }
+  }
 }
