@@ -1,6 +1,7 @@
 package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.OverflowSafe;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -146,15 +147,8 @@ public final class Factorization implements Serializable {
   public static double[] columnNorms(DenseMatrix b) {
     int n = b.cols();
     double[] norms = new double[n];
-    double[] a = b.data();
-    for (int i = 0; i < b.rows(); i++) {
-      for (int r = 0; r < n; r++) {
-        double v = a[i * n + r];
-        norms[r] += v * v;
-      }
-    }
     for (int r = 0; r < n; r++) {
-      norms[r] = Math.sqrt(norms[r]);
+      norms[r] = OverflowSafe.norm(b.data(), r, n, b.rows());
     }
     return norms;
   }

@@ -60,6 +60,12 @@ public abstract class IterativeSolver implements FactorizationSolver {
     int cap = stopping.maxIterations();
     double[] objective = new double[cap + 1];
     objective[0] = run.objective();
+    if (!Double.isFinite(objective[0])) {
+      // a NaN start would otherwise make every later comparison false, or a stall look converged
+      throw new FactorizationDivergedException(describe() + ": the objective at the start is " + objective[0]
+          + " (the data or the start factors hold NaN, infinity or values too large to square): "
+          + divergenceHint());
+    }
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
     while (iteration < cap) {

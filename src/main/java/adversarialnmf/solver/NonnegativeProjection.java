@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.linalg.MissingEntries;
+import adversarialnmf.linalg.OverflowSafe;
 
 /**
  * The out-of-sample rule of every Frobenius-loss method (and, applied to Ã, a projection onto ANMF's
@@ -53,6 +54,14 @@ public final class NonnegativeProjection implements OutOfSampleRule {
   @Override
   public DenseMatrix coefficients(DataMatrix y) {
     requireDimension(y.rows());
+    double largest = y.max();
+    if (largest > OverflowSafe.SAFE_MAX && Double.isFinite(largest)) {
+      // x is positively homogeneous in y: solve for y 2^-k (exact), then scale back
+      double scale = OverflowSafe.powerOfTwoScale(largest);
+      DenseMatrix x = coefficients(y.scaled(scale));
+      MatrixOps.scale(x, 1.0 / scale);
+      return x;
+    }
     DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Bᵀ y_j)ᵀ, 0 at missing entries
     int n = rank();
     int count = y.cols();
@@ -81,6 +90,24 @@ public final class NonnegativeProjection implements OutOfSampleRule {
   @Override
   public double[] coefficients(double[] y) {
     requireDimension(y.length);
+    double largest = 0.0;
+    for (double v : y) {
+      if (v > largest) { // NaN (missing) entries compare false
+        largest = v;
+      }
+    }
+    if (largest > OverflowSafe.SAFE_MAX && Double.isFinite(largest)) {
+      double scale = OverflowSafe.powerOfTwoScale(largest); // as in coefficients(DataMatrix)
+      double[] scaled = y.clone();
+      for (int i = 0; i < scaled.length; i++) {
+        scaled[i] *= scale;
+      }
+      double[] x = coefficients(scaled);
+      for (int r = 0; r < x.length; r++) {
+        x[r] /= scale;
+      }
+      return x;
+    }
     int n = rank();
     double[] cross = new double[n];
     double[] bd = basis.data();
