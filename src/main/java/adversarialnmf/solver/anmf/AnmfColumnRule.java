@@ -87,6 +87,12 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     ColumnObjective f = objectiveOf(y);
     double[] x = f.startingPoint();
     NonnegativeNewton.minimise(f, x);
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("model (9) over this instance overflows double precision (its values"
+            + " are far outside the training data's scale); project it onto A instead (-predict basis)");
+      }
+    }
     return x;
   }
 
