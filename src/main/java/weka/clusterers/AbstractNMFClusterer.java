@@ -18,11 +18,13 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.Parallelism;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
@@ -91,6 +93,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected int m_Initialization = INIT_KMEANS;
   protected double m_IndicatorOffset = 0.2;
   protected int m_Scaling = SCALING_MAX;
+  /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
+  protected int m_NumExecutionSlots = 0;
   protected int m_Assignment = ASSIGN_ARGMAX;
   protected int m_Prediction = PREDICT_MODEL;
   protected String m_BatchSize = "100";
@@ -212,12 +216,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long started = System.nanoTime();
     NmfClustering model;
     try {
+      Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
-        randoms[r] = new Random(seeds[r]);
-        Factors start = createInitialization().initialize(startData, m_NumClusters, randoms[r]);
+        Random random = new Random(seeds[r]);
+        randoms[r] = random;
+        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
+          if (solver instanceof IterativeSolver) {
+            ((IterativeSolver) solver).onThreads(slots);
+          }
         }
         fits[r] = solver.fit(y, start);
       }
@@ -593,6 +602,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public String scalingTipText() {
     return "Scale the data before the fit: none, or divide by the largest value so the data lie in [0, 1]"
         + " (regularisation weights then mean the same on any data set).";
+  }
+
+  public void setNumExecutionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
+    }
+    m_NumExecutionSlots = slots;
+  }
+
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
+  }
+
+  public String numExecutionSlotsTipText() {
+    return "The number of execution slots (threads) for the fit's matrix products; 0 means one per available"
+        + " processor. Results are the same for every value. A native BLAS, when in use, keeps its own thread"
+        + " count (OPENBLAS_NUM_THREADS for OpenBLAS).";
   }
 
   public void setAssignment(SelectedTag value) {
