@@ -892,6 +892,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     for (int c = 0; c < sizes.length; c++) {
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }
+    text.append("\nThese are the fit's clusters; Weka's evaluation of the training data repeats them (its\n"
+        + "clusterInstance applies the coefficient rule above). For accuracy against a class with many\n"
+        + "clusters use the Explorer's Factorization view or ClustererSplitEvaluator (Hungarian matching).\n");
     return text.toString();
   }
 
