@@ -31,6 +31,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Vector;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.BatchPredictor;
@@ -207,19 +211,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     NmfClustering model;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
+      Factors[] starts = new Factors[seeds.length];
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
         Random random = new Random(seeds[r]);
         randoms[r] = random;
-        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
+        starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
-          if (solver instanceof IterativeSolver) {
-            ((IterativeSolver) solver).onThreads(slots);
-          }
         }
-        fits[r] = solver.fit(y, start);
       }
+      fitRuns(solver, y, starts, slots, fits);
       Restarts runs = Restarts.of(seeds, fits);
       model = NmfClustering.of(fits[runs.best()], scale, assignmentRule(), randoms[runs.best()]);
       m_Runs = runs;
@@ -238,6 +240,47 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     if (!fit.converged()) {
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
           + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
+    }
+  }
+
+  /**
+   * Fits every start: one after another, each fit on all the slots, or, with several restarts and
+   * slots, up to one fit per slot at once, each sequential. A fit's result does not depend on the
+   * thread count, so both give the same bits.
+   */
+  private static void fitRuns(FactorizationSolver solver, DataMatrix y, Factors[] starts, Parallelism slots,
+      Factorization[] fits) {
+    int workers = Math.min(starts.length, slots.threads());
+    if (workers <= 1 || !(solver instanceof IterativeSolver)) {
+      if (solver instanceof IterativeSolver) {
+        ((IterativeSolver) solver).onThreads(slots);
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = solver.fit(y, starts[r]);
+      }
+      return;
+    }
+    ((IterativeSolver) solver).onThreads(Parallelism.SEQUENTIAL);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+      Thread thread = new Thread(task, "adversarialNMF restart");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Future<Factorization>> runs = new ArrayList<Future<Factorization>>();
+    try {
+      for (Factors start : starts) {
+        runs.add(pool.submit(() -> solver.fit(y, start)));
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = runs.get(r).get();
+      }
+    } catch (InterruptedException e) { // the flag is cleared, as FitInterruptedException promises
+      throw new FitInterruptedException("the restarts");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow(); // interrupts the fits still running, which then stop at their next check
     }
   }
 
