@@ -129,6 +129,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return true;
   }
 
+  /** What to do instead when {@link #fitsMissingValues()} is false. */
+  protected String missingValuesAdvice() {
+    return "impute them first (-missing mean)";
+  }
+
   /** The iteration cap a fresh instance starts with. */
   protected int defaultMaxIterations() {
     return 200;
@@ -173,7 +178,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
     if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
       throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
-          + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+          + " has no masked form of its update to fit around them; " + missingValuesAdvice());
     }
     if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
       // names the attribute and the instance, which Weka's capability test does not
