@@ -10,6 +10,7 @@ import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import java.util.Arrays;
 
 /**
@@ -55,6 +56,23 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
   @Override
   public boolean fitsMissingEntries() {
     return true;
+  }
+
+  @Override
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    long missing = y.missing().count();
+    // a masked fit also holds the mean-imputed copy of Y for the target, and the model at missing entries
+    long imputed = missing == 0 ? 0 : y.isSparse() ? WorkingSet.doubles(2 * (y.storedEntries() + missing))
+        : WorkingSet.doubles((long) y.rows() * y.cols());
+    return workspaceBytes(y.rows(), y.cols(), rank) + imputed + WorkingSet.doubles(2 * missing);
+  }
+
+  /**
+   * No m x N auxiliary: about twenty factor-sized matrices (X, its trial and gradient, products) and
+   * ten more for the temporaries of the objective evaluations.
+   */
+  public static long workspaceBytes(int m, int count, int rank) {
+    return WorkingSet.doubles(30L * ((long) m + count) * rank);
   }
 
   @Override
