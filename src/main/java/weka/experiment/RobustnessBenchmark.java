@@ -422,7 +422,11 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
     BenchmarkReport report = new BenchmarkReport(new ArrayList<String>(dataSets.keySet()), m_Recipes,
         new ArrayList<String>(m_Clusterers.keySet()), seeds, m_Alpha, current);
-    String markdown = report.standAloneMarkdown(setting(dataSets, facts, current));
+    BenchmarkReport.Setting setting = setting(dataSets, facts, current);
+    if (Thread.interrupted()) { // the report reads the data sets the run resumed: honour a stop meanwhile
+      throw stopped(position, total, executed, resultsFile);
+    }
+    String markdown = report.standAloneMarkdown(setting);
     Files.write(new File(m_OutputFolder, "tables.md").toPath(), markdown.getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "tables.tex").toPath(), report.latex().getBytes(StandardCharsets.UTF_8));
     Files.write(new File(m_OutputFolder, "summary.csv").toPath(),
