@@ -1,6 +1,5 @@
 package weka.clusterers;
 
-import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.DataScaling;
 import adversarialnmf.cluster.NmfClustering;
@@ -9,12 +8,16 @@ import adversarialnmf.init.InitializationMethod;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MissingValues;
+import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
@@ -25,8 +28,8 @@ import java.util.Random;
 import java.util.Vector;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.BatchPredictor;
-import weka.core.Capabilities.Capability;
 import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
@@ -62,6 +65,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected DataScaling m_Scaling = DataScaling.MAX;
   protected AssignmentRule m_Assignment = AssignmentRule.ARGMAX;
   protected String m_BatchSize = "100";
+  protected MissingValues m_MissingValues = MissingValues.MASK;
+  protected int m_Restarts = 1;
+
+  /** -missing: the tags are the core policy's labels. */
+  public static final Tag[] TAGS_MISSING = missingTags();
 
   /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
   protected NmfClustering m_Model;
@@ -71,6 +79,28 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected Instances m_Header;
   /** Seconds the last fit took. */
   protected double m_FitSeconds;
+  /** The runs of the last fit (one unless -restarts is above 1). */
+  protected Restarts m_Runs;
+  /** Missing values in the last training data and how they were handled. */
+  protected int m_MissingCount;
+  protected MissingValues m_MissingUsed;
+
+  private static Tag[] missingTags() {
+    MissingValues[] values = MissingValues.values();
+    Tag[] tags = new Tag[values.length];
+    for (int i = 0; i < values.length; i++) {
+      tags[i] = new Tag(i, values[i].label(), values[i].description(), false);
+    }
+    return tags;
+  }
+
+  /**
+   * True if the method fits only the observed entries under -missing mask; a method whose update
+   * has no masked form says false and is told to impute (-missing mean).
+   */
+  protected boolean fitsMissingValues() {
+    return true;
+  }
 
   /** The iteration cap a fresh instance starts with. */
   protected int defaultMaxIterations() {
@@ -103,14 +133,26 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     result.disableAll();
     result.enable(Capability.NO_CLASS);
     result.enable(Capability.NUMERIC_ATTRIBUTES);
+    if (m_MissingValues == MissingValues.MEAN || (m_MissingValues == MissingValues.MASK && fitsMissingValues())) {
+      result.enable(Capability.MISSING_VALUES);
+    }
     result.setMinimumNumberInstances(1);
     return result;
   }
 
   @Override
   public void buildClusterer(Instances data) throws Exception {
-    getCapabilities().testWithFail(data);
     String who = getClass().getName();
+    boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
+    if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
+      throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
+          + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+    }
+    if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
+      // names the attribute and the instance, which Weka's capability test does not
+      WekaData.requireNonnegative(data, WekaData.featureIndices(data), who);
+    }
+    getCapabilities().testWithFail(data);
     if (data.numInstances() == 0) {
       throw new IllegalArgumentException(who + ": no training instances");
     }
@@ -122,38 +164,77 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     if (features.length == 0) {
       throw new IllegalArgumentException(who + ": no numeric attribute to factorize");
     }
-    WekaData.requireNonnegative(data, features, who);
-    DataMatrix raw = WekaData.toMatrix(data, features);
+    WekaData.requireNonnegative(data, features, who, 0, m_MissingValues != MissingValues.REFUSE);
+    DataMatrix observed = WekaData.toMatrix(data, features);
+    int missingCount = observed.missing().count();
+    DataMatrix raw = m_MissingValues.prepare(observed);
     double largest = raw.max();
     if (largest <= 0.0) {
       throw new IllegalArgumentException(who + ": all data values are zero; there is nothing to factorize");
     }
-    double scale = m_Scaling.factor(largest);
+    double scale = dataScale(largest, who);
     DataMatrix y = scale == 1.0 ? raw : raw.scaled(scale);
+    // a masked fit starts from the mean-imputed data (the start needs every entry)
+    DataMatrix startData = MissingValues.imputeAttributeMeans(y);
 
-    Random random = new Random(m_Seed);
+    long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
+    Factorization[] fits = new Factorization[seeds.length];
+    Random[] randoms = new Random[seeds.length];
     long started = System.nanoTime();
-    Factorization fit;
     NmfClustering model;
     try {
-      Factors start = createInitialization().initialize(y, m_NumClusters, random);
-      FactorizationSolver solver =
-          createSolver(data, y, scale, m_Stopping, random);
-      fit = solver.fit(y, start);
-      model = NmfClustering.of(fit, scale, m_Assignment, random);
+      FactorizationSolver solver = null;
+      for (int r = 0; r < seeds.length; r++) {
+        randoms[r] = new Random(seeds[r]);
+        Factors start = createInitialization().initialize(startData, m_NumClusters, randoms[r]);
+        if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
+          solver = createSolver(data, y, scale, m_Stopping, randoms[r]);
+        }
+        fits[r] = solver.fit(y, start);
+      }
+      Restarts runs = Restarts.of(seeds, fits);
+      model = NmfClustering.of(fits[runs.best()], scale, m_Assignment, randoms[runs.best()]);
+      m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(who, e);
     }
+    Factorization fit = model.factorization();
     m_Model = model;
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_Header = new Instances(data, 0);
+    m_MissingCount = missingCount;
+    m_MissingUsed = m_MissingValues;
     if (!fit.converged()) {
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_Stopping.maxIterations()
           + ") without meeting the tolerance " + m_Stopping.tolerance() + "; raise -I or the tolerance -E");
     }
+  }
+
+  /**
+   * The factor the data are multiplied by before the fit: 1 / largest for -scaling max, 1 for none;
+   * a power of two (exact, no digit lost) where that would leave the largest value outside the range
+   * whose squares double precision holds (see {@link OverflowSafe}), or where 1 / largest overflows.
+   */
+  private double dataScale(double largest, String who) {
+    if (m_Scaling == DataScaling.MAX && Double.isFinite(1.0 / largest)) {
+      return 1.0 / largest;
+    }
+    if (m_Scaling == DataScaling.NONE && OverflowSafe.inSafeRange(largest)) {
+      return 1.0;
+    }
+    if (Double.isInfinite(largest)) {
+      throw new IllegalArgumentException(who + ": the data hold an infinite value; remove or replace it");
+    }
+    double power = OverflowSafe.powerOfTwoScale(largest);
+    if (Double.isInfinite(power)) {
+      throw new IllegalArgumentException(who + ": the largest data value, " + largest + ", is a subnormal number"
+          + " below 2^-1023 with too few significant digits to factorize; multiply the data by a large"
+          + " constant first, e.g. with weka.filters.unsupervised.attribute.MathExpression -E A*1e300");
+    }
+    return power;
   }
 
   protected Initialization createInitialization() {
@@ -172,18 +253,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
-    double[] values = checkedValues(instance);
-    return m_Model.membership(m_Model.coefficientsOf(values));
+    WekaData.requireCompatible(m_Header, instance, m_FeatureIndices, getClass().getName(), projectsMissingValues());
+    return m_Model.membership(m_Model.coefficientsOf(WekaData.values(instance, m_FeatureIndices)));
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     requireModel();
-    if (instances.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
-    }
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    WekaData.requireCompatible(m_Header, instances, m_FeatureIndices, getClass().getName(), 0,
+        projectsMissingValues());
     DenseMatrix coefficients;
     try {
       coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
@@ -197,20 +275,13 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return out;
   }
 
-  private double[] checkedValues(Instance instance) {
-    if (instance.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instance has " + instance.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
-    }
-    double[] values = WekaData.values(instance, m_FeatureIndices);
-    for (int r = 0; r < values.length; r++) {
-      if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
-        throw new IllegalArgumentException(getClass().getName() + ": attribute '"
-            + m_Header.attribute(m_FeatureIndices[r]).name() + "' has the value " + values[r]
-            + "; only finite nonnegative values can be projected onto the learned basis");
-      }
-    }
-    return values;
+
+  /**
+   * True if new instances may hold missing values: unless the model was fitted with -missing
+   * refuse, the projection onto the basis fits only an instance's observed values.
+   */
+  public boolean projectsMissingValues() {
+    return m_MissingUsed != null && m_MissingUsed != MissingValues.REFUSE;
   }
 
   @Override
@@ -265,6 +336,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
+  }
+
+  /** Seed, final objective and iterations of every run of the last fit (-restarts). */
+  public Restarts getRuns() {
+    requireModel();
+    return m_Runs;
   }
 
   /** The objective per iteration (entry 0: at the start). */
@@ -415,6 +492,37 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return EnumTags.selected(m_Assignment, TAGS_ASSIGNMENT);
   }
 
+  public void setMissingValues(SelectedTag value) {
+    if (value.getTags() != TAGS_MISSING) {
+      throw new IllegalArgumentException("missing values (-missing): not one of this option's tags");
+    }
+    m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
+  }
+
+  @OptionMetadata(displayName = "missing values", displayOrder = 55,
+      description = "What to do with missing values: mask (fit only the observed entries; in sparse"
+      + " data an absent value is an observed 0), mean (replace each by its attribute's mean first) or"
+      + " refuse.")
+  @CommandLineOption("missing")
+  public SelectedTag getMissingValues() {
+    return new SelectedTag(m_MissingValues.ordinal(), TAGS_MISSING);
+  }
+
+  public void setRestarts(int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("number of restarts (-restarts) must be at least 1, got " + restarts);
+    }
+    m_Restarts = restarts;
+  }
+
+  @OptionMetadata(displayName = "restarts", displayOrder = 62,
+      description = "Fit from this many starts (seeds derived from the seed) and keep the one with the"
+      + " lowest final objective; the output lists every run.")
+  @CommandLineOption("restarts")
+  public int getRestarts() {
+    return m_Restarts;
+  }
+
   // ------------------------------------------------------------------ output
 
   /** Extra lines a subclass adds to toString (its own settings and results). */
@@ -433,19 +541,31 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
     text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
         .append(fit.coefficients().cols()).append(" instances")
-        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
+        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + readable(m_Model.dataScale())
+            + (m_Scaling == DataScaling.NONE ? " (a power of two: the values are too large or small to square)" : "")
+            : "")
         .append('\n');
+    if (m_MissingCount > 0) {
+      long entries = (long) fit.basis().rows() * fit.coefficients().cols();
+      text.append("Missing values: ").append(m_MissingCount).append(" of ").append(entries).append(" entries (")
+          .append(Utils.doubleToString(100.0 * m_MissingCount / entries, 2)).append("%), ")
+          .append(m_MissingUsed.description()).append('\n');
+    }
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    if (m_Runs.count() > 1) {
+      text.append("Restarts: ").append(m_Runs.count()).append(", the run with the lowest final objective kept\n")
+          .append(m_Runs);
+    }
     text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();
-    text.append("Objective: ").append(Utils.doubleToString(trace[0], 6)).append(" at the start, ")
-        .append(Utils.doubleToString(fit.finalObjective(), 6)).append(" at the end\n");
+    text.append("Objective: ").append(readable(trace[0])).append(" at the start, ")
+        .append(readable(fit.finalObjective())).append(" at the end\n");
     for (String name : fit.traceNames()) {
       double[] values = fit.trace(name);
       text.append("Final ").append(name).append(": ")
-          .append(Utils.doubleToString(values[values.length - 1], 6)).append('\n');
+          .append(readable(values[values.length - 1])).append('\n');
     }
     describeModel(text);
     text.append('\n');
@@ -456,5 +576,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }
     return text.toString();
+  }
+
+  /** A number for toString: six decimals where that is readable, scientific notation otherwise. */
+  protected static String readable(double value) {
+    double magnitude = Math.abs(value);
+    return magnitude != 0.0 && (magnitude < 1e-4 || magnitude >= 1e9) && Double.isFinite(value)
+        ? String.format(java.util.Locale.ROOT, "%.6g", value) : Utils.doubleToString(value, 6);
   }
 }

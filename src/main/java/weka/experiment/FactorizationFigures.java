@@ -140,7 +140,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   }
 
   @OptionMetadata(displayName = "output folder", displayOrder = 60,
-      description = "Output folder.")
+      description = "The folder the figures are written to.")
   @CommandLineOption(value = "out", synopsis = "-out <folder>")
   public String getOutputFolder() {
     return m_OutputFolder.getPath();

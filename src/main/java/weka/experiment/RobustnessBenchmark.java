@@ -116,8 +116,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   }
 
   @OptionMetadata(displayName = "data", displayOrder = 10,
-      description = "An ARFF file (.arff or .arff.gz, class last unless the file sets it), or a folder"
-      + " of them. Repeat for several.")
+      description = "An ARFF file, plain or gzipped, or a folder of them; repeat for several. The class"
+      + " is the last attribute unless the file sets it.")
   @CommandLineOption(value = "data", synopsis = "-data <file or folder>")
   public String[] getDataFiles() {
     return m_DataFiles.stream().map(File::getPath).toArray(String[]::new);
@@ -220,7 +220,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   }
 
   @OptionMetadata(displayName = "output folder", displayOrder = 60,
-      description = "Output folder for results.csv, summary.csv, tables.md and tables.tex.")
+      description = "The folder the results and tables are written to. The files are results.csv,"
+      + " summary.csv, tables.md and tables.tex.")
   @CommandLineOption(value = "out", synopsis = "-out <folder>")
   public String getOutputFolder() {
     return m_OutputFolder.getPath();
