@@ -10,11 +10,13 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.Parallelism;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.weka.CommandLineOption;
@@ -63,6 +65,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected InitializationMethod m_Initialization = InitializationMethod.KMEANS;
   protected double m_IndicatorOffset = 0.2;
   protected DataScaling m_Scaling = DataScaling.MAX;
+  /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
+  protected int m_NumExecutionSlots = 0;
   protected AssignmentRule m_Assignment = AssignmentRule.ARGMAX;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
@@ -183,12 +187,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long started = System.nanoTime();
     NmfClustering model;
     try {
+      Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
-        randoms[r] = new Random(seeds[r]);
-        Factors start = createInitialization().initialize(startData, m_NumClusters, randoms[r]);
+        Random random = new Random(seeds[r]);
+        randoms[r] = random;
+        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, m_Stopping, randoms[r]);
+          if (solver instanceof IterativeSolver) {
+            ((IterativeSolver) solver).onThreads(slots);
+          }
         }
         fits[r] = solver.fit(y, start);
       }
@@ -478,6 +487,23 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   @CommandLineOption("scaling")
   public SelectedTag getScaling() {
     return EnumTags.selected(m_Scaling, TAGS_SCALING);
+  }
+
+  public void setNumExecutionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
+    }
+    m_NumExecutionSlots = slots;
+  }
+
+  @OptionMetadata(displayName = "execution slots", displayOrder = 90,
+      description = "The number of execution slots (threads) for the fit's matrix products; 0 means one"
+      + " per available processor. Results are the same for every value. A native BLAS, when in use,"
+      + " keeps its own thread count (OPENBLAS_NUM_THREADS for OpenBLAS).")
+  @CommandLineOption("num-slots")
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
   }
 
   public void setAssignment(SelectedTag value) {

@@ -231,7 +231,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     m_OutputFolder = new File(folder);
   }
 
-  @OptionMetadata(displayName = "fresh", displayOrder = 61, description = "Start afresh: discard an existing results.csv instead of resuming.")
+  @OptionMetadata(displayName = "fresh", displayOrder = 61, description = "Start afresh, discarding earlier results instead of resuming. The results are in"
+      + " results.csv of the output folder.")
   @CommandLineOption("fresh")
   public boolean getFresh() {
     return m_Fresh;

@@ -1,10 +1,12 @@
 package weka.filters.unsupervised.attribute;
 
-import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
+import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
@@ -69,6 +71,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   protected ProjectionBasis m_ProjectionBasis = ProjectionBasis.LEARNED;
   protected boolean m_PassNonNumeric = false;
   protected boolean m_ProjectTraining = false;
+  /** Threads of the fit and of the projections, Weka's execution slots: 0 = one per available processor. */
+  protected int m_NumExecutionSlots = 0;
 
   // fitted on the first batch
   /** Input attributes that form the data matrix Y (the numeric non-class attributes). */
@@ -260,6 +264,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       features = Filter.useFilter(instances, remove);
     }
     AbstractNMFClusterer fitted = (AbstractNMFClusterer) AbstractClusterer.makeCopy(m_Clusterer);
+    fitted.setNumExecutionSlots(m_NumExecutionSlots);
     try {
       fitted.buildClusterer(features);
     } catch (IllegalArgumentException e) {
@@ -278,7 +283,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   private DenseMatrix project(Instances instances) {
     WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall(),
         m_Fitted.projectsMissingValues());
-    return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
+    DataMatrix y = WekaData.toMatrix(instances, m_FeatureIndices);
+    return Parallelism.executionSlots(m_NumExecutionSlots).within(() -> m_Features.coefficients(y));
   }
 
   /** The fitted clustering (factorization, scale), or null before the first batch. */
@@ -398,6 +404,23 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   public void setProjectTraining(boolean project) {
     m_ProjectTraining = project;
+  }
+
+  public void setNumExecutionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
+    }
+    m_NumExecutionSlots = slots;
+  }
+
+  @OptionMetadata(displayName = "execution slots", displayOrder = 90,
+      description = "The number of execution slots (threads) for the fit and the projections, in place"
+      + " of the clusterer's own setting; 0 means one per available processor. Results are the same"
+      + " for every value.")
+  @CommandLineOption("num-slots")
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
   }
 
   @OptionMetadata(displayName = "project training data", displayOrder = 25,
