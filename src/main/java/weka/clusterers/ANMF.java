@@ -7,7 +7,9 @@ import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
 import adversarialnmf.solver.anmf.AnmfSolver;
 import adversarialnmf.solver.anmf.AttackerTarget;
@@ -105,6 +107,14 @@ public class ANMF extends AbstractNMFClusterer {
     FactorizationSolver solver = m_Solver.create(m_Settings, target, stopping);
     m_SolverUsed = solver.describe();
     return solver;
+  }
+
+  @Override
+  protected String cheaperAlternative(DataMatrix y) {
+    String general = super.cheaperAlternative(y);
+    return m_Solver == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+        + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
+        m_NumClusters)) + " here), or " + general;
   }
 
   /** The options value for the core solver. */
