@@ -3,6 +3,7 @@ package weka.clusterers;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.DataScaling;
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.InitializationMethod;
 import adversarialnmf.init.KMeansInitialization;
@@ -10,17 +11,17 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
-import adversarialnmf.linalg.SparseData;
 import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.linalg.SparseData;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
-import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
@@ -61,6 +62,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public static final Tag[] TAGS_SCALING = EnumTags.of(DataScaling.class);
   public static final Tag[] TAGS_ASSIGNMENT = EnumTags.of(AssignmentRule.class);
 
+  public static final Tag[] TAGS_PREDICTION = EnumTags.of(PredictionRule.class);
+
   protected int m_NumClusters = 2;
   /** Iteration cap and tolerance, as the core value that checks them. */
   protected StoppingRule m_Stopping = new StoppingRule(defaultMaxIterations(), defaultTolerance());
@@ -70,6 +73,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
   protected int m_NumExecutionSlots = 0;
   protected AssignmentRule m_Assignment = AssignmentRule.ARGMAX;
+  protected PredictionRule m_Prediction = PredictionRule.MODEL;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
   protected int m_Restarts = 1;
@@ -207,7 +211,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         fits[r] = solver.fit(y, start);
       }
       Restarts runs = Restarts.of(seeds, fits);
-      model = NmfClustering.of(fits[runs.best()], scale, m_Assignment, randoms[runs.best()]);
+      Factorization best = fits[runs.best()];
+      if (m_Prediction == PredictionRule.ADVERSARIAL_BASIS && !best.hasAdversarialBasis()) {
+        throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
+            + " ANMF learns; use -predict model or -predict basis");
+      }
+      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, randoms[runs.best()]);
       m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
@@ -285,7 +294,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
-  /** Membership from the instance's nonnegative least-squares coefficients on the learned basis A. */
+  /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
@@ -362,13 +371,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_Model.factorization().basis().toArray();
   }
 
-  /** X (clusters x training instances), copy. */
+  /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
+    requireModel();
+    return m_Model.trainingCoefficients().toArray();
+  }
+
+  /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
+  public double[][] getSolverCoefficients() {
     requireModel();
     return m_Model.factorization().coefficients().toArray();
   }
 
-  /** The cluster of each training instance as fitted (the assignment rule applied to X). */
+  /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
@@ -545,6 +560,20 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return EnumTags.selected(m_Assignment, TAGS_ASSIGNMENT);
   }
 
+  public void setPrediction(SelectedTag value) {
+    m_Prediction = EnumTags.value(value, PredictionRule.class, "prediction (-predict)");
+  }
+
+  @OptionMetadata(displayName = "prediction rule", displayOrder = 54,
+      description = "How an instance gets its coefficients, for clusterInstance, distributionForInstance"
+      + " and the training assignment alike: model (the default; the minimiser of the method's own"
+      + " objective over the instance with the fitted factors fixed), basis (nonnegative least squares"
+      + " onto A) or adversarial (onto ANMF's adversarial basis).")
+  @CommandLineOption("predict")
+  public SelectedTag getPrediction() {
+    return EnumTags.selected(m_Prediction, TAGS_PREDICTION);
+  }
+
   public void setMissingValues(SelectedTag value) {
     if (value.getTags() != TAGS_MISSING) {
       throw new IllegalArgumentException("missing values (-missing): not one of this option's tags");
@@ -620,7 +649,13 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append("Final ").append(name).append(": ")
           .append(readable(values[values.length - 1])).append('\n');
     }
+    for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
+      text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
+    }
     describeModel(text);
+    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+        .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
     int[] sizes = m_Model.clusterSizes();
     int total = fit.coefficients().cols();
