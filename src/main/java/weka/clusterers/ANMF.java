@@ -94,7 +94,7 @@ public class ANMF extends AbstractNMFClusterer {
   /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return m_Solver == SOLVER_GRADIENT;
+    return m_Solver == AnmfSolver.GRADIENT;
   }
 
   @Override
