@@ -29,7 +29,12 @@ public final class AnmfOptions implements Serializable {
     /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
     RELATIVE_RESIDUALS,
     /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
-    RELATIVE_CHANGE
+    RELATIVE_CHANGE,
+    /**
+     * Relative primal residual and the relative change of the scale-free coefficients
+     * diag(‖a_r‖) X both ≤ ε: what settles while (9) drifts along its scaling direction (§5.4).
+     */
+    SCALE_FREE_CHANGE
   }
 
   /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
@@ -184,7 +189,8 @@ public final class AnmfOptions implements Serializable {
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
     s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
-        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals" : "relative change");
+        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals"
+        : toleranceRule == ToleranceRule.SCALE_FREE_CHANGE ? "scale-free change" : "relative change");
     return s.toString();
   }
 
