@@ -69,10 +69,13 @@ public class ANMF extends AbstractNMFClusterer {
   public static final int STOP_CHANGE = 0;
   public static final int STOP_RESIDUALS = 1;
   public static final int STOP_PAPER = 2;
+  public static final int STOP_SCALE_FREE = 3;
   public static final Tag[] TAGS_STOPPING = {
       new Tag(STOP_CHANGE, "change", "relative primal residual and relative change of (9) <= tolerance", false),
       new Tag(STOP_RESIDUALS, "residuals", "relative primal and dual residuals <= tolerance", false),
-      new Tag(STOP_PAPER, "paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance", false)};
+      new Tag(STOP_PAPER, "paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance", false),
+      new Tag(STOP_SCALE_FREE, "scale-free", "relative primal residual and relative change of diag(||a_r||) X <= tolerance",
+          false)};
 
   public static final int SOLVER_ADMM = 0;
   public static final int SOLVER_GRADIENT = 1;
@@ -175,6 +178,7 @@ public class ANMF extends AbstractNMFClusterer {
         .rescaleStart(!m_NoStartRescaling)
         .toleranceRule(m_Stopping == STOP_PAPER ? AnmfOptions.ToleranceRule.PAPER_RULE_26
             : m_Stopping == STOP_RESIDUALS ? AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS
+            : m_Stopping == STOP_SCALE_FREE ? AnmfOptions.ToleranceRule.SCALE_FREE_CHANGE
             : AnmfOptions.ToleranceRule.RELATIVE_CHANGE)
         .build();
   }
@@ -425,8 +429,9 @@ public class ANMF extends AbstractNMFClusterer {
     options.add(new Option("\tDo not rescale X0 by <A0X0, Y> / ||A0X0||^2 (the paper does not).",
         "no-start-rescaling", 0, "-no-start-rescaling"));
     options.add(new Option("\tStopping rule: change (relative primal residual and relative change\n"
-        + "\tof the objective), residuals (relative primal and dual residuals) or paper (rule 26).\n"
-        + "\t(default change)", "stop", 1, "-stop <change|residuals|paper>"));
+        + "\tof the objective), residuals (relative primal and dual residuals), paper (rule 26)\n"
+        + "\tor scale-free (relative primal residual and change of diag(||a_r||) X).\n"
+        + "\t(default change)", "stop", 1, "-stop <change|residuals|paper|scale-free>"));
     options.add(new Option("\tAttacker target Z: 'shift' (Z = Y + t, Remark 1a) or a Weka filter\n"
         + "\tspecification applied to the data (Remark 1b), e.g.\n"
         + "\t\"weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2\".\n\t(default shift)",
@@ -686,8 +691,9 @@ public class ANMF extends AbstractNMFClusterer {
 
   public String stoppingTipText() {
     return "Convergence test with the tolerance: relative primal residual and relative change of the "
-        + "objective, relative primal and dual residuals, or the paper's rule (26), which uses absolute squared "
-        + "norms and is rarely met on real data.";
+        + "objective, relative primal and dual residuals, the paper's rule (26), which uses absolute squared "
+        + "norms and is rarely met on real data, or the relative change of the scale-free coefficients "
+        + "diag(||a_r||) X (docs/ALGORITHM.md 5.4 has what settles at the defaults).";
   }
 
   public String getTarget() {
