@@ -4,6 +4,7 @@ import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
+import adversarialnmf.solver.anmf.AnmfSolver;
 import java.util.Locale;
 import java.util.Random;
 import weka.clusterers.ANMF;
@@ -82,7 +83,7 @@ public final class MissingValuesStudy {
       nmf = new NMF();
     } else if (method.equals("anmf-gradient")) {
       ANMF anmf = new ANMF();
-      anmf.setSolver(new SelectedTag(ANMF.SOLVER_GRADIENT, ANMF.TAGS_SOLVER));
+      anmf.setSolver(new SelectedTag(AnmfSolver.GRADIENT.ordinal(), ANMF.TAGS_SOLVER));
       nmf = anmf;
     } else {
       throw new IllegalArgumentException("method must be nmf or anmf-gradient, got " + method);
