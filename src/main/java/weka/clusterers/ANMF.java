@@ -90,6 +90,7 @@ public class ANMF extends AbstractNMFClusterer {
   protected double m_PenaltyThreshold = DEFAULTS.penaltyThreshold();
   protected boolean m_NoStartRescaling = !DEFAULTS.rescaleStart();
   protected int m_Stopping = STOP_CHANGE;
+  protected boolean m_UnitNormBases = DEFAULTS.unitNormBases();
   protected int m_Solver = SOLVER_ADMM;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
@@ -139,6 +140,10 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
       Random random) throws Exception {
+    if (m_Solver == SOLVER_GRADIENT && m_UnitNormBases) {
+      throw new IllegalArgumentException("ANMF: -unit-norm-bases needs the ADMM solver; drop -solver gradient "
+          + "or -unit-norm-bases");
+    }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
     m_TargetUsed = target.describe();
     FactorizationSolver solver = m_Solver == SOLVER_GRADIENT
@@ -156,7 +161,7 @@ public class ANMF extends AbstractNMFClusterer {
         .linearSolve(m_LinearSolve == SOLVE_CHOLESKY ? AnmfOptions.LinearSolve.GRAM_CHOLESKY
             : m_LinearSolve == SOLVE_CG ? AnmfOptions.LinearSolve.CONJUGATE_GRADIENT : AnmfOptions.LinearSolve.AUTO)
         .adaptivePenalty(m_AdaptivePenalty).penaltyFactor(m_PenaltyFactor).penaltyThreshold(m_PenaltyThreshold)
-        .rescaleStart(!m_NoStartRescaling)
+        .rescaleStart(!m_NoStartRescaling).unitNormBases(m_UnitNormBases)
         .toleranceRule(m_Stopping == STOP_PAPER ? AnmfOptions.ToleranceRule.PAPER_RULE_26
             : m_Stopping == STOP_RESIDUALS ? AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS
             : AnmfOptions.ToleranceRule.RELATIVE_CHANGE)
@@ -287,6 +292,9 @@ public class ANMF extends AbstractNMFClusterer {
         + DEFAULTS.penaltyThreshold() + ")", "penalty-threshold", 1, "-penalty-threshold <num>"));
     options.add(new Option("\tDo not rescale X0 by <A0X0, Y> / ||A0X0||^2 (the paper does not).",
         "no-start-rescaling", 0, "-no-start-rescaling"));
+    options.add(new Option("\tScale-fixed model: keep every column of A and \u00c3 at unit norm, which\n"
+        + "\tremoves the scaling freedom of model (9) (ADMM only; see docs/ALGORITHM.md 5.4).",
+        "unit-norm-bases", 0, "-unit-norm-bases"));
     options.add(new Option("\tStopping rule: change (relative primal residual and relative change\n"
         + "\tof the objective), residuals (relative primal and dual residuals) or paper (rule 26).\n"
         + "\t(default change)", "stop", 1, "-stop <change|residuals|paper>"));
@@ -316,6 +324,7 @@ public class ANMF extends AbstractNMFClusterer {
     setPenaltyFactor(doubleOption("penalty-factor", options, DEFAULTS.penaltyFactor()));
     setPenaltyThreshold(doubleOption("penalty-threshold", options, DEFAULTS.penaltyThreshold()));
     setNoStartRescaling(Utils.getFlag("no-start-rescaling", options));
+    setUnitNormBases(Utils.getFlag("unit-norm-bases", options));
     setStopping(tagOption("stop", options, TAGS_STOPPING, STOP_CHANGE));
     String target = Utils.getOption("target", options);
     setTarget(target.isEmpty() ? SHIFT_TARGET : target);
@@ -337,6 +346,9 @@ public class ANMF extends AbstractNMFClusterer {
         "" + m_PenaltyThreshold);
     if (m_NoStartRescaling) {
       options.add("-no-start-rescaling");
+    }
+    if (m_UnitNormBases) {
+      options.add("-unit-norm-bases");
     }
     Collections.addAll(options, "-stop", tagName(TAGS_STOPPING, m_Stopping), "-target", m_Target,
         "-shift", "" + m_Shift);
@@ -515,6 +527,20 @@ public class ANMF extends AbstractNMFClusterer {
 
   public String noStartRescalingTipText() {
     return "Start from X0 as the initialisation gives it (the paper) instead of rescaling it to fit Y.";
+  }
+
+  public boolean getUnitNormBases() {
+    return m_UnitNormBases;
+  }
+
+  public void setUnitNormBases(boolean value) {
+    m_UnitNormBases = value;
+  }
+
+  public String unitNormBasesTipText() {
+    return "Scale-fixed ANMF: every column of A and \u00c3 kept at unit norm (ADMM only). Without it, model (9) "
+        + "has no minimiser with a shifted target: shrinking X and growing the bases lowers it without end, and "
+        + "the attacker's term fades along that path (docs/ALGORITHM.md 5.1, 5.4).";
   }
 
   public SelectedTag getSolver() {
