@@ -110,6 +110,8 @@ public final class AnmfAblation {
             : ANMF + " -target \"" + recipe.stage(1) + " -S " + TARGET_SEED + "\""),
         new Variant("target", "Z:other-kind", recipe -> ANMF + " -target \"" + otherCorruption(recipe) + " -S "
             + TARGET_SEED + "\"")));
+    grid.put("scale", Arrays.asList(Variant.options("scale", "unit-bases", "-unit-norm-bases"),
+        Variant.options("scale", "unit-bases,gamma:1e-1", "-unit-norm-bases -gamma 1e-1")));
     grid.put("start", Arrays.asList(Variant.options("start", "init:nndsvd", "-init nndsvd"),
         Variant.options("start", "init:random", "-init random")));
     return grid;
