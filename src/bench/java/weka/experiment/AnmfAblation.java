@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Utils;
@@ -270,6 +271,9 @@ public final class AnmfAblation {
           }
         }
       }
+      if (built instanceof AbstractNMFClusterer) {
+        values.putAll(((AbstractNMFClusterer) built).getFactorization().measures());
+      }
       StringBuilder text = new StringBuilder();
       for (Map.Entry<String, Double> value : values.entrySet()) {
         text.append(text.length() == 0 ? "" : ";").append(value.getKey().replace(";", ",").replace("=", ":"))
@@ -329,7 +333,8 @@ public final class AnmfAblation {
 
   /** The diagnostics shown in the report, by a fragment of their measure name. */
   static final String[][] SHOWN_MEASURES = {
-      {"A move", "||A - A0||"}, {"Ã move", "\u00c3 - A0||"}, {"X move", "||X - X0||"},
+      {"A move", "||A - A0||"}, {"Ã move", "\u00c3 - A0||"}, {"X move", "||X - X0||"}, {"‖X‖/‖X⁰‖", "||X|| / ||X0||"},
+      {"Ã vs best response", "\u00c3*(X)||"},
       {"α share", "share of alpha"}, {"β share", "share of beta"}, {"γ share", "share of gamma"}};
 
   private void writeReport() throws IOException {
@@ -337,12 +342,15 @@ public final class AnmfAblation {
     md.append("Per cell: ACC mean ± std over the seeds; p: two-sided paired t-test over seeds against NMF "
         + "(ACC, then NMI) and against k-means (ACC); changed: labels that differ from the run with Z = Y at the "
         + "same seed and start (mean over seeds, raw / after the best one-to-one matching of clusters, max); "
-        + "moves: ‖A − A⁰‖/‖A⁰‖, ‖Ã − A⁰‖/‖A⁰‖, ‖X − X⁰‖/‖X⁰‖; shares: of α‖ÃX − Y‖², β‖AX − Y‖², "
+        + "moves: ‖A − A⁰‖/‖A⁰‖, ‖Ã − A⁰‖/‖A⁰‖, ‖X − X⁰‖/‖X⁰‖ and the scale ‖X‖/‖X⁰‖ (A⁰, X⁰: the start as given, "
+        + "with -unit-norm-bases as normalised); ‖Ã − Ã*(X)‖/‖Ã*(X)‖: distance of Ã from the attacker's best response (7) to "
+        + "the fitted X (Theorem 1); shares: of α‖ÃX − Y‖², β‖AX − Y‖², "
         + "γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖² in objective (9) at the end; all means over seeds.\n\n");
     List<String[]> csv = new ArrayList<>();
     csv.add(new String[] {"dataset", "recipe", "setting", "factor", "seeds", "acc_mean", "acc_std", "nmi_mean",
         "delta_acc_vs_nmf", "p_acc_vs_nmf", "p_nmi_vs_nmf", "delta_acc_vs_kmeans", "p_acc_vs_kmeans",
-        "changed_vs_zy", "changed_matched_vs_zy", "changed_max_vs_zy", "a_move", "at_move", "x_move",
+        "changed_vs_zy", "changed_matched_vs_zy", "changed_max_vs_zy", "a_move", "at_move", "x_move", "x_scale",
+        "best_response_gap",
         "alpha_share", "beta_share", "gamma_share", "iterations", "seconds"});
     Map<String, int[]> tally = new LinkedHashMap<>();
     List<String> headline = new ArrayList<>();
@@ -364,8 +372,8 @@ public final class AnmfAblation {
         }
         md.append("## ").append(dataFolder.getName()).append(", ").append(recipe.name()).append("\n\n");
         md.append("| setting | seeds | ACC | NMI | ΔACC vs NMF | p (ACC) | p (NMI) | ΔACC vs k-means | p | changed vs Z=Y "
-            + "| A move | Ã move | X move | α share | β share | γ share | iterations | s/fit |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + "| A move | Ã move | X move | ‖X‖/‖X⁰‖ | ‖Ã − Ã*(X)‖/‖Ã*‖ | α share | β share | γ share | iterations | s/fit |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         Row nmf = find(rows, NMF_LABEL);
         Row kmeans = find(rows, KMEANS_LABEL);
         Row best = null;
