@@ -63,6 +63,9 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
       # ANMF (ADMM, defaults) against our MU on ORL, in the same run
       solver 2g "$threads" anmf orl 8
     done
+    echo "# the Explorer's wait: ANMF's and NMF's default fits on ORL, 200 iterations each"
+    load
+    java_ 2g all -- whole-fit 200 "$DATASETS"
     echo "# memory targets: ANMF (ADMM) on USPS-sized data under -Xmx512m, HALS on TDT2-shaped under -Xmx2g"
     solver 512m 1 anmf usps 3
     solver 512m all anmf usps 3
