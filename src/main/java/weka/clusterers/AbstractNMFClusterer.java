@@ -440,6 +440,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
         + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
         "-assign <argmax|kmeans>"));
+    options.add(new Option("\tNumber of execution slots (threads) for the fit;\n"
+        + "\t0 = one per available processor. Results do not depend on it.\n\t(default 0)", "num-slots", 1,
+        "-num-slots <num>"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
@@ -453,6 +456,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     setIndicatorOffset(doubleOption("offset", options, 0.2));
     setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
     setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
+    setNumExecutionSlots(intOption("num-slots", options, 0));
     super.setOptions(options);
   }
 
@@ -473,6 +477,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(tagName(TAGS_SCALING, m_Scaling));
     options.add("-assign");
     options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
+    if (m_NumExecutionSlots != 0) { // the default (all processors) is left out, as the results do not depend on it
+      options.add("-num-slots");
+      options.add("" + m_NumExecutionSlots);
+    }
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
   }

@@ -1,5 +1,6 @@
 package weka.filters.unsupervised.attribute;
 
+import static adversarialnmf.weka.WekaOptions.intOption;
 import static adversarialnmf.weka.WekaOptions.tagId;
 import static adversarialnmf.weka.WekaOptions.tagName;
 
@@ -317,6 +318,9 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
         "-pass-nonnumeric"));
     options.add(new Option("\tMap the first batch by the same projection as later batches\n"
         + "\tinstead of outputting the fitted coefficients X.", "project-training", 0, "-project-training"));
+    options.add(new Option("\tNumber of execution slots (threads) for the fit and the projections,\n"
+        + "\tin place of the clusterer's own; 0 = one per available processor.\n\t(default 0)", "num-slots", 1,
+        "-num-slots <num>"));
     options.addAll(Collections.list(super.listOptions()));
     if (m_Clusterer instanceof OptionHandler) {
       options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Clusterer.getClass().getName()
@@ -336,6 +340,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
         TAGS_BASIS));
     setPassNonNumeric(Utils.getFlag("pass-nonnumeric", options));
     setProjectTraining(Utils.getFlag("project-training", options));
+    setNumExecutionSlots(intOption("num-slots", options, 0));
     String name = Utils.getOption('W', options);
     if (name.isEmpty()) {
       name = defaultClusterer().getClass().getName();
@@ -363,6 +368,10 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     }
     if (m_ProjectTraining) {
       options.add("-project-training");
+    }
+    if (m_NumExecutionSlots != 0) { // the default (all processors) is left out, as the results do not depend on it
+      options.add("-num-slots");
+      options.add("" + m_NumExecutionSlots);
     }
     Collections.addAll(options, super.getOptions());
     options.add("-W");
