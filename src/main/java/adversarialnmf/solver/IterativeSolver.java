@@ -62,6 +62,17 @@ public abstract class IterativeSolver implements FactorizationSolver {
     return "it has no masked form; impute the missing values first (-missing mean)";
   }
 
+  /** The per-iteration traces (at most four, up to the iteration cap) and {@link #workspaceBytes}. */
+  @Override
+  public final long workingSetBytes(DataMatrix y, int rank) {
+    return WorkingSet.doubles(4L * (stopping.maxIterations() + 1L)) + workspaceBytes(y, rank);
+  }
+
+  /** The workspaces of one fit; by default a dozen factor-sized matrices (no m x N one). */
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    return WorkingSet.factorSized(y.rows(), y.cols(), rank);
+  }
+
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
     return parallelism.within(() -> runFit(y, start));

@@ -38,6 +38,13 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     return true;
   }
 
+  /** Dense Y needs one m x N workspace for A X and Y ./ (A X); sparse Y only its stored entries. */
+  @Override
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    long dataSized = y instanceof SparseData ? y.storedEntries() : (long) y.rows() * y.cols();
+    return WorkingSet.doubles(dataSized) + super.workspaceBytes(y, rank);
+  }
+
   @Override
   protected Run start(DataMatrix y, Factors start) {
     return new KlRun(y, start);

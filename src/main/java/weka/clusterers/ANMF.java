@@ -13,6 +13,7 @@ import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
@@ -149,6 +150,14 @@ public class ANMF extends AbstractNMFClusterer {
         : new AnmfAdmmSolver(solverOptions(), target, stopping);
     m_SolverUsed = solver.describe();
     return solver;
+  }
+
+  @Override
+  protected String cheaperAlternative(DataMatrix y) {
+    String general = super.cheaperAlternative(y);
+    return m_Solver == SOLVER_GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+        + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
+        m_NumClusters)) + " here), or " + general;
   }
 
   /** The options value for the core solver, built (and validated) from this clusterer's settings. */

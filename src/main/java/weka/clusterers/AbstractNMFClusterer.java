@@ -17,11 +17,13 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.SparseData;
 import adversarialnmf.linalg.Parallelism;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
@@ -205,6 +207,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Random[] randoms = new Random[seeds.length];
     long started = System.nanoTime();
     NmfClustering model;
+    long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       FactorizationSolver solver = null;
@@ -217,6 +220,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           if (solver instanceof IterativeSolver) {
             ((IterativeSolver) solver).onThreads(slots);
           }
+          workingSet = solver.workingSetBytes(y, m_NumClusters);
+          requireHeapFor(workingSet, solver, y, who);
         }
         fits[r] = solver.fit(y, start);
       }
@@ -227,6 +232,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(who, e);
+    } catch (OutOfMemoryError e) { // the fit's state is unreachable now, so the heap is back
+      throw new IllegalStateException(who + ": ran out of heap during the fit (estimated working set "
+          + (workingSet < 0 ? "not yet known" : WorkingSet.readable(workingSet)) + ", heap maximum "
+          + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + "); " + cheaperAlternative(y), e);
     }
     Factorization fit = model.factorization();
     m_Model = model;
@@ -239,6 +248,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
           + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
     }
+  }
+
+  /** Refuses a fit whose working set exceeds the free heap, before it allocates anything. */
+  private void requireHeapFor(long workingSet, FactorizationSolver solver, DataMatrix y, String who) {
+    long free = WorkingSet.freeHeapBytesFor(workingSet);
+    if (workingSet > free) {
+      throw new IllegalStateException(who + ": the fit would need about " + WorkingSet.readable(workingSet)
+          + " of heap (" + solver.describe() + " on " + y.rows() + " attributes x " + y.cols() + " instances, "
+          + m_NumClusters + " clusters), but only " + WorkingSet.readable(free) + " of the "
+          + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + " heap is free; " + cheaperAlternative(y));
+    }
+  }
+
+  /** What to do when a fit does not fit in the heap; a method with a cheaper solver says which. */
+  protected String cheaperAlternative(DataMatrix y) {
+    return "give Java a larger heap (e.g. java -Xmx8g), " + (y instanceof SparseData ? ""
+        : "store mostly-zero data as sparse instances (Y then stays sparse), ")
+        + "or lower the number of clusters (-N) or the iteration cap (-I)";
   }
 
   /**
