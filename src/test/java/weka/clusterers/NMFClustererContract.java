@@ -135,7 +135,7 @@ public abstract class NMFClustererContract {
     Instances data = PlantedData.generate(20, 10, 3, 0.05, 5).instances();
     AbstractNMFClusterer c = configured(3);
     if (!ownRuleIsHomogeneous()) { // a huge row is then another instance: test the homogeneous projection
-      c.setPrediction(new weka.core.SelectedTag(AbstractNMFClusterer.PREDICT_BASIS, AbstractNMFClusterer.TAGS_PREDICTION));
+      c.setPrediction(new weka.core.SelectedTag(adversarialnmf.cluster.PredictionRule.BASIS.ordinal(), AbstractNMFClusterer.TAGS_PREDICTION));
     }
     c.buildClusterer(data);
     Instances huge = scaledBy(data, 0x1p1019);
@@ -299,13 +299,16 @@ public abstract class NMFClustererContract {
   void restartsKeepTheLowestObjectiveListEveryRunAndRepeat() throws Exception {
     Instances data = PlantedData.generate(20, 10, 3, 0.2, 7).instances();
     AbstractNMFClusterer single = configured(3);
-    single.setInitialization(new SelectedTag(AbstractNMFClusterer.INIT_RANDOM, AbstractNMFClusterer.TAGS_INITIALIZATION));
+    single.setInitialization(new SelectedTag(adversarialnmf.init.InitializationMethod.RANDOM.ordinal(), AbstractNMFClusterer.TAGS_INITIALIZATION));
     AbstractNMFClusterer once = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
     once.buildClusterer(data);
     AbstractNMFClusterer three = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
     three.setRestarts(3);
     three.buildClusterer(data);
+    three.setNumExecutionSlots(1);
+    three.buildClusterer(data);
     AbstractNMFClusterer again = (AbstractNMFClusterer) AbstractClusterer.makeCopy(three);
+    again.setNumExecutionSlots(3); // the three runs at once: the same bits as one after another
     again.buildClusterer(data);
     adversarialnmf.solver.Restarts runs = three.getRuns();
     assertEquals(3, runs.count());
@@ -314,6 +317,7 @@ public abstract class NMFClustererContract {
     assertEquals(lowest, three.getMeasure("measureFinalObjective"), 0.0);
     assertArrayEquals(three.getObjectiveTrace(), again.getObjectiveTrace(), 0.0);
     assertArrayEquals(three.getTrainingAssignments(), again.getTrainingAssignments());
+    assertArrayEquals(three.getRuns().objectives(), again.getRuns().objectives(), 0.0);
     String text = three.toString();
     for (int r = 1; r <= 3; r++) {
       assertTrue(text.contains("run " + r + ": seed "), text);
