@@ -128,16 +128,7 @@ class DocumentedCommandsTest {
     List<String> words = shellWords(command);
     String mainClass = words.get(0);
     String[] args = resolvePaths(words.subList(1, words.size()), folder);
-    // the stored outputs were made on the native BLAS where the machine has one: J48 on NMF
-    // features (docs/FEATURES.md) tells the two paths' last bits apart, so a replay that found
-    // the other path (the probe, or a -Dadversarialnmf.blas=java run) would differ
-    Blas previous = BlasSelection.use(BlasSelection.nativeIfAvailable().orElse(BlasSelection.current()));
-    String output;
-    try {
-      output = run(mainClass, args, folder);
-    } finally {
-      BlasSelection.use(previous);
-    }
+    String output = run(mainClass, args, folder);
     Path golden = GOLDEN.resolve(document.getFileName().toString().replace(".md", "")
         + "-" + digest(command) + ".txt");
     String stored = "# " + command + "\n" + output;

@@ -177,6 +177,15 @@ class PackageInstallIT {
     }
   }
 
+  @Test
+  void knowledgeFlowListsAndLoadsThePackagesTemplate() throws Exception {
+    String output = weka("src/test/resources/packaging/KnowledgeFlowTemplates.java");
+    assertTrue(output.contains("TEMPLATE ANMF and NMF on salt-and-pepper MNIST-150 | Loader:MNIST-150"
+        + " ClassAssigner:ClassAssigner Filter:SaltAndPepperNoise 10% TrainingSetMaker:TrainingSetMaker"
+        + " Clusterer:NMF Clusterer:ANMF ClustererPerformanceEvaluator:ClustererPerformanceEvaluator"
+        + " TextViewer:TextViewer"), output);
+  }
+
   /**
    * In the Explorer on a virtual display (package loaded from WEKA_HOME only): ANMF on MNIST-150
    * in the Cluster tab, the Factorization view's accuracy against ClusteringScores, screenshots
