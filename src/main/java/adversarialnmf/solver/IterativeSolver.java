@@ -122,7 +122,15 @@ public abstract class IterativeSolver implements FactorizationSolver {
         .stopReason(reason)
         .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
-    return result.build();
+    return complete(y, start, result.build());
+  }
+
+  /**
+   * The fit with what only the method knows attached: its out-of-sample rule (docs/ALGORITHM.md §7)
+   * and any named summary measures. By default the rule of every Frobenius loss, NNLS onto A.
+   */
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
   }
 
   /** The state of one fit. */

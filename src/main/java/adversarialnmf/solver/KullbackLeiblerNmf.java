@@ -34,6 +34,11 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   }
 
   @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new KullbackLeiblerRule(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  @Override
   public boolean fitsMissingEntries() {
     return true;
   }

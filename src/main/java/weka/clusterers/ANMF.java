@@ -112,7 +112,9 @@ public class ANMF extends AbstractNMFClusterer {
         + "attributes x instances auxiliary and keeps sparse data sparse (for large or text data). The target Z is the data shifted by t (Remark 1a; t uniform in "
         + "[0, 5 sigma] unless given) or the data passed through any Weka filter, e.g. a chain of the "
         + "package's noise filters (Remark 1b). Each instance goes to the cluster of its largest "
-        + "coefficient; new instances are projected onto A by nonnegative least squares.\n\n"
+        + "coefficient; a new instance y gets the coefficients that minimise model (9) over the added column (A, \u00c3 and "
+        + "the training X fixed, target z = y + t), the rule that also finishes the fit's X (-predict for "
+        + "projection onto A or \u00c3 instead).\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
@@ -130,9 +132,15 @@ public class ANMF extends AbstractNMFClusterer {
     return result;
   }
 
+  /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return false;
+    return m_Solver == SOLVER_GRADIENT;
+  }
+
+  @Override
+  protected String missingValuesAdvice() {
+    return "the ADMM needs every entry: fit around them with -solver gradient, or impute them first (-missing mean)";
   }
 
   @Override

@@ -9,6 +9,7 @@ import adversarialnmf.weka.WekaData;
 import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.init.NndsvdInitialization;
@@ -33,6 +34,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Vector;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.BatchPredictor;
@@ -80,6 +85,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       new Tag(ASSIGN_ARGMAX, "argmax", "largest coefficient of each instance (the paper's rule)", false),
       new Tag(ASSIGN_KMEANS, "kmeans", "k-means on the unit-normalised coefficient vectors", false)};
 
+  public static final int PREDICT_MODEL = 0;
+  public static final int PREDICT_BASIS = 1;
+  public static final int PREDICT_ADVERSARIAL = 2;
+  public static final Tag[] TAGS_PREDICTION = {
+      new Tag(PREDICT_MODEL, "model", "the method's own objective over the instance, fitted factors fixed", false),
+      new Tag(PREDICT_BASIS, "basis", "nonnegative least squares onto the learned basis A", false),
+      new Tag(PREDICT_ADVERSARIAL, "adversarial", "nonnegative least squares onto ANMF's adversarial basis", false)};
+
   protected int m_NumClusters = 2;
   protected int m_MaxIterations = defaultMaxIterations();
   protected double m_Tolerance = defaultTolerance();
@@ -89,6 +102,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
   protected int m_NumExecutionSlots = 0;
   protected int m_Assignment = ASSIGN_ARGMAX;
+  protected int m_Prediction = PREDICT_MODEL;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
   protected int m_Restarts = 1;
@@ -125,6 +139,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    */
   protected boolean fitsMissingValues() {
     return true;
+  }
+
+  /** What to do instead when {@link #fitsMissingValues()} is false. */
+  protected String missingValuesAdvice() {
+    return "impute them first (-missing mean)";
   }
 
   /** The iteration cap a fresh instance starts with. */
@@ -171,7 +190,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
     if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
       throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
-          + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+          + " has no masked form of its update to fit around them; " + missingValuesAdvice());
     }
     if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
       // names the attribute and the instance, which Weka's capability test does not
@@ -210,23 +229,27 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
+      Factors[] starts = new Factors[seeds.length];
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
         Random random = new Random(seeds[r]);
         randoms[r] = random;
-        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
+        starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
-          if (solver instanceof IterativeSolver) {
-            ((IterativeSolver) solver).onThreads(slots);
-          }
-          workingSet = solver.workingSetBytes(y, m_NumClusters);
+          // restarts at once each hold their own working set
+          workingSet = solver.workingSetBytes(y, m_NumClusters) * Math.min(seeds.length, slots.threads());
           requireHeapFor(workingSet, solver, y, who);
         }
-        fits[r] = solver.fit(y, start);
       }
+      fitRuns(solver, y, starts, slots, fits);
       Restarts runs = Restarts.of(seeds, fits);
-      model = NmfClustering.of(fits[runs.best()], scale, assignmentRule(), randoms[runs.best()]);
+      Factorization best = fits[runs.best()];
+      if (m_Prediction == PREDICT_ADVERSARIAL && !best.hasAdversarialBasis()) {
+        throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
+            + " ANMF learns; use -predict model or -predict basis");
+      }
+      model = NmfClustering.of(best, y, scale, assignmentRule(), predictionRule(), randoms[runs.best()]);
       m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
@@ -269,6 +292,47 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   /**
+   * Fits every start: one after another, each fit on all the slots, or, with several restarts and
+   * slots, up to one fit per slot at once, each sequential. A fit's result does not depend on the
+   * thread count, so both give the same bits.
+   */
+  private static void fitRuns(FactorizationSolver solver, DataMatrix y, Factors[] starts, Parallelism slots,
+      Factorization[] fits) {
+    int workers = Math.min(starts.length, slots.threads());
+    if (workers <= 1 || !(solver instanceof IterativeSolver)) {
+      if (solver instanceof IterativeSolver) {
+        ((IterativeSolver) solver).onThreads(slots);
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = solver.fit(y, starts[r]);
+      }
+      return;
+    }
+    ((IterativeSolver) solver).onThreads(Parallelism.SEQUENTIAL);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+      Thread thread = new Thread(task, "adversarialNMF restart");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Future<Factorization>> runs = new ArrayList<Future<Factorization>>();
+    try {
+      for (Factors start : starts) {
+        runs.add(pool.submit(() -> solver.fit(y, start)));
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = runs.get(r).get();
+      }
+    } catch (InterruptedException e) { // the flag is cleared, as FitInterruptedException promises
+      throw new FitInterruptedException("the restarts");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow(); // interrupts the fits still running, which then stop at their next check
+    }
+  }
+
+  /**
    * The factor the data are multiplied by before the fit: 1 / largest for -scaling max, 1 for none;
    * a power of two (exact, no digit lost) where that would leave the largest value outside the range
    * whose squares double precision holds (see {@link OverflowSafe}), or where 1 / largest overflows.
@@ -303,6 +367,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
+  private PredictionRule predictionRule() {
+    return m_Prediction == PREDICT_BASIS ? PredictionRule.BASIS
+        : m_Prediction == PREDICT_ADVERSARIAL ? PredictionRule.ADVERSARIAL_BASIS : PredictionRule.MODEL;
+  }
+
   private AssignmentRule assignmentRule() {
     return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
   }
@@ -315,7 +384,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
-  /** Membership from the instance's nonnegative least-squares coefficients on the learned basis A. */
+  /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
@@ -392,13 +461,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_Model.factorization().basis().toArray();
   }
 
-  /** X (clusters x training instances), copy. */
+  /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
+    requireModel();
+    return m_Model.trainingCoefficients().toArray();
+  }
+
+  /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
+  public double[][] getSolverCoefficients() {
     requireModel();
     return m_Model.factorization().coefficients().toArray();
   }
 
-  /** The cluster of each training instance as fitted (the assignment rule applied to X). */
+  /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
@@ -467,6 +542,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
         + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
         "-assign <argmax|kmeans>"));
+    options.add(new Option("\tCoefficients of an instance (training rows and new ones alike): model\n"
+        + "\t(the method's own objective over the instance, fitted factors fixed), basis\n"
+        + "\t(nonnegative least squares onto A) or adversarial (onto ANMF's adversarial basis).\n"
+        + "\t(default model)", "predict", 1, "-predict <model|basis|adversarial>"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
@@ -480,6 +559,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     setIndicatorOffset(doubleOption("offset", options, 0.2));
     setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
     setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
+    setPrediction(tagOption("predict", options, TAGS_PREDICTION, PREDICT_MODEL));
     super.setOptions(options);
   }
 
@@ -500,6 +580,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(tagName(TAGS_SCALING, m_Scaling));
     options.add("-assign");
     options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
+    options.add("-predict");
+    options.add(tagName(TAGS_PREDICTION, m_Prediction));
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
   }
@@ -631,6 +713,23 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         + " coefficient vectors.";
   }
 
+  public void setPrediction(SelectedTag value) {
+    if (value.getTags() == TAGS_PREDICTION) {
+      m_Prediction = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getPrediction() {
+    return new SelectedTag(m_Prediction, TAGS_PREDICTION);
+  }
+
+  public String predictionTipText() {
+    return "How an instance gets its coefficients, for clusterInstance, distributionForInstance and the"
+        + " training assignment alike: model (default; the minimiser of the method's own objective over"
+        + " the instance with the fitted factors fixed), basis (nonnegative least squares onto A) or"
+        + " adversarial (onto ANMF's adversarial basis).";
+  }
+
   public void setMissingValues(SelectedTag value) {
     if (value.getTags() == TAGS_MISSING) {
       m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
@@ -706,7 +805,13 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append("Final ").append(name).append(": ")
           .append(readable(values[values.length - 1])).append('\n');
     }
+    for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
+      text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
+    }
     describeModel(text);
+    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+        .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
     int[] sizes = m_Model.clusterSizes();
     int total = fit.coefficients().cols();

@@ -38,6 +38,14 @@ public abstract class NMFClustererContract {
   /** A fresh clusterer with default options. */
   protected abstract AbstractNMFClusterer newClusterer();
 
+  /**
+   * True if the method's own out-of-sample rule is positively homogeneous, x(cy) = c x(y): NNLS, the
+   * orthogonal rule and KL are; ANMF's model (9) over an added column is not (φ₀ of the fit is fixed).
+   */
+  protected boolean ownRuleIsHomogeneous() {
+    return true;
+  }
+
   protected AbstractNMFClusterer configured(int clusters) throws Exception {
     AbstractNMFClusterer c = newClusterer();
     c.setNumClusters(clusters);
@@ -126,6 +134,9 @@ public abstract class NMFClustererContract {
   void aHugeRowIsProjectedLikeTheSameRowAtOrdinaryScale() throws Exception {
     Instances data = PlantedData.generate(20, 10, 3, 0.05, 5).instances();
     AbstractNMFClusterer c = configured(3);
+    if (!ownRuleIsHomogeneous()) { // a huge row is then another instance: test the homogeneous projection
+      c.setPrediction(new weka.core.SelectedTag(AbstractNMFClusterer.PREDICT_BASIS, AbstractNMFClusterer.TAGS_PREDICTION));
+    }
     c.buildClusterer(data);
     Instances huge = scaledBy(data, 0x1p1019);
     for (int j = 0; j < 5; j++) {
@@ -294,7 +305,10 @@ public abstract class NMFClustererContract {
     AbstractNMFClusterer three = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
     three.setRestarts(3);
     three.buildClusterer(data);
+    three.setNumExecutionSlots(1);
+    three.buildClusterer(data);
     AbstractNMFClusterer again = (AbstractNMFClusterer) AbstractClusterer.makeCopy(three);
+    again.setNumExecutionSlots(3); // the three runs at once: the same bits as one after another
     again.buildClusterer(data);
     adversarialnmf.solver.Restarts runs = three.getRuns();
     assertEquals(3, runs.count());
@@ -303,6 +317,7 @@ public abstract class NMFClustererContract {
     assertEquals(lowest, three.getMeasure("measureFinalObjective"), 0.0);
     assertArrayEquals(three.getObjectiveTrace(), again.getObjectiveTrace(), 0.0);
     assertArrayEquals(three.getTrainingAssignments(), again.getTrainingAssignments());
+    assertArrayEquals(three.getRuns().objectives(), again.getRuns().objectives(), 0.0);
     String text = three.toString();
     for (int r = 1; r <= 3; r++) {
       assertTrue(text.contains("run " + r + ": seed "), text);

@@ -3,6 +3,8 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingValues;
+import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.Residuals;
 
 /**
@@ -11,10 +13,13 @@ import adversarialnmf.solver.Residuals;
  * evaluated without any m x N product: the two fits by the Gram route ({@link Residuals}) and the
  * attacker-optimality penalty φ = λ(Ã − A) + Ã XXᵀ − Z Xᵀ as an m x n matrix. Cost
  * O(nnz(Y) n + m n²) plus Z Xᵀ. An instance keeps the workspaces for repeated evaluation on one Y.
+ * With missing entries the two fits count only the observed entries (docs/MISSING.md).
  */
 public final class AnmfObjective {
 
   private final DataMatrix y;
+  /** Y with its missing entries imputed, which the attacker's target Z is built on (y itself if complete). */
+  private final DataMatrix complete;
   private final AttackerTarget z;
   private final AnmfOptions options;
   private final double yNorm2;
@@ -25,11 +30,25 @@ public final class AnmfObjective {
   private final DenseMatrix gramA;
   private final DenseMatrix gramAdversarial;
   private final DenseMatrix phi;
+  /** The models at the missing entries (null if none) and Ŷ Xᵀ for the target. */
+  private final MaskedModel masked;
+  private final DenseMatrix completeXt;
 
   /** Workspaces for factors of rank {@code rank} on this Y. */
   public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfOptions options, int rank) {
+    this(y, MissingValues.imputeAttributeMeans(y), z, options, rank);
+  }
+
+  /**
+   * The masked objective when y has missing entries: the two fits count only the observed
+   * entries, and the target Z is built on {@code complete} (y with its missing entries imputed).
+   */
+  public AnmfObjective(DataMatrix y, DataMatrix complete, AttackerTarget z, AnmfOptions options, int rank) {
     z.requireShapeOf(y);
     this.y = y;
+    this.complete = complete;
+    this.masked = MaskedModel.of(y);
+    this.completeXt = complete == y ? null : new DenseMatrix(y.rows(), rank);
     this.z = z;
     this.options = options;
     this.yNorm2 = y.squaredNorm();
@@ -52,6 +71,14 @@ public final class AnmfObjective {
 
   /** Objective (9) at (A, Ã, X). */
   public double evaluate(DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix x) {
+    return terms(a, adversarialBasis, x).total();
+  }
+
+  /**
+   * The three weighted terms of (9) at (A, Ã, X); afterwards {@link #attackerResidual()} holds
+   * φ = Ã(λI + XXᵀ) − λA − ZXᵀ of these factors.
+   */
+  public Terms terms(DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix x) {
     a.requireSameShape(adversarialBasis);
     if (a.rows() != y.rows() || x.cols() != y.cols() || a.cols() != xt.cols() || x.rows() != xt.cols()) {
       throw new IllegalArgumentException("factors A " + a.shape() + ", X " + x.shape()
@@ -59,12 +86,21 @@ public final class AnmfObjective {
     }
     MatrixOps.transpose(x, xt);
     y.times(xt, yXt);
-    z.timesGivenDataProduct(yXt, xt, zXt);
+    if (completeXt == null) {
+      z.timesGivenDataProduct(yXt, xt, zXt);
+    } else {
+      complete.times(xt, completeXt);
+      z.timesGivenDataProduct(completeXt, xt, zXt);
+    }
     MatrixOps.multiplyTransposeB(x, x, gramX);
     MatrixOps.multiplyTransposeA(a, a, gramA);
     MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);
     double attackedFit = Residuals.squaredResidual(yNorm2, yXt, adversarialBasis, gramAdversarial, gramX);
     double cleanFit = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+    if (masked != null) {
+      attackedFit = Math.max(0.0, attackedFit - masked.evaluate(adversarialBasis, xt));
+      cleanFit = Math.max(0.0, cleanFit - masked.evaluate(a, xt));
+    }
     // φ = Ã XXᵀ + λ(Ã − A) − Z Xᵀ
     MatrixOps.multiply(adversarialBasis, gramX, phi);
     double lambda = options.lambda();
@@ -75,8 +111,47 @@ public final class AnmfObjective {
     double penalty = 0.0;
     for (int i = 0; i < pd.length; i++) {
       double v = pd[i] + lambda * (atd[i] - ad[i]) - zd[i];
+      pd[i] = v;
       penalty += v * v;
     }
-    return options.alpha() * attackedFit + options.beta() * cleanFit + options.gamma() * penalty;
+    return new Terms(options.alpha() * attackedFit, options.beta() * cleanFit, options.gamma() * penalty);
+  }
+
+  /** φ (m x n) of the factors of the last {@link #terms} call, copy. */
+  public DenseMatrix attackerResidual() {
+    return phi.copy();
+  }
+
+  /** The weighted terms α‖ÃX − Y‖², β‖AX − Y‖², γ‖φ‖² of (9). */
+  public static final class Terms implements java.io.Serializable {
+    private static final long serialVersionUID = 5121964080187655923L;
+    private final double attackedFit;
+    private final double cleanFit;
+    private final double attackerPenalty;
+
+    public Terms(double attackedFit, double cleanFit, double attackerPenalty) {
+      this.attackedFit = attackedFit;
+      this.cleanFit = cleanFit;
+      this.attackerPenalty = attackerPenalty;
+    }
+
+    /** α‖ÃX − Y‖². */
+    public double attackedFit() {
+      return attackedFit;
+    }
+
+    /** β‖AX − Y‖². */
+    public double cleanFit() {
+      return cleanFit;
+    }
+
+    /** γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖². */
+    public double attackerPenalty() {
+      return attackerPenalty;
+    }
+
+    public double total() {
+      return attackedFit + cleanFit + attackerPenalty;
+    }
   }
 }
