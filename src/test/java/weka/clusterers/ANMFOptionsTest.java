@@ -190,10 +190,17 @@ class ANMFOptionsTest {
   void solverOptionPicksTheGradientSolverAndRoundTrips() throws Exception {
     Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
     ANMF admm = anmf("-N", "2", "-I", "15", "-shift", "0.1");
-    assertEquals(adversarialnmf.solver.anmf.AnmfSolver.ADMM.ordinal(), admm.getSolver().getSelectedTag().getID(), "the ADMM is the default");
+    assertEquals(adversarialnmf.solver.anmf.AnmfSolver.AUTO.ordinal(), admm.getSolver().getSelectedTag().getID(),
+        "auto is the default");
     admm.buildClusterer(data);
-    assertTrue(admm.toString().contains("ADMM"), admm.toString());
+    assertTrue(admm.toString().contains("Solver choice: -solver auto chose the ADMM: its working set, about "),
+        admm.toString());
     assertTrue(admm.getPrimalResidualTrace() != null);
+    ANMF explicitAdmm = anmf("-N", "2", "-I", "15", "-shift", "0.1", "-solver", "admm");
+    explicitAdmm.buildClusterer(data);
+    assertEquals(explicitAdmm.getFactorization().finalObjective(), admm.getFactorization().finalObjective(), 0.0,
+        "auto where the ADMM fits is the ADMM, bit for bit");
+    assertFalse(explicitAdmm.toString().contains("Solver choice"), explicitAdmm.toString());
 
     ANMF gradient = anmf("-N", "2", "-I", "15", "-shift", "0.1", "-solver", "gradient");
     assertEquals(adversarialnmf.solver.anmf.AnmfSolver.GRADIENT.ordinal(), gradient.getSolver().getSelectedTag().getID());
