@@ -44,16 +44,22 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     return orthogonalCoefficients;
   }
 
-  /** The loss of one fit, fixed from the residuals of the start (e.g. a data-driven cap). */
-  interface ColumnLoss {
+  /**
+   * The loss of one fit, fixed from the residuals of the start (e.g. a data-driven cap). Holds no
+   * state between evaluations, so column blocks can evaluate it each on their own instances.
+   */
+  interface ColumnLoss extends java.io.Serializable {
     /**
-     * Σ_j ρ(r_j) from the squared residuals r_j²; writes the reweighting w_j ≥ 0 of each
-     * instance (any common positive scale).
+     * Σ_j ρ(r_j) from the squared residuals r_j² of any set of instances; writes the reweighting
+     * w_j ≥ 0 of each (any common positive scale).
      */
     double evaluate(double[] squaredResiduals, double[] weights);
 
-    /** Extra per-fit traces, recorded after every evaluation (may be none). */
-    default void recordTraces(TraceRecorder recorder) {
+    /**
+     * Extra per-fit traces, recorded after every evaluation (may be none), given how many
+     * instances got weight 0.
+     */
+    default void recordTraces(TraceRecorder recorder, int zeroWeightInstances) {
     }
   }
 
@@ -78,6 +84,16 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   @Override
   protected Run start(DataMatrix y, Factors start) {
     return new ReweightedRun(y, start);
+  }
+
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new ColumnLossBlockIteration(this, stopping.maxIterations(), blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return true;
   }
 
   private final class ReweightedRun extends Run {
@@ -172,7 +188,11 @@ public abstract class ColumnLossNmf extends IterativeSolver {
 
     private void evaluateLoss() {
       objective = loss.evaluate(squaredResiduals, weights);
-      loss.recordTraces(this::record);
+      int zeroWeights = 0;
+      for (double w : weights) {
+        zeroWeights += w == 0.0 ? 1 : 0;
+      }
+      loss.recordTraces(this::record, zeroWeights);
       if (orthogonalCoefficients) {
         MatrixOps.gramOfRows(x, gramX);
         MatrixOps.addToDiagonal(gramX, -1.0);

@@ -1,6 +1,7 @@
 package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
 import java.util.Arrays;
 
 /**
@@ -31,7 +32,53 @@ public abstract class IterativeSolver implements FactorizationSolver {
       throw new IllegalArgumentException("start factors " + start.basis().shape() + " x "
           + start.coefficients().shape() + " do not fit data " + y.rows() + "x" + y.cols());
     }
-    Run run = start(y, start);
+    return run(start(y, start));
+  }
+
+  /**
+   * Fits from column blocks (in this JVM or on a cluster): X0 lives in the blocks' states, A0 is
+   * given. The result holds X gathered from the blocks.
+   */
+  public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis) {
+    if (startBasis.rows() != blocks.rows()) {
+      throw new IllegalArgumentException("start basis " + startBasis.shape() + " does not fit data of "
+          + blocks.rows() + " attributes");
+    }
+    BlockIteration iteration = startBlocks(blocks, startBasis);
+    return run(new Run() {
+      @Override
+      protected void iterate() {
+        iteration.iterate();
+      }
+
+      @Override
+      protected double objective() {
+        return iteration.objective();
+      }
+
+      @Override
+      protected boolean isFinite() {
+        return iteration.isFinite();
+      }
+
+      @Override
+      protected void finish(Factorization.Builder result, int iterations) {
+        iteration.finish(result, iterations);
+      }
+    });
+  }
+
+  /** The per-fit state over column blocks; a method without a block form refuses. */
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    throw new UnsupportedOperationException(describe() + " has no column-block form");
+  }
+
+  /** True if {@link #fit(ColumnBlocks, DenseMatrix)} is supported. */
+  public boolean hasBlockForm() {
+    return false;
+  }
+
+  private Factorization run(Run run) {
     int cap = stopping.maxIterations();
     double[] objective = new double[cap + 1];
     objective[0] = run.objective();
@@ -57,6 +104,20 @@ public abstract class IterativeSolver implements FactorizationSolver {
         .stopReason(reason);
     run.finish(result, iteration);
     return result.build();
+  }
+
+  /**
+   * One fit in block form ({@link ColumnBlocks}): the same four duties as a {@link Run}, with the
+   * data and X reached only through the blocks.
+   */
+  public interface BlockIteration {
+    void iterate();
+
+    double objective();
+
+    boolean isFinite();
+
+    void finish(Factorization.Builder result, int iterations);
   }
 
   /** The state of one fit. */

@@ -61,6 +61,24 @@ public final class AnmfObjective {
     y.times(xt, yXt);
     z.timesGivenDataProduct(yXt, xt, zXt);
     MatrixOps.multiplyTransposeB(x, x, gramX);
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, gramA, gramAdversarial, phi);
+  }
+
+  /**
+   * Objective (9) from the products it needs of the data: ‖Y‖², Y Xᵀ, Z Xᵀ and X Xᵀ (the column-
+   * block form sums them over blocks); O(m n²).
+   */
+  public static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis) {
+    int rank = a.cols();
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, new DenseMatrix(rank, rank),
+        new DenseMatrix(rank, rank), new DenseMatrix(a.rows(), rank));
+  }
+
+  /** {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)} with workspaces. */
+  private static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix gramA,
+      DenseMatrix gramAdversarial, DenseMatrix phi) {
     MatrixOps.multiplyTransposeA(a, a, gramA);
     MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);
     double attackedFit = Residuals.squaredResidual(yNorm2, yXt, adversarialBasis, gramAdversarial, gramX);
