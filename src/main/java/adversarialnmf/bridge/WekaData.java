@@ -37,6 +37,15 @@ public final class WekaData {
    * names the attribute and the instance. {@code who} starts the message (e.g. "ANMF").
    */
   public static void requireNonnegative(Instances data, int[] attributes, String who) {
+    requireNonnegative(data, attributes, who, 0);
+  }
+
+  /**
+   * As {@link #requireNonnegative(Instances, int[], String)}, for rows that follow {@code rowsBefore}
+   * earlier rows of the same batch (a filter handed one instance at a time), so messages name the
+   * row of the whole batch.
+   */
+  public static void requireNonnegative(Instances data, int[] attributes, String who, int rowsBefore) {
     for (int a : attributes) {
       Attribute attribute = data.attribute(a);
       if (!attribute.isNumeric()) {
@@ -57,16 +66,16 @@ public final class WekaData {
         double v = instance.valueSparse(p);
         if (Double.isNaN(v) || instance.isMissingSparse(p)) {
           throw new IllegalArgumentException(who + ": missing value in attribute '"
-              + data.attribute(a).name() + "' of instance " + (j + 1)
+              + data.attribute(a).name() + "' of instance " + (rowsBefore + j + 1)
               + "; replace missing values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
         }
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException(who + ": infinite value in attribute '"
-              + data.attribute(a).name() + "' of instance " + (j + 1));
+              + data.attribute(a).name() + "' of instance " + (rowsBefore + j + 1));
         }
         if (v < 0.0) {
           throw new IllegalArgumentException(who + ": negative value " + v + " in attribute '"
-              + data.attribute(a).name() + "' (index " + (a + 1) + ") of instance " + (j + 1)
+              + data.attribute(a).name() + "' (index " + (a + 1) + ") of instance " + (rowsBefore + j + 1)
               + "; nonnegative matrix factorization needs data >= 0: shift or rescale the attribute first,"
               + " e.g. with weka.filters.unsupervised.attribute.Normalize");
         }

@@ -2,6 +2,7 @@ package adversarialnmf.init;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.solver.FitInterruptedException;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -56,6 +57,7 @@ public final class KMeans {
     DenseMatrix cross = new DenseMatrix(count, clusters);
     double[] minDistance = new double[count];
     for (int iteration = 0; iteration < maxIterations; iteration++) {
+      FitInterruptedException.checkInterrupted("k-means");
       boolean changed = assign(y, norms, centroids, cross, labels, minDistance);
       if (!changed && iteration > 0) {
         break;
@@ -75,6 +77,7 @@ public final class KMeans {
     Arrays.fill(distance, Double.POSITIVE_INFINITY);
     int chosen = random.nextInt(count);
     for (int c = 0; c < clusters; c++) {
+      FitInterruptedException.checkInterrupted("k-means++ seeding");
       y.column(chosen, column);
       DenseMatrix centre = new DenseMatrix(m, 1, column.clone());
       for (int i = 0; i < m; i++) {

@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FitInterruptedException;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -33,6 +34,7 @@ public final class NndsvdInitialization implements Initialization {
     }
     DenseMatrix q = orthonormalColumns(y.times(omega));
     for (int p = 0; p < POWER_ITERATIONS; p++) {
+      FitInterruptedException.checkInterrupted("NNDSVD's randomized SVD");
       DenseMatrix z = orthonormalColumns(y.transposeTimes(q));
       q = orthonormalColumns(y.times(z));
     }
@@ -47,6 +49,7 @@ public final class NndsvdInitialization implements Initialization {
     DenseMatrix a = new DenseMatrix(m, rank);
     DenseMatrix x = new DenseMatrix(rank, count);
     int usable = Math.min(rank, sigma.length);
+    FitInterruptedException.checkInterrupted("NNDSVD's randomized SVD");
     for (int c = 0; c < usable; c++) {
       double[] u = leftOfY.column(c);
       double[] v = leftOfBt.getColumn(c);

@@ -15,29 +15,30 @@ public final class BlockProducts {
     return (y, state) -> BlockStatistics.ofSums(y.squaredNorm());
   }
 
-  /** Y_b X_bᵀ (m x n), the products every fit of Y ≈ A X needs of the data. */
-  public static DenseMatrix dataTimesTransposed(DataMatrix y, DenseMatrix x) {
-    DenseMatrix xt = new DenseMatrix(x.cols(), x.rows());
-    MatrixOps.transpose(x, xt);
-    DenseMatrix out = new DenseMatrix(y.rows(), x.rows());
-    y.times(xt, out);
-    return out;
+  /** Y_b Xᵀ_b (m x n) and X_b X_bᵀ (n x n, the Gram matrix of Xᵀ_b's columns). */
+  public static BlockStatistics productsOfX(DataMatrix y, DenseMatrix xt) {
+    int n = xt.cols();
+    DenseMatrix yXt = new DenseMatrix(y.rows(), n);
+    y.times(xt, yXt);
+    DenseMatrix gramX = new DenseMatrix(n, n);
+    MatrixOps.gramOfColumns(xt, gramX);
+    return BlockStatistics.ofMatrices(yXt, gramX);
   }
 
   /**
-   * X_b with row r multiplied (or, if {@code divide}, divided) by {@code factors[r]}, a new
-   * matrix; a factor 0 leaves its row alone (a zero row has nothing to normalise).
+   * Xᵀ_b with column r (row r of X) multiplied, or if {@code divide} divided, by
+   * {@code factors[r]}, as a new matrix; a factor 0 leaves its column alone.
    */
-  public static DenseMatrix scaleRows(DenseMatrix x, double[] factors, boolean divide) {
-    DenseMatrix out = x.copy();
-    int count = x.cols();
+  public static DenseMatrix scaleColumns(DenseMatrix xt, double[] factors, boolean divide) {
+    DenseMatrix out = xt.copy();
+    int n = xt.cols();
     double[] d = out.data();
-    for (int r = 0; r < x.rows(); r++) {
+    for (int r = 0; r < n; r++) {
       double f = factors[r];
       if (f == 0.0) {
         continue;
       }
-      for (int j = r * count; j < (r + 1) * count; j++) {
+      for (int j = r; j < d.length; j += n) {
         if (divide) {
           d[j] /= f;
         } else {
@@ -48,9 +49,9 @@ public final class BlockProducts {
     return out;
   }
 
-  /** A step that scales the rows of every block's X as {@link #scaleRows}; no statistics. */
-  public static ColumnBlocks.BlockStep scaleCoefficientRows(double[] factors, boolean divide) {
-    return (y, state) -> new ColumnBlocks.Result(state.withX(scaleRows(state.x(), factors, divide)),
+  /** A step that scales every block's Xᵀ_b as {@link #scaleColumns}; no statistics. */
+  public static ColumnBlocks.BlockStep scaleCoefficients(double[] factors, boolean divide) {
+    return (y, state) -> new ColumnBlocks.Result(state.withXt(scaleColumns(state.xt(), factors, divide)),
         BlockStatistics.ofSums());
   }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * residual exceeds θ contributes the constant θ and no longer influences the factors. Their
  * reweighted updates: w_j = 1 / ‖y_j − A x_j‖ if the residual is at most θ, else 0;
  * A ← A ∘ (Y W Xᵀ) / (A X W Xᵀ); X by the orthogonal rule of Ding et al. as in the authors'
- * model (X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)), X Xᵀ = I), or by the Lee-Seung rule when
+ * model ({@link OrthogonalNmf}'s rule, X Xᵀ = I), or by the Lee-Seung rule when
  * {@link Options#orthogonalCoefficients()} is false. W cancels in the X-update, so a capped
  * instance keeps a meaningful coefficient column (the authors' code sets it to 0 by 0/ε).
  *
@@ -29,8 +29,13 @@ public final class CappedNmf extends ColumnLossNmf {
   private final Options options;
 
   public CappedNmf(StoppingRule stopping, Options options) {
-    super(stopping, options.orthogonalCoefficients());
+    super(stopping);
     this.options = options;
+  }
+
+  @Override
+  CoefficientRule.Factory coefficientRule() {
+    return options.orthogonalCoefficients() ? OrthogonalNmf.ORTHOGONAL_RULE : LEE_SEUNG;
   }
 
   public Options options() {

@@ -39,22 +39,20 @@ public interface ColumnBlocks {
   /** X (n x N), gathered from the blocks in column order. */
   DenseMatrix coefficients();
 
-  /** The blocks' matrices (same rows) side by side, in list order. */
-  static DenseMatrix concatenateColumns(List<DenseMatrix> parts) {
-    int rows = parts.get(0).rows();
-    int columns = 0;
-    for (DenseMatrix part : parts) {
-      columns += part.cols();
+  /** X (n x N) from the blocks' Xᵀ_b, in list order. */
+  static DenseMatrix coefficientsOf(List<DenseMatrix> transposedParts) {
+    int n = transposedParts.get(0).cols();
+    int count = 0;
+    for (DenseMatrix part : transposedParts) {
+      count += part.rows();
     }
-    DenseMatrix out = new DenseMatrix(rows, columns);
+    DenseMatrix xt = new DenseMatrix(count, n);
     int offset = 0;
-    for (DenseMatrix part : parts) {
-      for (int r = 0; r < rows; r++) {
-        System.arraycopy(part.data(), r * part.cols(), out.data(), r * columns + offset, part.cols());
-      }
-      offset += part.cols();
+    for (DenseMatrix part : transposedParts) {
+      System.arraycopy(part.data(), 0, xt.data(), offset, part.data().length);
+      offset += part.data().length;
     }
-    return out;
+    return xt.transpose();
   }
 
   /** A step on one block: the block's new state and its partial sums. */

@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * {@link ColumnLossNmf} (L2,1, capped, orthogonal) in block form. The weights w_j and residuals
- * r_j are per instance, so they live with the blocks; one iteration is two passes (three with the
- * orthogonal X rule): (1) each block returns Y_b W_b X_bᵀ and X_b W_b X_bᵀ, from which A is
- * updated; [(2) X_b Y_bᵀ A, the n x n matrix of the orthogonal rule;] (3) each block updates X_b
- * with the new A, evaluates its part of the loss, keeps its new weights and returns the loss,
+ * r_j are per instance, so they live with the blocks. One iteration is two passes, three with the
+ * orthogonal X rule: (1) each block returns Y_b W_b Xᵀ_b and X_b W_b Xᵀ_b, from which A is updated;
+ * (2, orthogonal rule only) X_b Y_bᵀ A, the n x n matrix of that rule; (3) each block updates its
+ * Xᵀ_b for the new A, evaluates its part of the loss, keeps its new weights and returns the loss,
  * the number of zero weights and the largest weight. A data-driven cap needs the N residual norms
- * of the start once (gathered to the driver for the quantile).
+ * of the start once (gathered for the quantile).
  */
 final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
 
@@ -33,7 +33,7 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
 
   ColumnLossBlockIteration(ColumnLossNmf method, int maxIterations, ColumnBlocks blocks, DenseMatrix startBasis) {
     this.blocks = blocks;
-    this.orthogonal = method.orthogonalCoefficients();
+    this.orthogonal = method.coefficientRule() == OrthogonalNmf.ORTHOGONAL_RULE;
     this.cap = maxIterations;
     this.a = startBasis.copy();
     int n = a.cols();
@@ -46,23 +46,27 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
     MatrixOps.gramOfColumns(a, gramA);
     DenseMatrix basis = a.copy();
     DenseMatrix gram = gramA.copy();
-    double[] startResiduals = blocks.columnValues((y, state) -> squaredResiduals(y, state.x(), basis, gram));
+    double[] startResiduals = blocks.columnValues((y, state) -> squaredResiduals(y, state.xt(), basis, gram));
     double rmsColumnNorm = Math.sqrt(yNorm2 / Math.max(1, blocks.columns()));
     this.loss = method.loss(startResiduals, ColumnLossNmf.RELATIVE_RESIDUAL_FLOOR * rmsColumnNorm);
-    keepEvaluation(blocks.update(evaluation(loss, basis, gram, orthogonal)));
+    ColumnLossNmf.ColumnLoss l = loss;
+    boolean orth = orthogonal;
+    keepEvaluation(blocks.update((y, state) -> {
+      double[] weights = new double[state.columns()];
+      BlockStatistics statistics = evaluate(y, state.xt(), weights, l, basis, gram, orth);
+      return new ColumnBlocks.Result(state.withWeights(weights), statistics);
+    }));
   }
 
-  /** Unit-norm rows of X, A's columns scaled inversely (as {@code ColumnLossNmf} does at the start). */
+  /** Unit-norm rows of X, A's columns scaled inversely (the orthogonal rule's preparation). */
   private void normaliseCoefficientRows() {
     int n = a.cols();
     BlockStatistics rowNorms2 = blocks.aggregate((y, state) -> {
-      DenseMatrix x = state.x();
-      int count = x.cols();
-      double[] xd = x.data();
+      double[] xd = state.xt().data();
       double[] sums = new double[n];
       for (int r = 0; r < n; r++) {
-        for (int j = 0; j < count; j++) {
-          sums[r] += xd[r * count + j] * xd[r * count + j];
+        for (int j = r; j < xd.length; j += n) {
+          sums[r] += xd[j] * xd[j];
         }
       }
       return BlockStatistics.ofSums(sums);
@@ -79,29 +83,27 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
         ad[i] *= norms[r];
       }
     }
-    blocks.update(BlockProducts.scaleCoefficientRows(norms, true));
+    blocks.update(BlockProducts.scaleCoefficients(norms, true));
   }
 
-  /** r_j² of the block's instances at (A, X_b), by the Gram route. */
-  private static double[] squaredResiduals(DataMatrix y, DenseMatrix x, DenseMatrix a, DenseMatrix gramA) {
-    int n = x.rows();
-    int count = x.cols();
-    DenseMatrix ytA = new DenseMatrix(count, n);
+  /** r_j² of the block's instances at (A, Xᵀ_b), by the Gram route. */
+  private static double[] squaredResiduals(DataMatrix y, DenseMatrix xt, DenseMatrix a, DenseMatrix gramA) {
+    DenseMatrix ytA = new DenseMatrix(xt.rows(), xt.cols());
     y.transposeTimes(a, ytA);
-    DenseMatrix gramAX = new DenseMatrix(n, count);
-    MatrixOps.multiply(gramA, x, gramAX);
-    double[] out = new double[count];
-    Residuals.columnSquaredResiduals(y.columnSquaredNorms(), ytA, x, gramAX, out);
+    DenseMatrix xtGramA = new DenseMatrix(xt.rows(), xt.cols());
+    MatrixOps.multiply(xt, gramA, xtGramA);
+    double[] out = new double[xt.rows()];
+    Residuals.columnSquaredResiduals(y.columnSquaredNorms(), ytA, xt, xtGramA, out);
     return out;
   }
 
   /**
-   * The loss of the block at (A, X_b) and its new weights; statistics: sums (loss, zero weights),
-   * maxima (largest weight), matrices (X_b X_bᵀ when orthogonal).
+   * The loss of the block at (A, Xᵀ_b), writing its new weights; statistics: sums (loss, zero
+   * weights), maxima (largest weight), matrices (X_b X_bᵀ for the orthogonality trace).
    */
-  private static BlockStatistics evaluate(DataMatrix y, DenseMatrix x, double[] weights,
+  private static BlockStatistics evaluate(DataMatrix y, DenseMatrix xt, double[] weights,
       ColumnLossNmf.ColumnLoss loss, DenseMatrix a, DenseMatrix gramA, boolean orthogonal) {
-    double value = loss.evaluate(squaredResiduals(y, x, a, gramA), weights);
+    double value = loss.evaluate(squaredResiduals(y, xt, a, gramA), weights);
     double zeroWeights = 0.0;
     double largest = 0.0;
     for (double w : weights) {
@@ -110,20 +112,11 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
     }
     DenseMatrix[] matrices = new DenseMatrix[0];
     if (orthogonal) {
-      DenseMatrix gram = new DenseMatrix(x.rows(), x.rows());
-      MatrixOps.gramOfRows(x, gram);
+      DenseMatrix gram = new DenseMatrix(xt.cols(), xt.cols());
+      MatrixOps.gramOfColumns(xt, gram);
       matrices = new DenseMatrix[] {gram};
     }
     return new BlockStatistics(matrices, new double[] {value, zeroWeights}, new double[] {largest});
-  }
-
-  private static ColumnBlocks.BlockStep evaluation(ColumnLossNmf.ColumnLoss loss, DenseMatrix a,
-      DenseMatrix gramA, boolean orthogonal) {
-    return (y, state) -> {
-      double[] weights = new double[state.columns()];
-      BlockStatistics statistics = evaluate(y, state.x(), weights, loss, a, gramA, orthogonal);
-      return new ColumnBlocks.Result(state.withWeights(weights), statistics);
-    };
   }
 
   private void keepEvaluation(BlockStatistics statistics) {
@@ -133,7 +126,7 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
     if (orthogonal) {
       DenseMatrix gram = statistics.matrix(0);
       MatrixOps.addToDiagonal(gram, -1.0);
-      record(ColumnLossNmf.ORTHOGONALITY_TRACE, Math.sqrt(MatrixOps.squaredNorm(gram)));
+      record(OrthogonalNmf.ORTHOGONALITY_TRACE, Math.sqrt(MatrixOps.squaredNorm(gram)));
       finite &= gram.isFinite();
     }
     finite &= Double.isFinite(objective);
@@ -152,18 +145,20 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
     DenseMatrix basis = a.copy();
     DenseMatrix gram = gramA.copy();
     DenseMatrix crossGram = orthogonal ? blocks.aggregate((y, state) -> {
-      DenseMatrix x = state.x();
-      DenseMatrix ytA = new DenseMatrix(x.cols(), x.rows());
+      DenseMatrix xt = state.xt();
+      DenseMatrix ytA = new DenseMatrix(xt.rows(), xt.cols());
       y.transposeTimes(basis, ytA);
-      return BlockStatistics.ofMatrices(MatrixOps.multiply(x, ytA));
+      DenseMatrix part = new DenseMatrix(xt.cols(), xt.cols());
+      MatrixOps.multiplyTransposeA(xt, ytA, part);
+      return BlockStatistics.ofMatrices(part);
     }).matrix(0) : null;
     ColumnLossNmf.ColumnLoss l = loss;
     boolean orth = orthogonal;
     keepEvaluation(blocks.update((y, state) -> {
-      DenseMatrix x = updatedCoefficients(y, state.x(), basis, gram, crossGram);
+      DenseMatrix xt = updatedCoefficients(y, state.xt(), basis, gram, crossGram);
       double[] weights = new double[state.columns()];
-      BlockStatistics statistics = evaluate(y, x, weights, l, basis, gram, orth);
-      return new ColumnBlocks.Result(state.withX(x).withWeights(weights), statistics);
+      BlockStatistics statistics = evaluate(y, xt, weights, l, basis, gram, orth);
+      return new ColumnBlocks.Result(state.withXt(xt).withWeights(weights), statistics);
     }));
   }
 
@@ -174,56 +169,50 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
     }
     double largest = largestWeight;
     BlockStatistics weighted = blocks.aggregate((y, state) -> {
-      DenseMatrix x = state.x();
+      DenseMatrix xt = state.xt();
       double[] weights = state.weights();
-      int count = x.cols();
-      DenseMatrix weightedX = new DenseMatrix(x.rows(), count);
-      double[] xd = x.data();
-      double[] wxd = weightedX.data();
-      for (int base = 0; base < xd.length; base += count) {
-        for (int j = 0; j < count; j++) {
-          // weights normalised to at most 1 so that the denominator floor keeps its meaning
-          wxd[base + j] = xd[base + j] * (weights[j] / largest);
+      int n = xt.cols();
+      DenseMatrix weightedXt = new DenseMatrix(xt.rows(), n);
+      double[] xd = xt.data();
+      double[] wxd = weightedXt.data();
+      for (int j = 0; j < weights.length; j++) {
+        // weights normalised to at most 1 so that the denominator floor keeps its meaning
+        double w = weights[j] / largest;
+        for (int r = j * n; r < (j + 1) * n; r++) {
+          wxd[r] = xd[r] * w;
         }
       }
-      DenseMatrix weightedGramX = new DenseMatrix(x.rows(), x.rows());
-      MatrixOps.multiplyTransposeB(weightedX, x, weightedGramX);
-      return BlockStatistics.ofMatrices(BlockProducts.dataTimesTransposed(y, weightedX), weightedGramX);
+      DenseMatrix yWXt = new DenseMatrix(y.rows(), n);
+      y.times(weightedXt, yWXt);
+      DenseMatrix weightedGramX = new DenseMatrix(n, n);
+      MatrixOps.multiplyTransposeA(weightedXt, xt, weightedGramX);
+      return BlockStatistics.ofMatrices(yWXt, weightedGramX);
     });
-    MatrixOps.multiply(a, weighted.matrix(1), aWeightedGramX);
-    double[] ad = a.data();
-    double[] num = weighted.matrix(0).data();
-    double[] den = aWeightedGramX.data();
-    for (int i = 0; i < ad.length; i++) {
-      ad[i] *= num[i] / Math.max(den[i], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-    }
+    MultiplicativeUpdate.frobeniusStep(a, weighted.matrix(1), weighted.matrix(0), aWeightedGramX);
   }
 
-  /** Lee-Seung or orthogonal (crossGram = X Yᵀ A not null) update of X_b for the new A (a new matrix). */
+  /**
+   * Xᵀ_b for the new A (a new matrix): Lee-Seung, or, given crossGram = X Yᵀ A, the orthogonal rule
+   * Xᵀ ← Xᵀ ∘ sqrt((YᵀA) / (Xᵀ X YᵀA)).
+   */
   private static DenseMatrix updatedCoefficients(DataMatrix y, DenseMatrix current, DenseMatrix a,
       DenseMatrix gramA, DenseMatrix crossGram) {
-    DenseMatrix x = current.copy();
-    int n = x.rows();
-    int count = x.cols();
-    DenseMatrix ytA = new DenseMatrix(count, n);
+    DenseMatrix xt = current.copy();
+    DenseMatrix ytA = new DenseMatrix(xt.rows(), xt.cols());
     y.transposeTimes(a, ytA);
-    double[] xd = x.data();
+    DenseMatrix denominator = new DenseMatrix(xt.rows(), xt.cols());
+    if (crossGram == null) {
+      MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, denominator);
+      return xt;
+    }
+    MatrixOps.multiply(xt, crossGram, denominator);
+    double[] xd = xt.data();
     double[] num = ytA.data();
-    DenseMatrix denominator = new DenseMatrix(n, count);
-    if (crossGram != null) {
-      MatrixOps.multiplyTransposeA(crossGram, x, denominator);
-    } else {
-      MatrixOps.multiply(gramA, x, denominator);
-    }
     double[] den = denominator.data();
-    for (int r = 0; r < n; r++) {
-      for (int j = 0; j < count; j++) {
-        int idx = r * count + j;
-        double ratio = num[j * n + r] / Math.max(den[idx], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-        xd[idx] *= crossGram != null ? Math.sqrt(ratio) : ratio;
-      }
+    for (int i = 0; i < xd.length; i++) {
+      xd[i] *= Math.sqrt(num[i] / Math.max(den[i], MultiplicativeUpdate.DENOMINATOR_FLOOR));
     }
-    return x;
+    return xt;
   }
 
   @Override

@@ -16,32 +16,28 @@ import java.util.Map;
  *   <li>weights w_j ∝ ρ'(r_j) / r_j at the current iterate (1 for Frobenius, 1/r_j for L2,1,
  *       0 for a capped column; a common factor cancels), W = diag(w);</li>
  *   <li>A ← A ∘ (Y W Xᵀ) / (A X W Xᵀ);</li>
- *   <li>X ← X ∘ (AᵀY) / (AᵀA X) (Lee-Seung), or, with orthogonal coefficients (Ding et al. 2006),
- *       X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)). The weight of instance j scales both numerator and
- *       denominator of column j, so it cancels here.</li>
+ *   <li>X by the method's {@link CoefficientRule}: Lee-Seung, X ← X ∘ (AᵀY) / (AᵀA X)
+ *       ({@link #LEE_SEUNG}), or the orthogonal rule of {@link OrthogonalNmf}. The weight of
+ *       instance j scales both numerator and denominator of column j, so it cancels here.</li>
  * </ol>
+ * Both Lee-Seung half-updates are {@link MultiplicativeUpdate#frobeniusStep} (X held transposed).
  * Residual norms come from the Gram route ({@link Residuals#columnSquaredResiduals}), never from
  * A X, so Y is touched only by Y (W Xᵀ) and Yᵀ A: O(nnz·n + (m + N) n²) per iteration, and a
  * sparse Y stays sparse.
  */
 public abstract class ColumnLossNmf extends IterativeSolver {
 
-  /** Name of the trace of ‖X Xᵀ − I‖_F, recorded when the coefficients are orthogonal. */
-  public static final String ORTHOGONALITY_TRACE = "orthogonality residual";
-
   /** Residual norms below this fraction of the root-mean-square column norm of Y count as this. */
   static final double RELATIVE_RESIDUAL_FLOOR = 1e-10;
 
-  private final boolean orthogonalCoefficients;
+  /** Lee &amp; Seung's X-update, Xᵀ ← Xᵀ ∘ (YᵀA) / (Xᵀ AᵀA). */
+  static final CoefficientRule.Factory LEE_SEUNG = (count, rank) -> {
+    DenseMatrix product = new DenseMatrix(count, rank);
+    return (xt, ytA, gramA) -> MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, product);
+  };
 
-  ColumnLossNmf(StoppingRule stopping, boolean orthogonalCoefficients) {
+  ColumnLossNmf(StoppingRule stopping) {
     super(stopping);
-    this.orthogonalCoefficients = orthogonalCoefficients;
-  }
-
-  /** True if X is updated by the orthogonal (Ding et al.) rule, which aims at X Xᵀ = I. */
-  public boolean orthogonalCoefficients() {
-    return orthogonalCoefficients;
   }
 
   /**
@@ -69,6 +65,28 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   }
 
   /**
+   * The X-update of one fit, on Xᵀ (N x n) given Yᵀ A and AᵀA of the new A; the instance weights
+   * cancel in it, so it is the same for every column loss.
+   */
+  interface CoefficientRule {
+
+    /** Creates the rule, with its workspaces, for N = {@code count} instances and rank n. */
+    interface Factory {
+      CoefficientRule create(int count, int rank);
+    }
+
+    void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA);
+
+    /** Called once on copies of the start before anything is computed; may rescale A and Xᵀ. */
+    default void prepare(DenseMatrix a, DenseMatrix xt) {
+    }
+
+    /** Extra traces of the coefficients, recorded after every evaluation (may be none). */
+    default void recordTraces(DenseMatrix xt, TraceRecorder recorder) {
+    }
+  }
+
+  /**
    * Creates the loss for one fit.
    *
    * @param startSquaredResiduals r_j² at the start (read only)
@@ -76,10 +94,8 @@ public abstract class ColumnLossNmf extends IterativeSolver {
    */
   abstract ColumnLoss loss(double[] startSquaredResiduals, double residualFloor);
 
-  @Override
-  protected String divergenceHint() {
-    return "the data probably hold values too large for double precision; use the scaling option";
-  }
+  /** The method's X-update. */
+  abstract CoefficientRule.Factory coefficientRule();
 
   @Override
   protected Run start(DataMatrix y, Factors start) {
@@ -100,18 +116,16 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     private final DataMatrix y;
     private final double[] columnNorms2;
     private final DenseMatrix a;
-    private final DenseMatrix x;
+    /** X transposed (N x n): the layout of Yᵀ A, so that both factors share one kernel. */
+    private final DenseMatrix xt;
     private final DenseMatrix ytA;
     private final DenseMatrix gramA;
-    private final DenseMatrix gramAX;
-    private final DenseMatrix weightedX;
+    private final DenseMatrix xtGramA;
     private final DenseMatrix weightedXt;
     private final DenseMatrix yWXt;
     private final DenseMatrix weightedGramX;
     private final DenseMatrix aWeightedGramX;
-    private final DenseMatrix crossGram;
-    private final DenseMatrix orthogonalDenominator;
-    private final DenseMatrix gramX;
+    private final CoefficientRule coefficientRule;
     private final double[] squaredResiduals;
     private final double[] weights;
     private final ColumnLoss loss;
@@ -123,26 +137,21 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       this.y = y;
       this.columnNorms2 = y.columnSquaredNorms();
       this.a = start.basis().copy();
-      this.x = start.coefficients().copy();
+      this.xt = start.coefficients().transpose();
       int m = a.rows();
       int n = a.cols();
-      int count = x.cols();
+      int count = xt.rows();
       this.ytA = new DenseMatrix(count, n);
       this.gramA = new DenseMatrix(n, n);
-      this.gramAX = new DenseMatrix(n, count);
-      this.weightedX = new DenseMatrix(n, count);
+      this.xtGramA = new DenseMatrix(count, n);
       this.weightedXt = new DenseMatrix(count, n);
       this.yWXt = new DenseMatrix(m, n);
       this.weightedGramX = new DenseMatrix(n, n);
       this.aWeightedGramX = new DenseMatrix(m, n);
-      this.crossGram = orthogonalCoefficients ? new DenseMatrix(n, n) : null;
-      this.orthogonalDenominator = orthogonalCoefficients ? new DenseMatrix(n, count) : null;
-      this.gramX = orthogonalCoefficients ? new DenseMatrix(n, n) : null;
+      this.coefficientRule = coefficientRule().create(count, n);
       this.squaredResiduals = new double[count];
       this.weights = new double[count];
-      if (orthogonalCoefficients) {
-        normaliseCoefficientRows(a, x);
-      }
+      coefficientRule.prepare(a, xt);
       y.transposeTimes(a, ytA);
       MatrixOps.gramOfColumns(a, gramA);
       refreshResiduals();
@@ -151,39 +160,10 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       evaluateLoss();
     }
 
-    /**
-     * Scales each row of X to unit norm and the matching column of A inversely: A X, hence the
-     * start's fit, is unchanged, but X Xᵀ = I now holds on the diagonal, so the first orthogonal
-     * X-update does not have to shrink X wholesale while A lags one half-step behind (which
-     * otherwise inflates the residuals of the first iterations many times over).
-     */
-    private void normaliseCoefficientRows(DenseMatrix basis, DenseMatrix coefficients) {
-      int n = coefficients.rows();
-      int count = coefficients.cols();
-      double[] xd = coefficients.data();
-      double[] ad = basis.data();
-      for (int r = 0; r < n; r++) {
-        double norm2 = 0.0;
-        for (int j = 0; j < count; j++) {
-          norm2 += xd[r * count + j] * xd[r * count + j];
-        }
-        if (norm2 == 0.0) {
-          continue;
-        }
-        double norm = Math.sqrt(norm2);
-        for (int j = 0; j < count; j++) {
-          xd[r * count + j] /= norm;
-        }
-        for (int i = r; i < ad.length; i += n) {
-          ad[i] *= norm;
-        }
-      }
-    }
-
     /** r_j² at the current A, X; needs Yᵀ A and AᵀA current. */
     private void refreshResiduals() {
-      MatrixOps.multiply(gramA, x, gramAX);
-      Residuals.columnSquaredResiduals(columnNorms2, ytA, x, gramAX, squaredResiduals);
+      MatrixOps.multiply(xt, gramA, xtGramA);
+      Residuals.columnSquaredResiduals(columnNorms2, ytA, xt, xtGramA, squaredResiduals);
     }
 
     private void evaluateLoss() {
@@ -193,11 +173,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
         zeroWeights += w == 0.0 ? 1 : 0;
       }
       loss.recordTraces(this::record, zeroWeights);
-      if (orthogonalCoefficients) {
-        MatrixOps.gramOfRows(x, gramX);
-        MatrixOps.addToDiagonal(gramX, -1.0);
-        record(ORTHOGONALITY_TRACE, Math.sqrt(MatrixOps.squaredNorm(gramX)));
-      }
+      coefficientRule.recordTraces(xt, this::record);
       evaluations++;
     }
 
@@ -211,7 +187,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       updateBasis();
       y.transposeTimes(a, ytA);
       MatrixOps.gramOfColumns(a, gramA);
-      updateCoefficients();
+      coefficientRule.update(xt, ytA, gramA);
       refreshResiduals();
       evaluateLoss();
     }
@@ -225,55 +201,19 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       if (largestWeight == 0.0) {
         return; // the loss is flat in A: every instance sits at its cap
       }
-      int count = x.cols();
-      double[] xd = x.data();
-      double[] wxd = weightedX.data();
-      for (int base = 0; base < xd.length; base += count) {
-        for (int j = 0; j < count; j++) {
-          // weights normalised to at most 1 so that the denominator floor keeps its meaning
-          wxd[base + j] = xd[base + j] * (weights[j] / largestWeight);
+      int n = xt.cols();
+      double[] xd = xt.data();
+      double[] wxd = weightedXt.data();
+      for (int j = 0; j < weights.length; j++) {
+        // weights normalised to at most 1 so that the denominator floor keeps its meaning
+        double w = weights[j] / largestWeight;
+        for (int r = j * n; r < (j + 1) * n; r++) {
+          wxd[r] = xd[r] * w;
         }
       }
-      MatrixOps.transpose(weightedX, weightedXt);
       y.times(weightedXt, yWXt);
-      MatrixOps.multiplyTransposeB(weightedX, x, weightedGramX);
-      MatrixOps.multiply(a, weightedGramX, aWeightedGramX);
-      double[] ad = a.data();
-      double[] num = yWXt.data();
-      double[] den = aWeightedGramX.data();
-      for (int i = 0; i < ad.length; i++) {
-        ad[i] *= num[i] / Math.max(den[i], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-      }
-    }
-
-    /** Lee-Seung or orthogonal X-update; needs Yᵀ A and AᵀA of the new A. */
-    private void updateCoefficients() {
-      int n = x.rows();
-      int count = x.cols();
-      double[] xd = x.data();
-      double[] num = ytA.data();
-      if (orthogonalCoefficients) {
-        // (AᵀY Xᵀ)ᵀ = X (YᵀA), an n x n matrix; the denominator AᵀY Xᵀ X is its transpose times X
-        MatrixOps.multiply(x, ytA, crossGram);
-        MatrixOps.multiplyTransposeA(crossGram, x, orthogonalDenominator);
-        double[] den = orthogonalDenominator.data();
-        for (int r = 0; r < n; r++) {
-          for (int j = 0; j < count; j++) {
-            int idx = r * count + j;
-            xd[idx] *= Math.sqrt(num[j * n + r]
-                / Math.max(den[idx], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR));
-          }
-        }
-      } else {
-        MatrixOps.multiply(gramA, x, gramAX);
-        double[] den = gramAX.data();
-        for (int r = 0; r < n; r++) {
-          for (int j = 0; j < count; j++) {
-            int idx = r * count + j;
-            xd[idx] *= num[j * n + r] / Math.max(den[idx], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-          }
-        }
-      }
+      MatrixOps.multiplyTransposeA(weightedXt, xt, weightedGramX);
+      MultiplicativeUpdate.frobeniusStep(a, weightedGramX, yWXt, aWeightedGramX);
     }
 
     @Override
@@ -283,12 +223,12 @@ public abstract class ColumnLossNmf extends IterativeSolver {
 
     @Override
     protected boolean isFinite() {
-      return a.isFinite() && x.isFinite();
+      return a.isFinite() && xt.isFinite();
     }
 
     @Override
     protected void finish(Factorization.Builder result, int iterations) {
-      result.factors(a, x);
+      result.factors(a, xt.transpose());
       traces.forEach((name, trace) -> result.trace(name, Arrays.copyOf(trace, iterations + 1)));
     }
   }

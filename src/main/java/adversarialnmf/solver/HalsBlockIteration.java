@@ -1,6 +1,5 @@
 package adversarialnmf.solver;
 
-import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 
@@ -25,18 +24,8 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
     this.a = startBasis.copy();
     int n = a.cols();
     this.gramA = new DenseMatrix(n, n);
-    keep(blocks.aggregate((y, state) -> productsOfTransposed(y, state.x().transpose())));
+    keep(blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())));
     MatrixOps.gramOfColumns(a, gramA);
-  }
-
-  /** Y_b X_bᵀ and the Gram matrix of Xᵀ_b's columns, from Xᵀ_b. */
-  private static BlockStatistics productsOfTransposed(DataMatrix y, DenseMatrix xt) {
-    int n = xt.cols();
-    DenseMatrix gram = new DenseMatrix(n, n);
-    MatrixOps.gramOfColumns(xt, gram);
-    DenseMatrix yx = new DenseMatrix(y.rows(), n);
-    y.times(xt, yx);
-    return BlockStatistics.ofMatrices(yx, gram);
   }
 
   private void keep(BlockStatistics products) {
@@ -73,11 +62,11 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
   /** Xᵀ_b's rows rescaled by the norms of A, then one exact sweep with (AᵀA, Y_bᵀA). */
   private static ColumnBlocks.BlockStep coefficientSweep(DenseMatrix a, DenseMatrix gramA, double[] norms) {
     return (y, state) -> {
-      DenseMatrix xt = BlockProducts.scaleRows(state.x(), norms, false).transpose();
+      DenseMatrix xt = BlockProducts.scaleColumns(state.xt(), norms, false);
       DenseMatrix ytA = new DenseMatrix(xt.rows(), a.cols());
       y.transposeTimes(a, ytA);
       HalsNmf.sweep(xt, gramA, ytA);
-      return new ColumnBlocks.Result(state.withX(xt.transpose()), productsOfTransposed(y, xt));
+      return new ColumnBlocks.Result(state.withXt(xt), BlockProducts.productsOfX(y, xt));
     };
   }
 
@@ -101,7 +90,7 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
 
   @Override
   public void finish(Factorization.Builder result, int iterations) {
-    blocks.update(BlockProducts.scaleCoefficientRows(normaliseBasisColumns(), false));
+    blocks.update(BlockProducts.scaleCoefficients(normaliseBasisColumns(), false));
     result.factors(a, blocks.coefficients());
   }
 }

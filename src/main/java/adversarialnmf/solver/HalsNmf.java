@@ -27,11 +27,6 @@ public final class HalsNmf extends IterativeSolver {
   }
 
   @Override
-  protected String divergenceHint() {
-    return "the data probably hold values too large for double precision; use the scaling option";
-  }
-
-  @Override
   protected Run start(DataMatrix y, Factors start) {
     return new HalsRun(y, start);
   }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * The shared run loop of every solver: start, then {update; record objective; test convergence}
- * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}.
+ * until the tolerance or the iteration cap. A method supplies only its per-fit {@link Run}. An
+ * interrupt of the running thread ends the fit with a {@link FitInterruptedException} before the
+ * next iteration; methods with long inner loops also check between their inner steps.
  */
 public abstract class IterativeSolver implements FactorizationSolver {
 
@@ -23,8 +25,13 @@ public abstract class IterativeSolver implements FactorizationSolver {
   /** Creates the per-fit state (copies of the start and workspaces). */
   protected abstract Run start(DataMatrix y, Factors start);
 
-  /** What to tell the user when the iterates stop being finite (which option to lower). */
-  protected abstract String divergenceHint();
+  /**
+   * What to tell the user when the iterates stop being finite (which option to lower); for the
+   * plain NMF losses only the scale of the data can overflow.
+   */
+  protected String divergenceHint() {
+    return "the data probably hold values too large for double precision; use the scaling option";
+  }
 
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
@@ -85,6 +92,9 @@ public abstract class IterativeSolver implements FactorizationSolver {
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
     while (iteration < cap) {
+      if (Thread.interrupted()) {
+        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+      }
       run.iterate();
       iteration++;
       double value = run.objective();

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * NMF under the generalised Kullback-Leibler divergence
  * D(Y‖AX) = Σ_ij [ y_ij log(y_ij / (AX)_ij) − y_ij + (AX)_ij ] (with 0 log 0 = 0), by the
  * multiplicative updates of Lee &amp; Seung (2001), each of which cannot increase D:
- * X_rj ← X_rj (Aᵀ Q)_rj / Σ_i A_ir and A_ir ← A_ir (Q Xᵀ)_ir / Σ_j X_rj, with Q = Y ./ (AX).
+ * X_rj ← X_rj (Aᵀ Q)_rj / Σ_i A_ir and A_ir ← A_ir (Q Xᵀ)_ir / Σ_j X_rj, with Q = Y ./ (AX)
+ * ({@link MultiplicativeUpdate#apply(DenseMatrix, DenseMatrix, double[])} on A and on Xᵀ).
  *
  * <p>Q is zero wherever Y is, so it is evaluated only at the stored entries of a sparse Y and
  * is accumulated straight into Qᵀ A or Q Xᵀ (O(nnz·n) per evaluation, two per iteration, Y never
@@ -20,9 +21,6 @@ import java.util.Arrays;
  */
 public final class KullbackLeiblerNmf extends IterativeSolver {
 
-  /** Floor on (AX)_ij and on the column/row sums in the denominators. */
-  static final double DENOMINATOR_FLOOR = 1e-12;
-
   public KullbackLeiblerNmf(StoppingRule stopping) {
     super(stopping);
   }
@@ -30,11 +28,6 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   @Override
   public String describe() {
     return "NMF (Kullback-Leibler divergence, multiplicative updates)";
-  }
-
-  @Override
-  protected String divergenceHint() {
-    return "the data probably hold values too large for double precision; use the scaling option";
   }
 
   @Override
@@ -96,7 +89,7 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
           for (int r = 0; r < n; r++) {
             approx += ad[aBase + r] * xd[xBase + r];
           }
-          approx = Math.max(approx, DENOMINATOR_FLOOR);
+          approx = Math.max(approx, MultiplicativeUpdate.DENOMINATOR_FLOOR);
           double q = value / approx;
           if (withLogPart) {
             logPart += value * Math.log(q);
@@ -142,7 +135,7 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
           qd[i] = 0.0;
           continue;
         }
-        double ratio = value / Math.max(qd[i], DENOMINATOR_FLOOR);
+        double ratio = value / Math.max(qd[i], MultiplicativeUpdate.DENOMINATOR_FLOOR);
         qd[i] = ratio;
         if (withLogPart) {
           logPart += value * Math.log(ratio);
@@ -194,25 +187,13 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     protected void iterate() {
       // X ← X ∘ (AᵀQ) / (Aᵀ 1), on Xᵀ; Qᵀ A is current from the previous evaluation
       columnSums(a, basisColumnSums);
-      scaleByRatio(xt, qtA, basisColumnSums);
+      MultiplicativeUpdate.apply(xt, qtA, basisColumnSums);
       // A ← A ∘ (Q Xᵀ) / (1 Xᵀ), Q at the new X
       kernel.evaluate(a, xt, null, qXt, false);
       columnSums(xt, coefficientRowSums);
-      scaleByRatio(a, qXt, coefficientRowSums);
+      MultiplicativeUpdate.apply(a, qXt, coefficientRowSums);
       // the objective at the new (A, X), and Qᵀ A for the next X-update
       logPart = kernel.evaluate(a, xt, qtA, null, true);
-    }
-
-    /** W ← W ∘ numerator / denominator, the denominator one value per column of W. */
-    private void scaleByRatio(DenseMatrix w, DenseMatrix numerator, double[] columnDenominator) {
-      int n = w.cols();
-      double[] wd = w.data();
-      double[] num = numerator.data();
-      for (int i = 0; i < wd.length; i += n) {
-        for (int r = 0; r < n; r++) {
-          wd[i + r] *= num[i + r] / Math.max(columnDenominator[r], DENOMINATOR_FLOOR);
-        }
-      }
     }
 
     @Override

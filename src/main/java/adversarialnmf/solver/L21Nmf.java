@@ -12,7 +12,12 @@ package adversarialnmf.solver;
 public final class L21Nmf extends ColumnLossNmf {
 
   public L21Nmf(StoppingRule stopping) {
-    super(stopping, false);
+    super(stopping);
+  }
+
+  @Override
+  CoefficientRule.Factory coefficientRule() {
+    return LEE_SEUNG;
   }
 
   @Override

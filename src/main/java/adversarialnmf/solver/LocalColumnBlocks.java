@@ -31,13 +31,13 @@ public final class LocalColumnBlocks implements ColumnBlocks {
     this.columns = count;
   }
 
-  /** Y and X0 as one block (both held, not copied: steps never write their inputs). */
+  /** Y and X0 as one block (Y held, not copied: steps never write their inputs). */
   public static LocalColumnBlocks single(DataMatrix y, DenseMatrix x0) {
     requireColumns(y, x0);
     List<DataMatrix> data = new ArrayList<>();
     data.add(y);
     List<BlockState> states = new ArrayList<>();
-    states.add(BlockState.of(x0));
+    states.add(BlockState.of(x0.transpose()));
     return new LocalColumnBlocks(data, states);
   }
 
@@ -53,7 +53,7 @@ public final class LocalColumnBlocks implements ColumnBlocks {
       int from = (int) ((long) y.cols() * b / blocks);
       int to = (int) ((long) y.cols() * (b + 1) / blocks);
       data.add(columnRange(y, from, to));
-      states.add(BlockState.of(columnRange(x0, from, to)));
+      states.add(BlockState.of(columnRange(x0, from, to).transpose()));
     }
     return new LocalColumnBlocks(data, states);
   }
@@ -141,8 +141,8 @@ public final class LocalColumnBlocks implements ColumnBlocks {
   public DenseMatrix coefficients() {
     List<DenseMatrix> parts = new ArrayList<>();
     for (BlockState state : states) {
-      parts.add(state.x());
+      parts.add(state.xt());
     }
-    return ColumnBlocks.concatenateColumns(parts);
+    return ColumnBlocks.coefficientsOf(parts);
   }
 }

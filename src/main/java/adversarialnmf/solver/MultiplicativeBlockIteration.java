@@ -5,8 +5,8 @@ import adversarialnmf.linalg.MatrixOps;
 
 /**
  * {@link MultiplicativeUpdateNmf} in block form. One iteration is one pass over the blocks: each
- * block gets A and AᵀA, updates its X_b ← X_b ∘ (Y_bᵀA)ᵀ / (AᵀA X_b) and returns Y_b X_bᵀ and
- * X_b X_bᵀ; A ← A ∘ Y Xᵀ / (A X Xᵀ) and the objective follow from the sums.
+ * block gets A and AᵀA, updates Xᵀ_b ← Xᵀ_b ∘ (Y_bᵀA) / (Xᵀ_b AᵀA) and returns Y_b Xᵀ_b and
+ * X_b X_bᵀ; A ← A ∘ Y Xᵀ / (A X Xᵀ) and the objective follow from the sums on the driver.
  */
 final class MultiplicativeBlockIteration implements IterativeSolver.BlockIteration {
 
@@ -25,15 +25,8 @@ final class MultiplicativeBlockIteration implements IterativeSolver.BlockIterati
     int n = a.cols();
     this.gramA = new DenseMatrix(n, n);
     this.aGramX = new DenseMatrix(a.rows(), n);
-    keep(blocks.aggregate((y, state) -> productsOfX(y, state.x())));
-    MatrixOps.multiplyTransposeA(a, a, gramA);
-  }
-
-  /** Y_b X_bᵀ and X_b X_bᵀ. */
-  private static BlockStatistics productsOfX(adversarialnmf.linalg.DataMatrix y, DenseMatrix x) {
-    DenseMatrix gram = new DenseMatrix(x.rows(), x.rows());
-    MatrixOps.multiplyTransposeB(x, x, gram);
-    return BlockStatistics.ofMatrices(BlockProducts.dataTimesTransposed(y, x), gram);
+    keep(blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())));
+    MatrixOps.gramOfColumns(a, gramA);
   }
 
   private void keep(BlockStatistics products) {
@@ -41,40 +34,23 @@ final class MultiplicativeBlockIteration implements IterativeSolver.BlockIterati
     gramX = products.matrix(1);
   }
 
-  /** X_b ← X_b ∘ (Y_bᵀ A)ᵀ / (AᵀA X_b), then the products of the new X_b. */
+  /** Xᵀ_b ← Xᵀ_b ∘ (Y_bᵀ A) / (Xᵀ_b AᵀA), then the products of the new Xᵀ_b. */
   private static ColumnBlocks.BlockStep coefficientStep(DenseMatrix a, DenseMatrix gramA) {
     return (y, state) -> {
-      DenseMatrix x = state.x().copy();
-      int n = x.rows();
-      int count = x.cols();
-      DenseMatrix ytA = new DenseMatrix(count, n);
+      DenseMatrix xt = state.xt().copy();
+      DenseMatrix ytA = new DenseMatrix(xt.rows(), xt.cols());
       y.transposeTimes(a, ytA);
-      DenseMatrix gramAX = new DenseMatrix(n, count);
-      MatrixOps.multiply(gramA, x, gramAX);
-      double[] xd = x.data();
-      double[] num = ytA.data();
-      double[] den = gramAX.data();
-      for (int r = 0; r < n; r++) {
-        for (int j = 0; j < count; j++) {
-          int idx = r * count + j;
-          xd[idx] *= num[j * n + r] / Math.max(den[idx], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-        }
-      }
-      return new ColumnBlocks.Result(state.withX(x), productsOfX(y, x));
+      MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, new DenseMatrix(xt.rows(), xt.cols()));
+      return new ColumnBlocks.Result(state.withXt(xt), BlockProducts.productsOfX(y, xt));
     };
   }
 
   @Override
   public void iterate() {
+    // copies: a step may be replayed (a retried task) after the driver has moved A on
     keep(blocks.update(coefficientStep(a.copy(), gramA.copy())));
-    MatrixOps.multiply(a, gramX, aGramX);
-    double[] ad = a.data();
-    double[] yx = yXt.data();
-    double[] agx = aGramX.data();
-    for (int i = 0; i < ad.length; i++) {
-      ad[i] *= yx[i] / Math.max(agx[i], MultiplicativeUpdateNmf.DENOMINATOR_FLOOR);
-    }
-    MatrixOps.multiplyTransposeA(a, a, gramA);
+    MultiplicativeUpdate.frobeniusStep(a, gramX, yXt, aGramX);
+    MatrixOps.gramOfColumns(a, gramA);
   }
 
   @Override

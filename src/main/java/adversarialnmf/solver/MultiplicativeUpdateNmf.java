@@ -6,13 +6,11 @@ import adversarialnmf.linalg.MatrixOps;
 
 /**
  * Standard NMF (1), min ‖Y − AX‖²_F over A, X ≥ 0, by the multiplicative updates of Lee &amp; Seung
- * (2001): X ← X ∘ AᵀY / (AᵀA X), A ← A ∘ Y Xᵀ / (A X Xᵀ). Each update cannot increase the objective.
- * Y is touched only through Yᵀ A and Y Xᵀ, so a sparse Y stays sparse.
+ * (2001): X ← X ∘ AᵀY / (AᵀA X), A ← A ∘ Y Xᵀ / (A X Xᵀ), both the one kernel
+ * {@link MultiplicativeUpdate#frobeniusStep} (X held transposed). Each update cannot increase the
+ * objective. Y is touched only through Yᵀ A and Y Xᵀ, so a sparse Y stays sparse.
  */
 public final class MultiplicativeUpdateNmf extends IterativeSolver {
-
-  /** Guards the divisions; small against any real entry of the denominators. */
-  static final double DENOMINATOR_FLOOR = 1e-12;
 
   public MultiplicativeUpdateNmf(StoppingRule stopping) {
     super(stopping);
@@ -21,11 +19,6 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
   @Override
   public String describe() {
     return "NMF (Frobenius, multiplicative updates)";
-  }
-
-  @Override
-  protected String divergenceHint() {
-    return "the data probably hold values too large for double precision; use the scaling option";
   }
 
   @Override
@@ -47,11 +40,11 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
     private final DataMatrix y;
     private final double yNorm2;
     private final DenseMatrix a;
-    private final DenseMatrix x;
+    /** X transposed (N x n), so that its update is the same kernel as A's. */
     private final DenseMatrix xt;
     private final DenseMatrix ytA;
     private final DenseMatrix gramA;
-    private final DenseMatrix gramAX;
+    private final DenseMatrix xtGramA;
     private final DenseMatrix yXt;
     private final DenseMatrix gramX;
     private final DenseMatrix aGramX;
@@ -60,56 +53,35 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
       this.y = y;
       this.yNorm2 = y.squaredNorm();
       this.a = start.basis().copy();
-      this.x = start.coefficients().copy();
+      this.xt = start.coefficients().transpose();
       int m = a.rows();
       int n = a.cols();
-      int count = x.cols();
-      this.xt = new DenseMatrix(count, n);
+      int count = xt.rows();
       this.ytA = new DenseMatrix(count, n);
       this.gramA = new DenseMatrix(n, n);
-      this.gramAX = new DenseMatrix(n, count);
+      this.xtGramA = new DenseMatrix(count, n);
       this.yXt = new DenseMatrix(m, n);
       this.gramX = new DenseMatrix(n, n);
       this.aGramX = new DenseMatrix(m, n);
-      refreshObjectiveProducts();
+      refreshProductsOfX();
+      MatrixOps.gramOfColumns(a, gramA);
     }
 
-    /** Y Xᵀ, X Xᵀ and AᵀA at the current iterate: what the objective needs. */
-    private void refreshObjectiveProducts() {
-      MatrixOps.transpose(x, xt);
+    /** Y Xᵀ and X Xᵀ at the current X. */
+    private void refreshProductsOfX() {
       y.times(xt, yXt);
-      MatrixOps.multiplyTransposeB(x, x, gramX);
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      MatrixOps.gramOfColumns(xt, gramX);
     }
 
     @Override
     protected void iterate() {
-      // X ← X ∘ (AᵀY) / (AᵀA X); AᵀY is held transposed as Yᵀ A (N x n).
+      // Xᵀ ← Xᵀ ∘ (YᵀA) / (Xᵀ AᵀA)
       y.transposeTimes(a, ytA);
-      MatrixOps.multiply(gramA, x, gramAX);
-      int n = x.rows();
-      int count = x.cols();
-      double[] xd = x.data();
-      double[] num = ytA.data();
-      double[] den = gramAX.data();
-      for (int r = 0; r < n; r++) {
-        for (int j = 0; j < count; j++) {
-          int idx = r * count + j;
-          xd[idx] *= num[j * n + r] / Math.max(den[idx], DENOMINATOR_FLOOR);
-        }
-      }
+      MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, xtGramA);
       // A ← A ∘ (Y Xᵀ) / (A X Xᵀ)
-      MatrixOps.transpose(x, xt);
-      y.times(xt, yXt);
-      MatrixOps.multiplyTransposeB(x, x, gramX);
-      MatrixOps.multiply(a, gramX, aGramX);
-      double[] ad = a.data();
-      double[] yx = yXt.data();
-      double[] agx = aGramX.data();
-      for (int i = 0; i < ad.length; i++) {
-        ad[i] *= yx[i] / Math.max(agx[i], DENOMINATOR_FLOOR);
-      }
-      MatrixOps.multiplyTransposeA(a, a, gramA);
+      refreshProductsOfX();
+      MultiplicativeUpdate.frobeniusStep(a, gramX, yXt, aGramX);
+      MatrixOps.gramOfColumns(a, gramA);
     }
 
     @Override
@@ -120,12 +92,12 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
 
     @Override
     protected boolean isFinite() {
-      return a.isFinite() && x.isFinite();
+      return a.isFinite() && xt.isFinite();
     }
 
     @Override
     protected void finish(Factorization.Builder result, int iterations) {
-      result.factors(a, x);
+      result.factors(a, xt.transpose());
     }
   }
 }

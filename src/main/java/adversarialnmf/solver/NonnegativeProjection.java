@@ -46,6 +46,7 @@ public final class NonnegativeProjection implements Serializable {
     double[] coefficients = new double[n];
     double[] crossRow = new double[n];
     for (int j = 0; j < count; j++) {
+      FitInterruptedException.checkInterrupted("the nonnegative projection onto the basis");
       System.arraycopy(cross.data(), j * n, crossRow, 0, n);
       solve(crossRow, coefficients);
       for (int r = 0; r < n; r++) {

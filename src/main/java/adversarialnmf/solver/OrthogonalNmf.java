@@ -1,5 +1,7 @@
 package adversarialnmf.solver;
 
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
 import java.util.Arrays;
 
 /**
@@ -12,8 +14,14 @@ import java.util.Arrays;
  */
 public final class OrthogonalNmf extends ColumnLossNmf {
 
+  /** Name of the trace of ‖X Xᵀ − I‖_F, recorded when the coefficients are orthogonal. */
+  public static final String ORTHOGONALITY_TRACE = "orthogonality residual";
+
+  /** The orthogonal X-update of Ding et al.; capped NMF uses it too. */
+  static final CoefficientRule.Factory ORTHOGONAL_RULE = OrthogonalCoefficients::new;
+
   public OrthogonalNmf(StoppingRule stopping) {
-    super(stopping, true);
+    super(stopping);
   }
 
   @Override
@@ -31,5 +39,74 @@ public final class OrthogonalNmf extends ColumnLossNmf {
       }
       return sum;
     };
+  }
+
+  @Override
+  CoefficientRule.Factory coefficientRule() {
+    return ORTHOGONAL_RULE;
+  }
+
+  /**
+   * X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)), on Xᵀ: Xᵀ ← Xᵀ ∘ sqrt((YᵀA) / (Xᵀ X YᵀA)), with the n x n
+   * matrix X YᵀA formed first so that no N x N product appears.
+   */
+  private static final class OrthogonalCoefficients implements CoefficientRule {
+    private final DenseMatrix crossGram;
+    private final DenseMatrix denominator;
+    private final DenseMatrix gramX;
+
+    OrthogonalCoefficients(int count, int rank) {
+      this.crossGram = new DenseMatrix(rank, rank);
+      this.denominator = new DenseMatrix(count, rank);
+      this.gramX = new DenseMatrix(rank, rank);
+    }
+
+    /**
+     * Scales each row of X to unit norm and the matching column of A inversely: A X, hence the
+     * start's fit, is unchanged, but X Xᵀ = I now holds on the diagonal, so the first orthogonal
+     * X-update does not have to shrink X wholesale while A lags one half-step behind (which
+     * otherwise inflates the residuals of the first iterations many times over).
+     */
+    @Override
+    public void prepare(DenseMatrix a, DenseMatrix xt) {
+      int n = xt.cols();
+      double[] xd = xt.data();
+      double[] ad = a.data();
+      for (int r = 0; r < n; r++) {
+        double norm2 = 0.0;
+        for (int j = r; j < xd.length; j += n) {
+          norm2 += xd[j] * xd[j];
+        }
+        if (norm2 == 0.0) {
+          continue;
+        }
+        double norm = Math.sqrt(norm2);
+        for (int j = r; j < xd.length; j += n) {
+          xd[j] /= norm;
+        }
+        for (int i = r; i < ad.length; i += n) {
+          ad[i] *= norm;
+        }
+      }
+    }
+
+    @Override
+    public void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA) {
+      MatrixOps.multiplyTransposeA(xt, ytA, crossGram);
+      MatrixOps.multiply(xt, crossGram, denominator);
+      double[] xd = xt.data();
+      double[] num = ytA.data();
+      double[] den = denominator.data();
+      for (int i = 0; i < xd.length; i++) {
+        xd[i] *= Math.sqrt(num[i] / Math.max(den[i], MultiplicativeUpdate.DENOMINATOR_FLOOR));
+      }
+    }
+
+    @Override
+    public void recordTraces(DenseMatrix xt, TraceRecorder recorder) {
+      MatrixOps.gramOfColumns(xt, gramX);
+      MatrixOps.addToDiagonal(gramX, -1.0);
+      recorder.record(ORTHOGONALITY_TRACE, Math.sqrt(MatrixOps.squaredNorm(gramX)));
+    }
   }
 }

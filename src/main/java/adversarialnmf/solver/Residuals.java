@@ -35,38 +35,34 @@ public final class Residuals {
 
   /**
    * ‖y_j − A x_j‖² = ‖y_j‖² − 2 (YᵀA)_j · x_j + x_jᵀ (AᵀA) x_j for every instance j, clipped at 0
-   * against cancellation; O(N n) given the products.
+   * against cancellation; O(N n) given the products, all held with one row per instance.
    *
    * @param columnNorms2 ‖y_j‖² (length N)
    * @param ytA Yᵀ A (N x n)
-   * @param x X (n x N)
-   * @param gramAX AᵀA X (n x N)
+   * @param xt Xᵀ (N x n)
+   * @param xtGramA Xᵀ AᵀA (N x n)
    * @param out the N squared residuals (overwritten)
    */
-  public static void columnSquaredResiduals(double[] columnNorms2, DenseMatrix ytA, DenseMatrix x,
-      DenseMatrix gramAX, double[] out) {
-    int n = x.rows();
-    int count = x.cols();
-    if (ytA.rows() != count || ytA.cols() != n || gramAX.rows() != n || gramAX.cols() != count
+  public static void columnSquaredResiduals(double[] columnNorms2, DenseMatrix ytA, DenseMatrix xt,
+      DenseMatrix xtGramA, double[] out) {
+    int count = xt.rows();
+    int n = xt.cols();
+    if (ytA.rows() != count || ytA.cols() != n || xtGramA.rows() != count || xtGramA.cols() != n
         || columnNorms2.length != count || out.length != count) {
-      throw new IllegalArgumentException("column residuals: Y^T A " + ytA.shape() + ", X " + x.shape()
-          + ", A^T A X " + gramAX.shape() + ", " + columnNorms2.length + " column norms, "
+      throw new IllegalArgumentException("column residuals: Y^T A " + ytA.shape() + ", X^T " + xt.shape()
+          + ", X^T A^T A " + xtGramA.shape() + ", " + columnNorms2.length + " column norms, "
           + out.length + " outputs disagree");
     }
-    double[] xd = x.data();
+    double[] xd = xt.data();
     double[] cross = ytA.data();
-    double[] quad = gramAX.data();
-    System.arraycopy(columnNorms2, 0, out, 0, count);
-    for (int r = 0; r < n; r++) {
-      int base = r * count;
-      for (int j = 0; j < count; j++) {
-        out[j] += xd[base + j] * (quad[base + j] - 2.0 * cross[j * n + r]);
-      }
-    }
+    double[] quad = xtGramA.data();
     for (int j = 0; j < count; j++) {
-      if (out[j] < 0.0) {
-        out[j] = 0.0;
+      int base = j * n;
+      double s = columnNorms2[j];
+      for (int r = 0; r < n; r++) {
+        s += xd[base + r] * (quad[base + r] - 2.0 * cross[base + r]);
       }
+      out[j] = s < 0.0 ? 0.0 : s;
     }
   }
 }

@@ -6,6 +6,7 @@ import static adversarialnmf.bridge.WekaOptions.tagName;
 import static adversarialnmf.bridge.WekaOptions.tagOption;
 
 import adversarialnmf.bridge.WekaData;
+import adversarialnmf.bridge.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.init.Initialization;
@@ -18,6 +19,7 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -150,15 +152,20 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
     Random random = new Random(m_Seed);
     long started = System.nanoTime();
-    Factors start = createInitialization().initialize(y, m_NumClusters, random);
-    FactorizationSolver solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
     Factorization fit;
+    NmfClustering model;
     try {
+      Factors start = createInitialization().initialize(y, m_NumClusters, random);
+      FactorizationSolver solver =
+          createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
       fit = solver.fit(y, start);
+      model = NmfClustering.of(fit, scale, assignmentRule(), random);
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(who, e);
     }
-    m_Model = NmfClustering.of(fit, scale, assignmentRule(), random);
+    m_Model = model;
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_Header = new Instances(data, 0);
@@ -207,7 +214,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
     WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
-    DenseMatrix coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    DenseMatrix coefficients;
+    try {
+      coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+    } catch (FitInterruptedException e) {
+      throw WekaErrors.interrupted(getClass().getName(), e);
+    }
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
       out[j] = m_Model.membership(coefficients.column(j));

@@ -3,6 +3,7 @@ package weka.experiment;
 import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
+import adversarialnmf.solver.FitInterruptedException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Vector;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
@@ -63,6 +67,11 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
   public static final String DEFAULT_DATA = "test-data/MNIST_test_bal150.arff.gz";
   public static final String RESULTS_FILE = "results.csv";
+
+  /** The exit status of an interrupted command-line run (128 + SIGINT, as shells report it). */
+  static final int INTERRUPTED_STATUS = 130;
+  /** How long a Ctrl-C waits for the run in progress to stop before the JVM exits anyway. */
+  private static final long SIGNAL_GRACE_SECONDS = 10;
 
   private List<File> m_DataFiles = new ArrayList<File>(Collections.singletonList(new File(DEFAULT_DATA)));
   private List<CorruptionRecipe> m_Recipes = new ArrayList<CorruptionRecipe>(CorruptionRecipe.DEFAULTS);
@@ -344,6 +353,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
               BenchmarkResult.Coordinates at = coordinates(dataset.getKey(), recipe, clusterer, seed);
               BenchmarkResult result = done.get(at.key());
               if (result == null) {
+                if (Thread.interrupted()) {
+                  throw stopped(position, total, executed, resultsFile);
+                }
                 long runStarted = System.nanoTime();
                 try {
                   if (data == null) {
@@ -352,6 +364,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                   if (corrupted == null && corruptionFailure == null) {
                     try {
                       corrupted = recipe.corrupt(data, seed);
+                    } catch (InterruptedException | FitInterruptedException e) {
+                      throw e;
                     } catch (Exception | LinkageError e) {
                       corruptionFailure = e;
                     }
@@ -372,6 +386,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
                   if (m_Figures && seed == m_FirstSeed && built instanceof AbstractNMFClusterer) {
                     drawFigures(data, recipe, seed, (AbstractNMFClusterer) built);
                   }
+                } catch (InterruptedException | FitInterruptedException e) {
+                  throw stopped(position, total, executed, resultsFile);
                 } catch (Exception | LinkageError | OutOfMemoryError e) {
                   result = at.failed((System.nanoTime() - runStarted) / 1e9, e);
                 }
@@ -397,6 +413,13 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     Files.write(new File(m_OutputFolder, "summary.csv").toPath(),
         report.summaryCsv().getBytes(StandardCharsets.UTF_8));
     return markdown;
+  }
+
+  /** The interrupt of a run, or between runs: every finished run is already in the results file. */
+  private static InterruptedException stopped(int position, int total, int executed, File resultsFile) {
+    return new InterruptedException("RobustnessBenchmark was interrupted after " + position + " of " + total
+        + " runs (" + executed + " done now); every finished run is in " + resultsFile
+        + "; run the same command again to resume");
   }
 
   private BenchmarkResult.Coordinates coordinates(String dataset, CorruptionRecipe recipe,
@@ -439,6 +462,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
       for (File file : FactorizationFigures.write(clean, recipe, seed, 2, built, new File(m_OutputFolder, "figures"))) {
         m_Progress.println("  wrote " + file.getPath());
       }
+    } catch (InterruptedException | FitInterruptedException e) {
+      Thread.currentThread().interrupt(); // the run itself is done and kept; the loop stops before the next
     } catch (Exception e) {
       m_Progress.println("  no figures for " + clean.relationName() + " / " + recipe.name() + " / "
           + built.getClass().getSimpleName() + ": " + e.getMessage());
@@ -556,14 +581,43 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     return text.toString();
   }
 
+  /**
+   * Runs the benchmark from the command line. Ctrl-C (or a plain kill) interrupts the running fit,
+   * so that the run in progress ends without a half-written line before the JVM exits.
+   */
   public static void main(String[] args) {
     RobustnessBenchmark benchmark = new RobustnessBenchmark();
+    Thread benchmarkThread = Thread.currentThread();
+    CountDownLatch finished = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
+    Thread stopOnSignal = new Thread(() -> {
+      signalled.set(true);
+      benchmarkThread.interrupt();
+      try {
+        finished.await(SIGNAL_GRACE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "RobustnessBenchmark stop on signal");
+    Runtime.getRuntime().addShutdownHook(stopOnSignal);
+    int status = 0;
     try {
       benchmark.run(benchmark, args);
+    } catch (InterruptedException e) {
+      System.err.println(e.getMessage());
+      status = INTERRUPTED_STATUS;
     } catch (Exception e) {
       System.err.println("RobustnessBenchmark: " + e.getMessage());
       System.err.println("Run with -h for the options.");
-      System.exit(1);
+      status = 1;
+    } finally {
+      finished.countDown();
+    }
+    if (!signalled.get()) { // during shutdown System.exit would block for ever
+      Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+      if (status != 0) {
+        System.exit(status);
+      }
     }
   }
 }

@@ -24,9 +24,9 @@ class ColumnLossNmfTest {
     DenseMatrix x = SolverFixtures.uniform(3, 9, random);
     DataMatrix data = new DenseData(y);
     DenseMatrix ytA = data.transposeTimes(a);
-    DenseMatrix gramAX = MatrixOps.multiply(MatrixOps.gramOfColumns(a), x);
+    DenseMatrix xtGramA = MatrixOps.multiply(x.transpose(), MatrixOps.gramOfColumns(a));
     double[] out = new double[9];
-    Residuals.columnSquaredResiduals(data.columnSquaredNorms(), ytA, x, gramAX, out);
+    Residuals.columnSquaredResiduals(data.columnSquaredNorms(), ytA, x.transpose(), xtGramA, out);
     double[] expected = SolverFixtures.naiveColumnResidualNorms(y, a, x);
     for (int j = 0; j < 9; j++) {
       assertEquals(expected[j] * expected[j], out[j], 1e-12 * Math.max(1.0, out[j]), "column " + j);
@@ -61,7 +61,7 @@ class ColumnLossNmfTest {
     Factors start = new RandomInitialization().initialize(y, 4, new Random(2));
     Factorization onmf = new OrthogonalNmf(new StoppingRule(400, 0.0)).fit(y, start);
     Factorization nmf = new MultiplicativeUpdateNmf(new StoppingRule(400, 0.0)).fit(y, start);
-    double[] trace = onmf.trace(ColumnLossNmf.ORTHOGONALITY_TRACE);
+    double[] trace = onmf.trace(OrthogonalNmf.ORTHOGONALITY_TRACE);
     assertEquals(401, trace.length);
     assertEquals(orthogonalityResidual(onmf.coefficients()), trace[400], 1e-9);
     assertTrue(trace[400] < 0.3 * trace[0], "‖XXᵀ − I‖ " + trace[0] + " -> " + trace[400]);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.testing.InterruptedRun;
 import adversarialnmf.testing.PlantedData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +53,28 @@ public abstract class NMFClustererContract {
       predicted[j] = c.clusterInstance(data.instance(j));
     }
     assertTrue(planted.matchesUpToPermutation(predicted), "projected labels " + Arrays.toString(predicted));
+  }
+
+  @Test
+  void aFitInterruptedFromAnotherThreadEndsAtOnceAndTheClustererBuildsAgain() throws Exception {
+    Instances large = PlantedData.generate(200, 300, 4, 0.05, 21).instances();
+    AbstractNMFClusterer c = configured(4);
+    c.setMaxIterations(100_000);
+    c.setTolerance(0.0);
+    InterruptedException stopped = InterruptedRun.of(() -> c.buildClusterer(large))
+        .assertStoppedWith(InterruptedException.class);
+    assertTrue(stopped.getMessage().startsWith(c.getClass().getName() + ": "), stopped.getMessage());
+    assertTrue(stopped.getMessage().contains("interrupted"), stopped.getMessage());
+    assertTrue(stopped.getCause() instanceof FitInterruptedException, "" + stopped.getCause());
+
+    Instances data = PlantedData.generate(20, 10, 2, 0.05, 5).instances();
+    AbstractNMFClusterer reference = configured(2);
+    reference.buildClusterer(data);
+    c.setNumClusters(2);
+    c.setMaxIterations(reference.getMaxIterations());
+    c.setTolerance(reference.getTolerance());
+    c.buildClusterer(data);
+    assertArrayEquals(reference.getObjectiveTrace(), c.getObjectiveTrace(), 0.0);
   }
 
   @Test

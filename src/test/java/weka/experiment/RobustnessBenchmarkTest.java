@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import adversarialnmf.testing.InterruptedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.SimpleKMeans;
@@ -32,6 +33,43 @@ class RobustnessBenchmarkTest {
   }
 
   private static final String FAILING = FailingClusterer.class.getName();
+
+  /** A clusterer that takes a minute unless interrupted, as a Weka clusterer that honours interrupts does. */
+  public static class SlowClusterer extends SimpleKMeans {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void buildClusterer(Instances data) throws Exception {
+      super.buildClusterer(data);
+      Thread.sleep(60_000);
+    }
+  }
+
+  @Test
+  void anInterruptedBenchmarkKeepsEveryFinishedRunAndResumes(@TempDir File folder) throws Exception {
+    File data = SyntheticData.save(SyntheticData.blobs(3, 15, 3, 0.5, 1), folder);
+    File out = new File(folder, "out");
+    File resultsFile = new File(out, RobustnessBenchmark.RESULTS_FILE);
+    String[] options = {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "2", "-recipe", "clean",
+        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 100000 -E 0",
+        "-W", "slow=" + SlowClusterer.class.getName()};
+    InterruptedException stopped = InterruptedRun.of(() -> {
+      run(options, new ByteArrayOutputStream());
+    }).assertStoppedWith(InterruptedException.class);
+    assertTrue(stopped.getMessage().contains("run the same command again to resume"), stopped.getMessage());
+    List<String> kept = lines(resultsFile);
+    assertTrue(kept.size() >= 1 && kept.size() <= 3, "header and the finished runs: " + kept);
+    for (String line : kept.subList(1, kept.size())) {
+      BenchmarkResult.fromCsv(line); // every line is whole
+    }
+
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    String[] quick = {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "2", "-recipe", "clean",
+        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 100000 -E 0"};
+    run(quick, progress);
+    assertTrue(progress.toString("UTF-8").startsWith("Resuming: " + (kept.size() - 1) + " of 4 runs"),
+        progress.toString("UTF-8"));
+  }
 
   private static String[] options(File data, File out, String... extra) {
     List<String> options = new ArrayList<String>(Arrays.asList("-data", data.getPath(), "-out", out.getPath(),

@@ -5,6 +5,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
 import java.util.Arrays;
 
@@ -181,6 +182,7 @@ final class AdmmState {
     updateB();
     updateJ();
     updateU();
+    FitInterruptedException.checkInterrupted("ANMF's ADMM iteration");
     updateAdversarialB();
     updateA();
     updateAdversarialBasis();
@@ -350,6 +352,7 @@ final class AdmmState {
     double[] ud = u.data();
     int steps = 0;
     while (rr > target2 && steps < CG_MAX_ITERATIONS) {
+      FitInterruptedException.checkInterrupted("ANMF's ADMM U update (conjugate gradients)");
       applyQ(cgDirection, cgImage);
       double step = rr / MatrixOps.dot(cgDirection, cgImage);
       for (int i = 0; i < ud.length; i++) {
@@ -413,6 +416,7 @@ final class AdmmState {
     double[] dCur = dU.data();
     double[] rd = r3.data();
     while (steps < options.uInnerIterations()) {
+      FitInterruptedException.checkInterrupted("ANMF's ADMM U update (FISTA)");
       steps++;
       applyQGivenDv(uMomentum, dUMomentum, uGradient);
       double step2 = 0.0;
@@ -473,6 +477,7 @@ final class AdmmState {
     double[] dd = d.data();
     double estimate = 0.0;
     for (int s = 0; s < steps; s++) {
+      FitInterruptedException.checkInterrupted("ANMF's ADMM power iteration for ‖D‖₂");
       double norm2 = 0.0;
       for (int i = 0; i < m; i++) {
         double sum = 0.0;

@@ -3,7 +3,9 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.StoppingRule;
@@ -52,6 +54,16 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
   @Override
   protected Run start(DataMatrix y, Factors start) {
     return startRun(y, start);
+  }
+
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new AnmfGradientBlockIteration(options, target, stopping.maxIterations(), blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return target.hasColumnBlockForm();
   }
 
   /** The per-fit state, typed for the gradient tests of this package. */
@@ -142,6 +154,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     protected void iterate() {
       updateBasis();
       updateAdversarialBasis();
+      FitInterruptedException.checkInterrupted("ANMF's gradient iteration");
       updateCoefficients();
       refreshProductsOfX();
       iteration++;
@@ -213,6 +226,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       double[] xd = x.data();
       double[] trial = trialX.data();
       for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
+        FitInterruptedException.checkInterrupted("ANMF's gradient X step (backtracking)");
         double predicted = 0.0;
         for (int i = 0; i < xd.length; i++) {
           double v = xd[i] - step * gx[i];

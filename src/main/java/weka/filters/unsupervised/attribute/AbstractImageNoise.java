@@ -24,7 +24,6 @@ import weka.core.SparseInstance;
 import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
-import weka.filters.SimpleBatchFilter;
 import weka.filters.UnsupervisedFilter;
 
 /**
@@ -39,7 +38,7 @@ import weka.filters.UnsupervisedFilter;
  * Weka's {@code MultiFilter} hands its own seed to every stage of a chain, and the stages must
  * still draw independent corruptions. Instance weights pass through unchanged.
  */
-public abstract class AbstractImageNoise extends SimpleBatchFilter
+public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
 
   private static final long serialVersionUID = -3184519625074926402L;

@@ -30,7 +30,6 @@ import weka.core.SparseInstance;
 import weka.core.Tag;
 import weka.core.Utils;
 import weka.filters.Filter;
-import weka.filters.SimpleBatchFilter;
 import weka.filters.UnsupervisedFilter;
 
 /**
@@ -45,7 +44,7 @@ import weka.filters.UnsupervisedFilter;
  * for later batches). Every later batch is projected by nonnegative least squares onto the learned
  * basis, never refitted.
  */
-public class NonnegativeFactorization extends SimpleBatchFilter implements UnsupervisedFilter {
+public class NonnegativeFactorization extends AbstractAtomicBatchFilter implements UnsupervisedFilter {
 
   private static final long serialVersionUID = 2870021584315528893L;
 
@@ -280,7 +279,7 @@ public class NonnegativeFactorization extends SimpleBatchFilter implements Unsup
   }
 
   private DenseMatrix project(Instances instances) {
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall());
     return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
   }
 

@@ -1,0 +1,84 @@
+package adversarialnmf.solver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import adversarialnmf.init.KMeans;
+import adversarialnmf.init.KMeansInitialization;
+import adversarialnmf.init.NndsvdInitialization;
+import adversarialnmf.init.RandomInitialization;
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseData;
+import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AnmfGradientSolver;
+import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AttackerTarget;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every long loop of the core honours an interrupt of its thread: with the flag set, it ends with
+ * a {@link FitInterruptedException} that names what was running, clears the flag, and the same
+ * solver then fits exactly as if nothing had happened.
+ */
+class InterruptionTest {
+
+  private static final StoppingRule STOPPING = new StoppingRule(30, 0.0);
+
+  private final DataMatrix y = new DenseData(SolverFixtures.uniform(12, 20, new Random(3)));
+
+  @AfterEach
+  void clearFlag() {
+    Thread.interrupted();
+  }
+
+  static Stream<Supplier<IterativeSolver>> solvers() {
+    AnmfOptions anmf = AnmfOptions.builder().build();
+    return Stream.of(() -> new HalsNmf(STOPPING), () -> new MultiplicativeUpdateNmf(STOPPING),
+        () -> new KullbackLeiblerNmf(STOPPING), () -> new OrthogonalNmf(STOPPING), () -> new L21Nmf(STOPPING),
+        () -> new CappedNmf(STOPPING, CappedNmf.Options.defaults()),
+        () -> new AnmfAdmmSolver(anmf, AttackerTarget.shift(0.3), STOPPING),
+        () -> new AnmfGradientSolver(anmf, AttackerTarget.shift(0.3), STOPPING));
+  }
+
+  @ParameterizedTest
+  @MethodSource("solvers")
+  void aFitEndsAtTheNextIterationAndTheSolverFitsAgain(Supplier<IterativeSolver> make) {
+    IterativeSolver solver = make.get();
+    Factors start = new RandomInitialization().initialize(y, 3, new Random(1));
+    Thread.currentThread().interrupt();
+    FitInterruptedException stopped = assertThrows(FitInterruptedException.class, () -> solver.fit(y, start));
+    assertTrue(stopped.getMessage().contains(solver.describe()), stopped.getMessage());
+    assertTrue(stopped.getMessage().contains("iteration 1 of 30"), stopped.getMessage());
+    assertFalse(Thread.currentThread().isInterrupted(), "the flag is cleared, as by InterruptedException");
+
+    Factorization again = solver.fit(y, start);
+    Factorization fresh = make.get().fit(y, start);
+    assertArrayEquals(fresh.basis().data(), again.basis().data());
+    assertArrayEquals(fresh.objectiveTrace(), again.objectiveTrace());
+  }
+
+  @Test
+  void initialisationsAndTheProjectionCheckTheFlag() {
+    assertStops("k-means", () -> new KMeans(3, 100).fit(y, new Random(1)));
+    assertStops("k-means", () -> new KMeansInitialization(0.2).initialize(y, 3, new Random(1)));
+    assertStops("NNDSVD", () -> new NndsvdInitialization().initialize(y, 3, new Random(1)));
+    Factors start = new RandomInitialization().initialize(y, 3, new Random(1));
+    assertStops("projection", () -> new NonnegativeProjection(start.basis()).project(y));
+  }
+
+  private static void assertStops(String activity, Runnable work) {
+    Thread.currentThread().interrupt();
+    FitInterruptedException stopped = assertThrows(FitInterruptedException.class, work::run);
+    assertTrue(stopped.activity().contains(activity), stopped.activity());
+    assertFalse(Thread.currentThread().isInterrupted());
+    work.run(); // and it works again at once
+  }
+}

@@ -1,0 +1,14 @@
+package weka.clusterers;
+
+import weka.core.SelectedTag;
+
+/** Runs the shared clusterer contract on {@link ANMF} with {@code -solver gradient}. */
+class ANMFGradientTest extends NMFClustererContract {
+
+  @Override
+  protected AbstractNMFClusterer newClusterer() {
+    ANMF anmf = new ANMF();
+    anmf.setSolver(new SelectedTag(ANMF.SOLVER_GRADIENT, ANMF.TAGS_SOLVER));
+    return anmf;
+  }
+}
