@@ -3,9 +3,10 @@ package adversarialnmf.linalg;
 /**
  * Dense kernels on flat row-major arrays. Every product writes into a caller-supplied result so
  * solvers can allocate their workspaces once per fit; the allocating variants are conveniences.
- * Products are cache-blocked and split across threads by {@link Parallelism} (all processors
- * unless a value is passed); the result is bit-for-bit the same for every thread count. Transposed
- * operands are read in place, never copied whole.
+ * Products and Gram matrices go through the {@link Blas} in use: our kernels, split across threads
+ * by {@link Parallelism} (all processors unless a value is passed) and bit-for-bit the same for
+ * every thread count, or the machine's BLAS. Transposed operands are read in place, never copied
+ * whole.
  */
 public final class MatrixOps {
 
@@ -31,10 +32,7 @@ public final class MatrixOps {
     int n = b.cols();
     checkDims(b.rows() == k && c.rows() == m && c.cols() == n, "A B", a, b, c);
     checkDistinct(c, a, b, "A B");
-    double[] ad = a.data();
-    double[] bd = b.data();
-    double[] cd = c.data();
-    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
+    Blas.selected().multiply(false, a, false, b, 1.0, false, c, parallelism);
   }
 
   /** C = Aᵀ B. */
@@ -57,10 +55,7 @@ public final class MatrixOps {
     int n = b.cols();
     checkDims(b.rows() == k && c.rows() == m && c.cols() == n, "A^T B", a, b, c);
     checkDistinct(c, a, b, "A^T B");
-    double[] ad = a.data();
-    double[] bd = b.data();
-    double[] cd = c.data();
-    product(new Kernels.Operand(ad, 1, m), new Kernels.Operand(bd, n, 1), cd, m, k, n, parallelism);
+    Blas.selected().multiply(true, a, false, b, 1.0, false, c, parallelism);
   }
 
   /** C = A Bᵀ. */
@@ -86,34 +81,7 @@ public final class MatrixOps {
     int n = b.rows();
     checkDims(b.cols() == k && c.rows() == m && c.cols() == n, "A B^T", a, b, c);
     checkDistinct(c, a, b, "A B^T");
-    double[] ad = a.data();
-    double[] bd = b.data();
-    double[] cd = c.data();
-    product(new Kernels.Operand(ad, k, 1), new Kernels.Operand(bd, 1, k), cd, m, k, n, parallelism);
-  }
-
-  /**
-   * C (m x n, row-major in cd) = L R for strided L (m x k) and R (k x n). The kernel vectorises
-   * along output rows, so a narrow C (few columns, many rows) is computed as Cᵀ = Rᵀ Lᵀ instead,
-   * with the long side as the vector length; those long rows are split across tasks.
-   */
-  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
-      int n, Parallelism parallelism) {
-    product(l, r, cd, m, k, n, 1.0, false, parallelism);
-  }
-
-  /** C = s L R, or C + s L R when {@code add}; see {@link #product(Kernels.Operand, Kernels.Operand, double[], int, int, int, Parallelism)}. */
-  private static void product(Kernels.Operand l, Kernels.Operand r, double[] cd, int m, int k,
-      int n, double s, boolean add, Parallelism parallelism) {
-    boolean transposeOutput = n < m && n < Kernels.MAX_BLOCK_COLS;
-    Kernels.Operand left = transposeOutput ? r.transposed() : l;
-    Kernels.Operand right = transposeOutput ? l.transposed() : r;
-    Kernels.Operand out = transposeOutput ? new Kernels.Operand(cd, 1, n) : new Kernels.Operand(cd, n, 1);
-    int rows = transposeOutput ? n : m;
-    int cols = transposeOutput ? m : n;
-    int tasks = parallelism.tasksFor((long) m * k * n, cols);
-    parallelism.run(tasks, t -> Kernels.product(left, right, out, k, rows,
-        Parallelism.split(cols, tasks, t), Parallelism.split(cols, tasks, t + 1), s, add));
+    Blas.selected().multiply(false, a, true, b, 1.0, false, c, parallelism);
   }
 
   /** C ← C + s A Bᵀ without forming Bᵀ, on all processors. */
@@ -129,8 +97,7 @@ public final class MatrixOps {
     int n = b.rows();
     checkDims(b.cols() == k && c.rows() == m && c.cols() == n, "C + s A B^T", a, b, c);
     checkDistinct(c, a, b, "C + s A B^T");
-    product(new Kernels.Operand(a.data(), k, 1), new Kernels.Operand(b.data(), 1, k), c.data(), m, k, n,
-        s, true, parallelism);
+    Blas.selected().multiply(false, a, true, b, s, true, c, parallelism);
   }
 
   /** out = Aᵀ, into a preallocated matrix of the transposed shape. */
@@ -176,18 +143,8 @@ public final class MatrixOps {
    * {@link #multiplyTransposeA}) and mirrors it, so G is exactly symmetric.
    */
   public static void gramOfColumns(DenseMatrix a, DenseMatrix g, Parallelism parallelism) {
-    int m = a.rows();
-    int n = a.cols();
-    checkGram(g, n, a, "A^T A");
-    double[] ad = a.data();
-    double[] gd = g.data();
-    int tasks = parallelism.tasksFor((long) m * n * (n + 1) / 2, n);
-    int[] bounds = Kernels.triangleSplit(n, tasks);
-    Kernels.Operand left = new Kernels.Operand(ad, 1, n);
-    Kernels.Operand right = new Kernels.Operand(ad, n, 1);
-    parallelism.run(tasks,
-        t -> Kernels.gramRows(left, right, gd, n, m, bounds[t], bounds[t + 1]));
-    Kernels.mirrorUpper(gd, n);
+    checkGram(g, a.cols(), a, "A^T A");
+    Blas.selected().gram(a, true, g, parallelism);
   }
 
   /** A Aᵀ (rows x rows), the Gram matrix of the rows; call only where rows is small (the rank). */
@@ -204,18 +161,8 @@ public final class MatrixOps {
 
   /** G = A Aᵀ by a symmetric rank-k update (upper triangle, mirrored); G is exactly symmetric. */
   public static void gramOfRows(DenseMatrix a, DenseMatrix g, Parallelism parallelism) {
-    int r = a.rows();
-    int count = a.cols();
-    checkGram(g, r, a, "A A^T");
-    double[] ad = a.data();
-    double[] gd = g.data();
-    int tasks = parallelism.tasksFor((long) count * r * (r + 1) / 2, r);
-    int[] bounds = Kernels.triangleSplit(r, tasks);
-    Kernels.Operand left = new Kernels.Operand(ad, count, 1);
-    Kernels.Operand right = new Kernels.Operand(ad, 1, count);
-    parallelism.run(tasks,
-        t -> Kernels.gramRows(left, right, gd, r, count, bounds[t], bounds[t + 1]));
-    Kernels.mirrorUpper(gd, r);
+    checkGram(g, a.rows(), a, "A A^T");
+    Blas.selected().gram(a, false, g, parallelism);
   }
 
   /** ‖A‖²_F. */

@@ -22,6 +22,7 @@ public final class Factorization implements Serializable {
   private final Map<String, double[]> traces;
   private final int iterations;
   private final StopReason stopReason;
+  private final String linearAlgebra;
 
   private Factorization(Builder b) {
     this.basis = b.basis.copy();
@@ -33,6 +34,7 @@ public final class Factorization implements Serializable {
     this.traces = copy;
     this.iterations = b.iterations;
     this.stopReason = b.stopReason;
+    this.linearAlgebra = b.linearAlgebra;
   }
 
   public DenseMatrix basis() {
@@ -78,6 +80,11 @@ public final class Factorization implements Serializable {
 
   public int iterations() {
     return iterations;
+  }
+
+  /** Which linear algebra computed the fit ({@link adversarialnmf.linalg.Blas#describe()}), or "unknown". */
+  public String linearAlgebra() {
+    return linearAlgebra == null ? "unknown" : linearAlgebra;
   }
 
   public StopReason stopReason() {
@@ -144,6 +151,7 @@ public final class Factorization implements Serializable {
     private final Map<String, double[]> traces = new LinkedHashMap<>();
     private int iterations;
     private StopReason stopReason = StopReason.MAX_ITERATIONS;
+    private String linearAlgebra;
 
     public Builder factors(DenseMatrix basis, DenseMatrix coefficients) {
       this.basis = basis;
@@ -173,6 +181,11 @@ public final class Factorization implements Serializable {
 
     public Builder stopReason(StopReason reason) {
       this.stopReason = reason;
+      return this;
+    }
+
+    public Builder linearAlgebra(String description) {
+      this.linearAlgebra = description;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package adversarialnmf.solver;
 
+import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import java.util.Arrays;
@@ -111,7 +112,8 @@ public abstract class IterativeSolver implements FactorizationSolver {
     Factorization.Builder result = Factorization.builder()
         .objectiveTrace(Arrays.copyOf(objective, iteration + 1))
         .iterations(iteration)
-        .stopReason(reason);
+        .stopReason(reason)
+        .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
     return result.build();
   }

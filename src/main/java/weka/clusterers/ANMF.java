@@ -1,11 +1,11 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
-import static adversarialnmf.bridge.WekaOptions.intOption;
-import static adversarialnmf.bridge.WekaOptions.tagName;
-import static adversarialnmf.bridge.WekaOptions.tagOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.intOption;
+import static adversarialnmf.weka.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagOption;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;

@@ -1,12 +1,12 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
-import static adversarialnmf.bridge.WekaOptions.intOption;
-import static adversarialnmf.bridge.WekaOptions.tagName;
-import static adversarialnmf.bridge.WekaOptions.tagOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.intOption;
+import static adversarialnmf.weka.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagOption;
 
-import adversarialnmf.bridge.WekaData;
-import adversarialnmf.bridge.WekaErrors;
+import adversarialnmf.weka.WekaData;
+import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.init.Initialization;
@@ -521,6 +521,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
         .append('\n');
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();

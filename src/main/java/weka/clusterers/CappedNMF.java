@@ -1,6 +1,6 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.doubleOption;
+import static adversarialnmf.weka.WekaOptions.doubleOption;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.CappedNmf;

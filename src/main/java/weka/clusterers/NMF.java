@@ -1,7 +1,7 @@
 package weka.clusterers;
 
-import static adversarialnmf.bridge.WekaOptions.tagName;
-import static adversarialnmf.bridge.WekaOptions.tagOption;
+import static adversarialnmf.weka.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagOption;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.FactorizationSolver;

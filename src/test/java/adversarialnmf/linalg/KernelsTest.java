@@ -8,14 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every fast kernel against a naive triple loop kept here, on random shapes that exercise the
  * blocking edges (odd sizes, one row, one column, empty, several column and depth blocks), and
- * bit-for-bit agreement across thread counts.
+ * bit-for-bit agreement across thread counts. Runs on our kernels whatever BLAS the JVM chose
+ * (BlasTest compares the native path with them).
  */
 class KernelsTest {
+
+  private static Blas chosen;
+
+  @BeforeAll
+  static void useOurKernels() {
+    chosen = BlasSelection.use(BlasSelection.java());
+  }
+
+  @AfterAll
+  static void restoreTheChoice() {
+    BlasSelection.use(chosen);
+  }
 
   private static final Parallelism[] THREAD_COUNTS = {
       Parallelism.SEQUENTIAL, Parallelism.threads(2), Parallelism.threads(3), Parallelism.threads(7)};

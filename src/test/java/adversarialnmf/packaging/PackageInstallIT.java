@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end, as a user would: the built package zip is installed offline into a fresh WEKA_HOME
- * with Weka's package manager, then used from that installation only (our jar and commons-math3
- * are not on the class path; Weka loads them from the package).
+ * with Weka's package manager, then used from that installation only (our jar, commons-math3 and
+ * dev.ludovic.netlib are not on the class path; Weka loads them from the package, and Weka's own
+ * arpack_combined_all provides the org.netlib.util classes that dev.ludovic.netlib needs).
  */
 class PackageInstallIT {
 
@@ -40,6 +41,7 @@ class PackageInstallIT {
     wekaClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> !e.isEmpty() && !e.endsWith(".pom"))
         .filter(e -> !e.contains("commons-math3") && !e.contains("adversarialNMF") && !e.endsWith("classes"))
+        .filter(e -> !e.contains(File.separator + "ludovic" + File.separator))
         .filter(e -> !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
             && !e.endsWith("-tests.jar"))
         .collect(Collectors.joining(File.pathSeparator));
@@ -48,8 +50,15 @@ class PackageInstallIT {
   }
 
   static String weka(String mainClass, String... args) throws IOException, InterruptedException {
+    return wekaWith(new String[0], mainClass, args);
+  }
+
+  /** Runs {@code mainClass} from the installation with extra JVM flags. */
+  static String wekaWith(String[] jvmFlags, String mainClass, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<String>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(jvmFlags));
     command.add("-Djava.awt.headless=true");
     command.add("-Dweka.packageManager.offline=true");
     command.add("-cp");
@@ -73,6 +82,9 @@ class PackageInstallIT {
       assertTrue(zip.getEntry("Description.props") != null, "Description.props at the root");
       assertTrue(zip.getEntry("adversarialNMF.jar") != null, "package jar at the root");
       assertTrue(zip.getEntry("lib/commons-math3-3.6.1.jar") != null, "commons-math3 in lib/");
+      assertTrue(zip.getEntry("lib/blas-3.0.3.jar") != null, "dev.ludovic.netlib BLAS in lib/");
+      assertTrue(zip.getEntry("lib/lapack-3.0.3.jar") != null, "dev.ludovic.netlib LAPACK in lib/");
+      assertTrue(zip.stream().noneMatch(e -> e.getName().contains("arpack")), "Weka ships arpack_combined_all");
     }
   }
 
@@ -88,6 +100,30 @@ class PackageInstallIT {
         "-N", "10", "-c", "last", "-I", "30");
     assertTrue(output.contains("ANMF") && output.contains("Clustered instances (argmax rule)"), output);
     assertTrue(output.contains("Classes to Clusters"), output);
+  }
+
+  /** ANMF's toString names the linear algebra; the native path loads from the package where this JVM finds a system BLAS. */
+  @Test
+  void nativeBlasLoadsFromTheInstallationWhereTheSystemHasOne() throws Exception {
+    String output = weka("weka.Run", "weka.clusterers.ANMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
+        "-N", "10", "-c", "last", "-I", "5");
+    if (adversarialnmf.linalg.BlasSelection.nativeIfAvailable().isPresent()) {
+      assertTrue(output.contains("Linear algebra: native ("), output);
+    } else {
+      assertTrue(output.contains("Linear algebra: java (our kernels)"), output);
+    }
+  }
+
+  @Test
+  void everythingWorksWithOurKernelsForced() throws Exception {
+    String[] forceJava = {"-D" + adversarialnmf.linalg.Blas.PROPERTY + "=java"};
+    String output = wekaWith(forceJava, "weka.Run", "weka.clusterers.ANMF", "-t",
+        "test-data/MNIST_test_bal150.arff.gz", "-N", "10", "-c", "last", "-I", "30");
+    assertTrue(output.contains("Linear algebra: java (our kernels)"), output);
+    assertTrue(output.contains("Classes to Clusters"), output);
+    output = wekaWith(forceJava, "weka.Run", "weka.clusterers.NMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
+        "-N", "10", "-c", "last", "-I", "30");
+    assertTrue(output.contains("Linear algebra: java (our kernels)"), output);
   }
 
   @Test

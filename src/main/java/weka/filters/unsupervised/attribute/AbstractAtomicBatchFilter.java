@@ -1,6 +1,6 @@
 package weka.filters.unsupervised.attribute;
 
-import adversarialnmf.bridge.WekaErrors;
+import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.solver.FitInterruptedException;
 import weka.core.Instance;
 import weka.core.Instances;

@@ -1,9 +1,9 @@
 package weka.filters.unsupervised.attribute;
 
-import static adversarialnmf.bridge.WekaOptions.tagId;
-import static adversarialnmf.bridge.WekaOptions.tagName;
+import static adversarialnmf.weka.WekaOptions.tagId;
+import static adversarialnmf.weka.WekaOptions.tagName;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;

@@ -3,6 +3,8 @@ package adversarialnmf.experiments;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
+import adversarialnmf.metrics.ClusteringScores;
+import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FactorizationSolver;
@@ -115,7 +117,7 @@ public final class AnmfConvergenceStudy {
           long t0 = clock.getCurrentThreadCpuTime();
           Factorization fit = solver.fit(y, start);
           double seconds = (clock.getCurrentThreadCpuTime() - t0) / 1e9;
-          double acc = ClusteringAccuracy.of(fit.argmaxAssignments(), data.labels);
+          double acc = ClusteringScores.accuracy(ContingencyTable.ofLabels(data.labels, fit.argmaxAssignments()));
           accSum += acc;
           accSq += acc * acc;
           double[] primal = fit.trace(AnmfAdmmSolver.PRIMAL_RESIDUAL);

@@ -1,4 +1,4 @@
-package adversarialnmf.bridge;
+package adversarialnmf.weka;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package adversarialnmf.experiments;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.metrics.ClusteringScores;

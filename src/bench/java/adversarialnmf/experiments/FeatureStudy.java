@@ -1,6 +1,6 @@
 package adversarialnmf.experiments;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
 import adversarialnmf.linalg.DenseMatrix;

@@ -1,4 +1,4 @@
-package adversarialnmf.bridge;
+package adversarialnmf.weka;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;

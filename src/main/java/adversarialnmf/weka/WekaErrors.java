@@ -1,4 +1,4 @@
-package adversarialnmf.bridge;
+package adversarialnmf.weka;
 
 import adversarialnmf.solver.FitInterruptedException;
 

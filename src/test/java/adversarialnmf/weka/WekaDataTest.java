@@ -1,4 +1,4 @@
-package adversarialnmf.bridge;
+package adversarialnmf.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package adversarialnmf.bench;
 
-import adversarialnmf.bridge.WekaData;
+import adversarialnmf.weka.WekaData;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;

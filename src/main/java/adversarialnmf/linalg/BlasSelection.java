@@ -1,0 +1,134 @@
+package adversarialnmf.linalg;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Which {@link Blas} runs: chosen once, at first use, and written to the log. The system
+ * property {@value Blas#PROPERTY} forces {@code java} or {@code native}; without it the native
+ * path is taken when it loads and a one-off probe (a 384 x 384 by 384 x 48 product, the best of a
+ * few runs each) shows it faster than ours. Tests and the benchmark may {@link #use} another
+ * implementation for a scope of their own.
+ */
+public final class BlasSelection {
+
+  private static final System.Logger LOG = System.getLogger(BlasSelection.class.getName());
+
+  /** Timed runs per contender in the probe; the fastest counts (outside load only adds time). */
+  private static final int PROBE_RUNS = 12;
+
+  private static volatile Blas current;
+  private static volatile String reason;
+
+  private BlasSelection() {
+  }
+
+  /** The implementation in use, choosing it on the first call. */
+  public static Blas current() {
+    Blas blas = current;
+    if (blas == null) {
+      synchronized (BlasSelection.class) {
+        if (current == null) {
+          current = choose();
+          LOG.log(System.Logger.Level.INFO, "adversarialNMF linear algebra: " + describe());
+        }
+        blas = current;
+      }
+    }
+    return blas;
+  }
+
+  /** "java (our kernels)" or "native (...)", with why it was chosen. */
+  public static String describe() {
+    Blas blas = current();
+    return blas.describe() + "; " + reason;
+  }
+
+  /** Our kernels: always available. */
+  public static Blas java() {
+    return JavaBlas.INSTANCE;
+  }
+
+  /** The native path if a system BLAS and LAPACK load here. */
+  public static Optional<Blas> nativeIfAvailable() {
+    return Optional.ofNullable(NativeHolder.INSTANCE);
+  }
+
+  /**
+   * Makes {@code blas} the implementation in use and returns the previous one, so a caller can
+   * restore it; for tests and the benchmark, which compare the two paths in one JVM.
+   */
+  public static synchronized Blas use(Blas blas) {
+    Blas previous = current();
+    current = blas;
+    reason = "set by BlasSelection.use";
+    return previous;
+  }
+
+  private static Blas choose() {
+    String forced = System.getProperty(Blas.PROPERTY, "").trim().toLowerCase(Locale.ROOT);
+    Optional<Blas> nativeBlas = nativeIfAvailable();
+    switch (forced) {
+      case "java":
+        reason = "forced by -D" + Blas.PROPERTY + "=java";
+        return JavaBlas.INSTANCE;
+      case "native":
+        if (nativeBlas.isPresent()) {
+          reason = "forced by -D" + Blas.PROPERTY + "=native";
+          return nativeBlas.get();
+        }
+        reason = "-D" + Blas.PROPERTY + "=native, but no system BLAS loads (" + NativeHolder.failure + ")";
+        LOG.log(System.Logger.Level.WARNING, "adversarialNMF: " + reason + "; using our kernels");
+        return JavaBlas.INSTANCE;
+      case "":
+        break;
+      default:
+        throw new IllegalArgumentException("-D" + Blas.PROPERTY + "=" + forced
+            + " is not a choice; use native or java (or leave it unset to choose by a probe)");
+    }
+    if (!nativeBlas.isPresent()) {
+      reason = "no system BLAS loads (" + NativeHolder.failure + ")";
+      return JavaBlas.INSTANCE;
+    }
+    double nativeSeconds = probe(nativeBlas.get());
+    double javaSeconds = probe(JavaBlas.INSTANCE);
+    reason = String.format(Locale.ROOT, "probe: native %.2f ms, java %.2f ms", nativeSeconds * 1e3,
+        javaSeconds * 1e3);
+    return nativeSeconds < javaSeconds ? nativeBlas.get() : JavaBlas.INSTANCE;
+  }
+
+  /** Fastest of {@link #PROBE_RUNS} products of a representative shape, in seconds. */
+  private static double probe(Blas blas) {
+    int side = 384;
+    int rank = 48;
+    Random random = new Random(1L);
+    DenseMatrix a = new DenseMatrix(side, side);
+    DenseMatrix b = new DenseMatrix(side, rank);
+    DenseMatrix c = new DenseMatrix(side, rank);
+    java.util.Arrays.setAll(a.data(), i -> random.nextDouble());
+    java.util.Arrays.setAll(b.data(), i -> random.nextDouble());
+    double best = Double.POSITIVE_INFINITY;
+    for (int run = 0; run < PROBE_RUNS; run++) {
+      long start = System.nanoTime();
+      blas.multiply(false, a, false, b, 1.0, false, c, Parallelism.allProcessors());
+      best = Math.min(best, (System.nanoTime() - start) / 1e9);
+    }
+    return best;
+  }
+
+  /** Loads the native path once, on first request; null (with the cause kept) when it cannot. */
+  private static final class NativeHolder {
+    static String failure = "";
+    static final Blas INSTANCE = tryLoad();
+
+    private static Blas tryLoad() {
+      try {
+        return NativeBlas.load();
+      } catch (RuntimeException | LinkageError e) {
+        failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return null;
+      }
+    }
+  }
+}
