@@ -6,6 +6,7 @@ import static adversarialnmf.weka.WekaOptions.tagName;
 import static adversarialnmf.weka.WekaOptions.tagOption;
 
 import adversarialnmf.weka.WekaData;
+import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
@@ -187,6 +188,17 @@ public class ANMF extends AbstractNMFClusterer {
     DenseMatrix z = WekaData.toMatrix(target, features).toDense();
     MatrixOps.scale(z, dataScale);
     return AttackerTarget.explicit(z);
+  }
+
+  /**
+   * {@link #adoptFit(Instances, NmfClustering, double)} for a fit of model (9) made elsewhere, with
+   * the descriptions of its solver and attacker target for {@link #toString()}.
+   */
+  public void adoptFit(Instances header, NmfClustering model, double fitSeconds, String solverDescription,
+      String targetDescription) {
+    adoptFit(header, model, fitSeconds);
+    m_SolverUsed = solverDescription;
+    m_TargetUsed = targetDescription;
   }
 
   @Override

@@ -175,6 +175,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
+  /**
+   * Installs a fit made outside this clusterer (the Spark job fits on column blocks) as its
+   * model, as {@link #buildClusterer} would leave it: {@code header} holds exactly the numeric
+   * attributes that formed Y's rows, in order; the options should be those the fit used.
+   */
+  public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
+    int[] features = WekaData.featureIndices(header);
+    if (features.length != model.factorization().basis().rows()) {
+      throw new IllegalArgumentException(getClass().getName() + ": a header of " + features.length
+          + " attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
+    }
+    WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
+    m_Model = model;
+    m_FitSeconds = fitSeconds;
+    m_FeatureIndices = features;
+    m_Header = new Instances(header, 0);
+  }
+
   protected Initialization createInitialization() {
     switch (m_Initialization) {
       case INIT_NNDSVD:
