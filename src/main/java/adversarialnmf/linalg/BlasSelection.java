@@ -18,7 +18,9 @@ public final class BlasSelection {
   /** Timed runs per contender in the probe; the fastest counts (outside load only adds time). */
   private static final int PROBE_RUNS = 12;
 
+  /** The implementation in use, and the one chosen at first use with the reason for it. */
   private static volatile Blas current;
+  private static volatile Blas chosen;
   private static volatile String reason;
 
   private BlasSelection() {
@@ -30,7 +32,8 @@ public final class BlasSelection {
     if (blas == null) {
       synchronized (BlasSelection.class) {
         if (current == null) {
-          current = choose();
+          chosen = choose();
+          current = chosen;
           LOG.log(System.Logger.Level.INFO, "adversarialNMF linear algebra: " + describe());
         }
         blas = current;
@@ -42,7 +45,7 @@ public final class BlasSelection {
   /** "java (our kernels)" or "native (...)", with why it was chosen. */
   public static String describe() {
     Blas blas = current();
-    return blas.describe() + "; " + reason;
+    return blas.describe() + "; " + (blas == chosen ? reason : "set by BlasSelection.use");
   }
 
   /** Our kernels: always available. */
@@ -62,7 +65,6 @@ public final class BlasSelection {
   public static synchronized Blas use(Blas blas) {
     Blas previous = current();
     current = blas;
-    reason = "set by BlasSelection.use";
     return previous;
   }
 

@@ -56,8 +56,16 @@ public interface DataMatrix {
   /** Copies column j (one instance) into out (length m). */
   void column(int j, double[] out);
 
-  /** A new data matrix with every entry multiplied by s. */
+  /** A new data matrix with every entry multiplied by s (the missing entries stay missing). */
   DataMatrix scaled(double s);
+
+  /**
+   * The entries that were not observed; they hold 0 in every product and norm above, so that
+   * solvers that fit a mask subtract the model there (none unless the data were built with them).
+   */
+  default MissingEntries missing() {
+    return MissingEntries.none(rows(), cols());
+  }
 
   default DenseMatrix times(DenseMatrix b) {
     DenseMatrix out = new DenseMatrix(rows(), b.cols());

@@ -9,9 +9,23 @@ public final class DenseData implements DataMatrix, Serializable {
   private static final long serialVersionUID = -3094861153077404721L;
 
   private final DenseMatrix y;
+  private final MissingEntries missing;
 
   public DenseData(DenseMatrix y) {
+    this(y, MissingEntries.none(y.rows(), y.cols()));
+  }
+
+  /** Y with the given entries missing; sets them to 0 in y (which it wraps, not copies). */
+  public DenseData(DenseMatrix y, MissingEntries missing) {
+    missing.requireShape(y.rows(), y.cols());
+    missing.fill(y, 0.0);
     this.y = y;
+    this.missing = missing;
+  }
+
+  @Override
+  public MissingEntries missing() {
+    return missing;
   }
 
   /** The wrapped matrix itself (not a copy). */
@@ -117,6 +131,6 @@ public final class DenseData implements DataMatrix, Serializable {
   public DataMatrix scaled(double s) {
     DenseMatrix c = y.copy();
     MatrixOps.scale(c, s);
-    return new DenseData(c);
+    return new DenseData(c, missing);
   }
 }

@@ -16,11 +16,22 @@ public final class SparseData implements DataMatrix, Serializable {
   private final int[] colStart;
   private final int[] rowIndex;
   private final double[] values;
+  private final MissingEntries missing;
   /** Rebuilt on first use after deserialisation (column blocks travel between machines). */
   private transient volatile RowCompressed byRow;
 
   /** Takes ownership of the arrays; row indices within a column must be strictly increasing. */
   public SparseData(int rows, int cols, int[] colStart, int[] rowIndex, double[] values) {
+    this(rows, cols, colStart, rowIndex, values, MissingEntries.none(rows, cols));
+  }
+
+  /**
+   * As {@link #SparseData(int, int, int[], int[], double[])}, with the given entries missing: an
+   * entry absent from the arrays is an observed 0 unless it is missing; a missing entry must be
+   * absent or stored as 0.
+   */
+  public SparseData(int rows, int cols, int[] colStart, int[] rowIndex, double[] values,
+      MissingEntries missing) {
     if (colStart.length != cols + 1 || rowIndex.length != values.length
         || colStart[cols] != values.length) {
       throw new IllegalArgumentException("inconsistent compressed-column arrays");
@@ -40,11 +51,26 @@ public final class SparseData implements DataMatrix, Serializable {
         }
       }
     }
+    missing.requireShape(rows, cols);
+    for (int j = 0; j < cols && !missing.isEmpty(); j++) {
+      for (int e = colStart[j]; e < colStart[j + 1]; e++) {
+        if (values[e] != 0.0 && missing.isMissing(rowIndex[e], j)) {
+          throw new IllegalArgumentException("entry (" + rowIndex[e] + ", " + j
+              + ") is both stored (" + values[e] + ") and missing");
+        }
+      }
+    }
     this.rows = rows;
     this.cols = cols;
     this.colStart = colStart;
     this.rowIndex = rowIndex;
     this.values = values;
+    this.missing = missing;
+  }
+
+  @Override
+  public MissingEntries missing() {
+    return missing;
   }
 
   /** Builds the compressed form from a dense matrix (mainly for tests). */
@@ -269,6 +295,6 @@ public final class SparseData implements DataMatrix, Serializable {
     for (int i = 0; i < v.length; i++) {
       v[i] *= s;
     }
-    return new SparseData(rows, cols, colStart, rowIndex, v);
+    return new SparseData(rows, cols, colStart, rowIndex, v, missing);
   }
 }

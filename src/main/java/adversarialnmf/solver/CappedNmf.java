@@ -34,6 +34,16 @@ public final class CappedNmf extends ColumnLossNmf {
   }
 
   @Override
+  public boolean fitsMissingEntries() {
+    return !options.orthogonalCoefficients();
+  }
+
+  @Override
+  protected String missingEntriesHint() {
+    return OrthogonalNmf.ORTHOGONAL_MISSING_HINT + ", or use the Lee-Seung coefficient update (-lee-seung)";
+  }
+
+  @Override
   CoefficientRule.Factory coefficientRule() {
     return options.orthogonalCoefficients() ? OrthogonalNmf.ORTHOGONAL_RULE : LEE_SEUNG;
   }

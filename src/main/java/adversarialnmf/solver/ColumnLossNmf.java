@@ -21,6 +21,8 @@ import java.util.Map;
  *       instance j scales both numerator and denominator of column j, so it cancels here.</li>
  * </ol>
  * Both Lee-Seung half-updates are {@link MultiplicativeUpdate#frobeniusStep} (X held transposed).
+ * With missing entries, r_j and the updates count only the observed entries of y_j
+ * ({@link MaskedModel}, docs/MISSING.md).
  * Residual norms come from the Gram route ({@link Residuals#columnSquaredResiduals}), never from
  * A X, so Y is touched only by Y (W Xᵀ) and Yᵀ A: O(nnz·n + (m + N) n²) per iteration, and a
  * sparse Y stays sparse.
@@ -33,7 +35,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   /** Lee &amp; Seung's X-update, Xᵀ ← Xᵀ ∘ (YᵀA) / (Xᵀ AᵀA). */
   static final CoefficientRule.Factory LEE_SEUNG = (count, rank) -> {
     DenseMatrix product = new DenseMatrix(count, rank);
-    return (xt, ytA, gramA) -> MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, product);
+    return (xt, ytA, gramA, correction) -> MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, product, correction);
   };
 
   ColumnLossNmf(StoppingRule stopping) {
@@ -75,7 +77,12 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       CoefficientRule create(int count, int rank);
     }
 
-    void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA);
+    /**
+     * One X-update; {@code correction} takes the model at the missing entries out of Xᵀ AᵀA (a
+     * rule that has no masked form is never given missing entries).
+     */
+    void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA,
+        MultiplicativeUpdate.DenominatorCorrection correction);
 
     /** Called once on copies of the start before anything is computed; may rescale A and Xᵀ. */
     default void prepare(DenseMatrix a, DenseMatrix xt) {
@@ -96,6 +103,12 @@ public abstract class ColumnLossNmf extends IterativeSolver {
 
   /** The method's X-update. */
   abstract CoefficientRule.Factory coefficientRule();
+
+  /** Masked by the Lee-Seung rule; a method with another X rule overrides this. */
+  @Override
+  public boolean fitsMissingEntries() {
+    return true;
+  }
 
   @Override
   protected Run start(DataMatrix y, Factors start) {
@@ -128,6 +141,10 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     private final CoefficientRule coefficientRule;
     private final double[] squaredResiduals;
     private final double[] weights;
+    /** The model at the missing entries, current for (A, X) between iterations; null if none. */
+    private final MaskedModel masked;
+    private final MultiplicativeUpdate.DenominatorCorrection coefficientCorrection;
+    private final double[] scratch;
     private final ColumnLoss loss;
     private final Map<String, double[]> traces = new LinkedHashMap<>();
     private int evaluations;
@@ -151,6 +168,10 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       this.coefficientRule = coefficientRule().create(count, n);
       this.squaredResiduals = new double[count];
       this.weights = new double[count];
+      this.masked = MaskedModel.of(y);
+      this.coefficientCorrection = masked == null ? MultiplicativeUpdate.NO_CORRECTION
+          : product -> masked.maskCoefficientProduct(a, product);
+      this.scratch = masked == null ? null : new double[count];
       coefficientRule.prepare(a, xt);
       y.transposeTimes(a, ytA);
       MatrixOps.gramOfColumns(a, gramA);
@@ -160,10 +181,14 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       evaluateLoss();
     }
 
-    /** r_j² at the current A, X; needs Yᵀ A and AᵀA current. */
+    /** r_j² (observed entries only) at the current A, X; needs Yᵀ A and AᵀA current. */
     private void refreshResiduals() {
       MatrixOps.multiply(xt, gramA, xtGramA);
       Residuals.columnSquaredResiduals(columnNorms2, ytA, xt, xtGramA, squaredResiduals);
+      if (masked != null) {
+        masked.evaluate(a, xt);
+        masked.maskColumnResiduals(squaredResiduals, scratch);
+      }
     }
 
     private void evaluateLoss() {
@@ -187,7 +212,10 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       updateBasis();
       y.transposeTimes(a, ytA);
       MatrixOps.gramOfColumns(a, gramA);
-      coefficientRule.update(xt, ytA, gramA);
+      if (masked != null) {
+        masked.evaluate(a, xt);
+      }
+      coefficientRule.update(xt, ytA, gramA, coefficientCorrection);
       refreshResiduals();
       evaluateLoss();
     }
@@ -213,7 +241,12 @@ public abstract class ColumnLossNmf extends IterativeSolver {
       }
       y.times(weightedXt, yWXt);
       MatrixOps.multiplyTransposeA(weightedXt, xt, weightedGramX);
-      MultiplicativeUpdate.frobeniusStep(a, weightedGramX, yWXt, aWeightedGramX);
+      if (masked == null) {
+        MultiplicativeUpdate.frobeniusStep(a, weightedGramX, yWXt, aWeightedGramX);
+      } else { // the model at the missing entries is current for (A, X)
+        MultiplicativeUpdate.frobeniusStep(a, weightedGramX, yWXt, aWeightedGramX,
+            product -> masked.maskBasisProduct(weightedXt, product));
+      }
     }
 
     @Override

@@ -3,6 +3,7 @@ package adversarialnmf.solver;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 
 /**
  * Standard NMF (1), min ‖Y − AX‖²_F over A, X ≥ 0, by hierarchical alternating least squares
@@ -13,7 +14,9 @@ import adversarialnmf.linalg.MatrixOps;
  * the kernel on Xᵀ (N x n) with (AᵀA, YᵀA); the A-update is the kernel on A with (X Xᵀ, Y Xᵀ).
  * Every coordinate step minimises the objective exactly in that coordinate, so the objective
  * cannot increase. Y is touched only through Yᵀ A and Y Xᵀ (a sparse Y stays sparse):
- * O(nnz·n + (m + N) n²) per iteration.
+ * O(nnz·n + (m + N) n²) per iteration. With missing entries each row of A and of Xᵀ is swept with
+ * the Gram matrix of its observed entries only ({@link #maskedSweep}), O(n²) more per missing
+ * entry, and the objective counts only the observed entries.
  */
 public final class HalsNmf extends IterativeSolver {
 
@@ -24,6 +27,11 @@ public final class HalsNmf extends IterativeSolver {
   @Override
   public String describe() {
     return "NMF (Frobenius, HALS coordinate descent)";
+  }
+
+  @Override
+  public boolean fitsMissingEntries() {
+    return true;
   }
 
   @Override
@@ -55,20 +63,48 @@ public final class HalsNmf extends IterativeSolver {
     double[] g = gram.data();
     double[] c = cross.data();
     for (int i = 0; i < rows; i++) {
-      int base = i * n;
-      for (int t = 0; t < n; t++) {
-        double curvature = g[t * n + t];
-        if (curvature <= 0.0) {
-          continue; // component t is identically zero: the objective does not depend on W[i,t]
-        }
-        int gBase = t * n;
-        double gradient = -c[base + t];
-        for (int r = 0; r < n; r++) {
-          gradient += g[gBase + r] * wd[base + r];
-        }
-        double updated = wd[base + t] - gradient / curvature;
-        wd[base + t] = updated > 0.0 ? updated : 0.0;
+      sweepRow(wd, c, i * n, n, g);
+    }
+  }
+
+  /**
+   * {@link #sweep} for a masked fit, where each row i of W has its own Gram matrix G_i = Σ over
+   * the entries of row i that are observed (docs/MISSING.md): O(n²) per missing entry on top.
+   *
+   * @param basis true if W is A (rows are attributes, H = Xᵀ), false if W is Xᵀ (H = A)
+   * @param other H, the other factor
+   * @param gram HᵀH over every entry
+   * @param rowGram n x n scratch
+   */
+  static void maskedSweep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross, MissingEntries missing,
+      boolean basis, DenseMatrix other, DenseMatrix rowGram) {
+    int rows = w.rows();
+    int n = w.cols();
+    double[] wd = w.data();
+    double[] c = cross.data();
+    for (int i = 0; i < rows; i++) {
+      boolean complete = (basis ? missing.countInRow(i) : missing.countInColumn(i)) == 0;
+      if (!complete) {
+        missing.observedGram(i, basis, other, gram, rowGram);
       }
+      sweepRow(wd, c, i * n, n, complete ? gram.data() : rowGram.data());
+    }
+  }
+
+  /** One cyclic pass over the n coordinates of the row of W at {@code base}. */
+  private static void sweepRow(double[] wd, double[] c, int base, int n, double[] g) {
+    for (int t = 0; t < n; t++) {
+      double curvature = g[t * n + t];
+      if (curvature <= 0.0) {
+        continue; // component t is identically zero: the objective does not depend on W[i,t]
+      }
+      int gBase = t * n;
+      double gradient = -c[base + t];
+      for (int r = 0; r < n; r++) {
+        gradient += g[gBase + r] * wd[base + r];
+      }
+      double updated = wd[base + t] - gradient / curvature;
+      wd[base + t] = updated > 0.0 ? updated : 0.0;
     }
   }
 
@@ -82,6 +118,9 @@ public final class HalsNmf extends IterativeSolver {
     private final DenseMatrix gramA;
     private final DenseMatrix yXt;
     private final DenseMatrix gramX;
+    /** The model at the missing entries (for the objective); null if none. */
+    private final MaskedModel masked;
+    private final DenseMatrix rowGram;
 
     HalsRun(DataMatrix y, Factors start) {
       this.y = y;
@@ -93,9 +132,18 @@ public final class HalsNmf extends IterativeSolver {
       this.gramA = new DenseMatrix(n, n);
       this.yXt = new DenseMatrix(y.rows(), n);
       this.gramX = new DenseMatrix(n, n);
+      this.masked = MaskedModel.of(y);
+      this.rowGram = masked == null ? null : new DenseMatrix(n, n);
       y.times(xt, yXt);
       MatrixOps.gramOfColumns(xt, gramX);
       MatrixOps.gramOfColumns(a, gramA);
+      evaluateMaskedModel();
+    }
+
+    private void evaluateMaskedModel() {
+      if (masked != null) {
+        masked.evaluate(a, xt);
+      }
     }
 
     /**
@@ -132,17 +180,27 @@ public final class HalsNmf extends IterativeSolver {
       normaliseBasisColumns();
       // Yᵀ ≈ Xᵀ Aᵀ: the kernel on Xᵀ with (AᵀA, YᵀA)
       y.transposeTimes(a, ytA);
-      sweep(xt, gramA, ytA);
+      if (masked == null) {
+        sweep(xt, gramA, ytA);
+      } else {
+        maskedSweep(xt, gramA, ytA, masked.missing(), false, a, rowGram);
+      }
       // Y ≈ A X: the kernel on A with (X Xᵀ, Y Xᵀ)
       MatrixOps.gramOfColumns(xt, gramX);
       y.times(xt, yXt);
-      sweep(a, gramX, yXt);
+      if (masked == null) {
+        sweep(a, gramX, yXt);
+      } else {
+        maskedSweep(a, gramX, yXt, masked.missing(), true, xt, rowGram);
+      }
       MatrixOps.gramOfColumns(a, gramA);
+      evaluateMaskedModel();
     }
 
     @Override
     protected double objective() {
-      return Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+      double unmasked = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+      return masked == null ? unmasked : Math.max(0.0, unmasked - masked.squares());
     }
 
     @Override

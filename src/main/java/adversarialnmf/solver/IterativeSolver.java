@@ -34,11 +34,28 @@ public abstract class IterativeSolver implements FactorizationSolver {
     return "the data probably hold values too large for double precision; use the scaling option";
   }
 
+  /**
+   * True if the method fits only the observed entries when Y has missing ones ({@link
+   * DataMatrix#missing()}); otherwise such data are refused.
+   */
+  public boolean fitsMissingEntries() {
+    return false;
+  }
+
+  /** Why the method cannot fit around missing entries and what to do instead. */
+  protected String missingEntriesHint() {
+    return "it has no masked form; impute the missing values first (-missing mean)";
+  }
+
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
     if (start.basis().rows() != y.rows() || start.coefficients().cols() != y.cols()) {
       throw new IllegalArgumentException("start factors " + start.basis().shape() + " x "
           + start.coefficients().shape() + " do not fit data " + y.rows() + "x" + y.cols());
+    }
+    if (!fitsMissingEntries() && !y.missing().isEmpty()) {
+      throw new IllegalArgumentException(describe() + " cannot fit data with " + y.missing().count()
+          + " missing values: " + missingEntriesHint());
     }
     return run(start(y, start));
   }

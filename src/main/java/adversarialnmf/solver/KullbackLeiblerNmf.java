@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 import adversarialnmf.linalg.SparseData;
 import java.util.Arrays;
 
@@ -17,7 +18,9 @@ import java.util.Arrays;
  * <p>Q is zero wherever Y is, so it is evaluated only at the stored entries of a sparse Y and
  * is accumulated straight into Qᵀ A or Q Xᵀ (O(nnz·n) per evaluation, two per iteration, Y never
  * densified and Q never stored); Σ_ij (AX)_ij is (column sums of A)·(row sums of X). A dense Y
- * needs the full product A X (O(m N n)).
+ * needs the full product A X (O(m N n)). With missing entries D runs over the observed entries
+ * only: Q is 0 there already (Y holds 0), and the sums of A and X in the denominators and in
+ * Σ (AX)_ij leave out the missing entries (docs/MISSING.md).
  */
 public final class KullbackLeiblerNmf extends IterativeSolver {
 
@@ -28,6 +31,11 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   @Override
   public String describe() {
     return "NMF (Kullback-Leibler divergence, multiplicative updates)";
+  }
+
+  @Override
+  public boolean fitsMissingEntries() {
+    return true;
   }
 
   @Override
@@ -161,6 +169,12 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     private final DenseMatrix qXt;
     private final double[] basisColumnSums;
     private final double[] coefficientRowSums;
+    /** The missing entries (null if none) and, for them, the masked denominators. */
+    private final MissingEntries missing;
+    private final double[] ones;
+    private final double[] modelAtMissing;
+    private final DenseMatrix coefficientDenominator;
+    private final DenseMatrix basisDenominator;
     private double logPart;
 
     KlRun(DataMatrix y, Factors start) {
@@ -180,6 +194,12 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
       this.qXt = new DenseMatrix(y.rows(), n);
       this.basisColumnSums = new double[n];
       this.coefficientRowSums = new double[n];
+      MissingEntries mask = y.missing();
+      this.missing = mask.isEmpty() ? null : mask;
+      this.ones = missing == null ? null : filled(missing.count(), 1.0);
+      this.modelAtMissing = missing == null ? null : new double[missing.count()];
+      this.coefficientDenominator = missing == null ? null : new DenseMatrix(y.cols(), n);
+      this.basisDenominator = missing == null ? null : new DenseMatrix(y.rows(), n);
       this.logPart = kernel.evaluate(a, xt, qtA, null, true);
     }
 
@@ -187,11 +207,23 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     protected void iterate() {
       // X ← X ∘ (AᵀQ) / (Aᵀ 1), on Xᵀ; Qᵀ A is current from the previous evaluation
       columnSums(a, basisColumnSums);
-      MultiplicativeUpdate.apply(xt, qtA, basisColumnSums);
+      if (missing == null) {
+        MultiplicativeUpdate.apply(xt, qtA, basisColumnSums);
+      } else { // Σ_i A_ir over the attributes observed in instance j
+        fillRows(coefficientDenominator, basisColumnSums);
+        missing.subtractTransposeProduct(ones, a, coefficientDenominator);
+        MultiplicativeUpdate.apply(xt, qtA, coefficientDenominator);
+      }
       // A ← A ∘ (Q Xᵀ) / (1 Xᵀ), Q at the new X
       kernel.evaluate(a, xt, null, qXt, false);
       columnSums(xt, coefficientRowSums);
-      MultiplicativeUpdate.apply(a, qXt, coefficientRowSums);
+      if (missing == null) {
+        MultiplicativeUpdate.apply(a, qXt, coefficientRowSums);
+      } else { // Σ_j X_rj over the instances observed in attribute i
+        fillRows(basisDenominator, coefficientRowSums);
+        missing.subtractProduct(ones, xt, basisDenominator);
+        MultiplicativeUpdate.apply(a, qXt, basisDenominator);
+      }
       // the objective at the new (A, X), and Qᵀ A for the next X-update
       logPart = kernel.evaluate(a, xt, qtA, null, true);
     }
@@ -204,6 +236,12 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
       for (int r = 0; r < basisColumnSums.length; r++) {
         approximationSum += basisColumnSums[r] * coefficientRowSums[r];
       }
+      if (missing != null) { // Σ (AX)_ij over the observed entries only
+        missing.modelValues(a, xt, modelAtMissing);
+        for (double v : modelAtMissing) {
+          approximationSum -= v;
+        }
+      }
       return Math.max(0.0, logPart - ySum + approximationSum);
     }
 
@@ -215,6 +253,20 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
     @Override
     protected void finish(Factorization.Builder result, int iterations) {
       result.factors(a, xt.transpose());
+    }
+  }
+
+  private static double[] filled(int length, double value) {
+    double[] out = new double[length];
+    Arrays.fill(out, value);
+    return out;
+  }
+
+  /** Every row of w = row. */
+  private static void fillRows(DenseMatrix w, double[] row) {
+    double[] wd = w.data();
+    for (int i = 0; i < wd.length; i += row.length) {
+      System.arraycopy(row, 0, wd, i, row.length);
     }
   }
 

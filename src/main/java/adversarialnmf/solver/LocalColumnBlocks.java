@@ -63,6 +63,10 @@ public final class LocalColumnBlocks implements ColumnBlocks {
       throw new IllegalArgumentException("data with " + y.cols() + " instances and coefficients "
           + x0.shape() + " do not form column blocks");
     }
+    if (!y.missing().isEmpty()) {
+      throw new IllegalArgumentException("the block form fits complete data only; " + y.missing().count()
+          + " values are missing (impute them first, -missing mean)");
+    }
   }
 
   /** Columns [from, to) of Y, in Y's own storage (sparse stays sparse). */

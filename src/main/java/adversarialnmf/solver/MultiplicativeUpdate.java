@@ -24,9 +24,29 @@ public final class MultiplicativeUpdate {
    * Cannot increase ½‖T − W Hᵀ‖².
    */
   public static void frobeniusStep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross, DenseMatrix product) {
+    frobeniusStep(w, gram, cross, product, NO_CORRECTION);
+  }
+
+  /**
+   * As {@link #frobeniusStep(DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)} with W G
+   * corrected before the division: a masked fit takes out the model at the missing entries
+   * ({@link MaskedModel}), which leaves the step a descent step of the masked loss.
+   */
+  public static void frobeniusStep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross, DenseMatrix product,
+      DenominatorCorrection correction) {
     MatrixOps.multiply(w, gram, product);
+    correction.correct(product);
     apply(w, cross, product);
   }
+
+  /** Changes the denominator W G in place before a Frobenius step. */
+  public interface DenominatorCorrection {
+    void correct(DenseMatrix product);
+  }
+
+  /** The unmasked step: W G as it is. */
+  public static final DenominatorCorrection NO_CORRECTION = product -> {
+  };
 
   /** W ← W ∘ numerator / max(denominator, floor), entrywise; all three of one shape. */
   public static void apply(DenseMatrix w, DenseMatrix numerator, DenseMatrix denominator) {

@@ -8,7 +8,9 @@ import adversarialnmf.linalg.MatrixOps;
  * Standard NMF (1), min ‖Y − AX‖²_F over A, X ≥ 0, by the multiplicative updates of Lee &amp; Seung
  * (2001): X ← X ∘ AᵀY / (AᵀA X), A ← A ∘ Y Xᵀ / (A X Xᵀ), both the one kernel
  * {@link MultiplicativeUpdate#frobeniusStep} (X held transposed). Each update cannot increase the
- * objective. Y is touched only through Yᵀ A and Y Xᵀ, so a sparse Y stays sparse.
+ * objective. Y is touched only through Yᵀ A and Y Xᵀ, so a sparse Y stays sparse. With missing
+ * entries it fits only the observed ones, ‖M ∘ (Y − AX)‖², by the same steps with the model at the
+ * missing entries taken out of both denominators ({@link MaskedModel}, docs/MISSING.md).
  */
 public final class MultiplicativeUpdateNmf extends IterativeSolver {
 
@@ -19,6 +21,11 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
   @Override
   public String describe() {
     return "NMF (Frobenius, multiplicative updates)";
+  }
+
+  @Override
+  public boolean fitsMissingEntries() {
+    return true;
   }
 
   @Override
@@ -48,6 +55,10 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
     private final DenseMatrix yXt;
     private final DenseMatrix gramX;
     private final DenseMatrix aGramX;
+    /** The model at the missing entries, current for (A, X) between iterations; null if none. */
+    private final MaskedModel masked;
+    private final MultiplicativeUpdate.DenominatorCorrection coefficientCorrection;
+    private final MultiplicativeUpdate.DenominatorCorrection basisCorrection;
 
     MuRun(DataMatrix y, Factors start) {
       this.y = y;
@@ -63,8 +74,14 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
       this.yXt = new DenseMatrix(m, n);
       this.gramX = new DenseMatrix(n, n);
       this.aGramX = new DenseMatrix(m, n);
+      this.masked = MaskedModel.of(y);
+      this.coefficientCorrection = masked == null ? MultiplicativeUpdate.NO_CORRECTION
+          : product -> masked.maskCoefficientProduct(a, product);
+      this.basisCorrection = masked == null ? MultiplicativeUpdate.NO_CORRECTION
+          : product -> masked.maskBasisProduct(xt, product);
       refreshProductsOfX();
       MatrixOps.gramOfColumns(a, gramA);
+      evaluateMaskedModel();
     }
 
     /** Y Xᵀ and X Xᵀ at the current X. */
@@ -77,17 +94,26 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
     protected void iterate() {
       // Xᵀ ← Xᵀ ∘ (YᵀA) / (Xᵀ AᵀA)
       y.transposeTimes(a, ytA);
-      MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, xtGramA);
+      MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, xtGramA, coefficientCorrection);
       // A ← A ∘ (Y Xᵀ) / (A X Xᵀ)
       refreshProductsOfX();
-      MultiplicativeUpdate.frobeniusStep(a, gramX, yXt, aGramX);
+      evaluateMaskedModel();
+      MultiplicativeUpdate.frobeniusStep(a, gramX, yXt, aGramX, basisCorrection);
       MatrixOps.gramOfColumns(a, gramA);
+      evaluateMaskedModel();
+    }
+
+    private void evaluateMaskedModel() {
+      if (masked != null) {
+        masked.evaluate(a, xt);
+      }
     }
 
     @Override
     protected double objective() {
       // iterate() leaves Y Xᵀ, X Xᵀ and AᵀA current for the new A and X
-      return Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+      double unmasked = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+      return masked == null ? unmasked : Math.max(0.0, unmasked - masked.squares());
     }
 
     @Override

@@ -3,13 +3,16 @@ package adversarialnmf.solver;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 import java.io.Serializable;
 
 /**
  * Nonnegative least squares onto a fixed basis A: x = argmin_{x ≥ 0} ‖y − A x‖². Precomputes
  * AᵀA once; each column is then solved by cyclic coordinate descent on the n x n Gram system
  * until the largest coordinate step is below a relative tolerance (exact at convergence: the
- * KKT conditions of the NNLS hold). Serializable so fitted models can carry it.
+ * KKT conditions of the NNLS hold). A column with missing entries is fitted on its observed
+ * entries only, min ‖M ∘ (y − A x)‖², with the Gram matrix of the observed rows of A (the same mask
+ * as a masked fit). Serializable so fitted models can carry it.
  */
 public final class NonnegativeProjection implements Serializable {
 
@@ -36,19 +39,26 @@ public final class NonnegativeProjection implements Serializable {
     return basis.rows();
   }
 
-  /** Coefficients (n x N) of every column of y. */
+  /** Coefficients (n x N) of every column of y; missing entries of y are left out of its fit. */
   public DenseMatrix project(DataMatrix y) {
     requireRows(y.rows());
-    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Aᵀ y_j)ᵀ
+    DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Aᵀ y_j)ᵀ, 0 at missing entries
     int n = rank();
     int count = y.cols();
+    MissingEntries missing = y.missing();
+    DenseMatrix observedGram = missing.isEmpty() ? null : new DenseMatrix(n, n);
     DenseMatrix x = new DenseMatrix(n, count);
     double[] coefficients = new double[n];
     double[] crossRow = new double[n];
     for (int j = 0; j < count; j++) {
       FitInterruptedException.checkInterrupted("the nonnegative projection onto the basis");
       System.arraycopy(cross.data(), j * n, crossRow, 0, n);
-      solve(crossRow, coefficients);
+      if (missing.isEmpty() || missing.countInColumn(j) == 0) {
+        solve(crossRow, gram, coefficients);
+      } else {
+        missing.observedGram(j, false, basis, gram, observedGram);
+        solve(crossRow, observedGram, coefficients);
+      }
       for (int r = 0; r < n; r++) {
         x.set(r, j, coefficients[r]);
       }
@@ -56,14 +66,20 @@ public final class NonnegativeProjection implements Serializable {
     return x;
   }
 
-  /** Coefficients of one vector y (length m). */
+  /** Coefficients of one vector y (length m); NaN entries are missing and left out of the fit. */
   public double[] project(double[] y) {
     requireRows(y.length);
     int n = rank();
     double[] cross = new double[n];
     double[] bd = basis.data();
+    int[] missingRows = new int[y.length];
+    int missingCount = 0;
     for (int i = 0; i < y.length; i++) {
       double yi = y[i];
+      if (Double.isNaN(yi)) {
+        missingRows[missingCount++] = i;
+        continue;
+      }
       if (yi == 0.0) {
         continue;
       }
@@ -73,12 +89,19 @@ public final class NonnegativeProjection implements Serializable {
       }
     }
     double[] x = new double[n];
-    solve(cross, x);
+    if (missingCount == 0) {
+      solve(cross, gram, x);
+    } else {
+      DenseMatrix observedGram = new DenseMatrix(n, n);
+      MissingEntries.ofColumns(y.length, 1, new int[] {0, missingCount},
+          java.util.Arrays.copyOf(missingRows, missingCount)).observedGram(0, false, basis, gram, observedGram);
+      solve(cross, observedGram, x);
+    }
     return x;
   }
 
   /** Coordinate descent for min ½ xᵀGx − cᵀx, x ≥ 0, starting from the unconstrained-clipped guess 0. */
-  private void solve(double[] cross, double[] x) {
+  private static void solve(double[] cross, DenseMatrix gram, double[] x) {
     int n = cross.length;
     double[] g = gram.data();
     java.util.Arrays.fill(x, 0.0);

@@ -46,6 +46,21 @@ public final class OrthogonalNmf extends ColumnLossNmf {
     return ORTHOGONAL_RULE;
   }
 
+  @Override
+  public boolean fitsMissingEntries() {
+    return false;
+  }
+
+  @Override
+  protected String missingEntriesHint() {
+    return ORTHOGONAL_MISSING_HINT;
+  }
+
+  /** Why the orthogonal rule refuses a mask. */
+  static final String ORTHOGONAL_MISSING_HINT = "the orthogonal X-update of Ding et al. cancels A^T A X against"
+      + " A^T A X X^T X, which a mask breaks, so it has no masked form; impute the missing values first"
+      + " (-missing mean)";
+
   /**
    * X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)), on Xᵀ: Xᵀ ← Xᵀ ∘ sqrt((YᵀA) / (Xᵀ X YᵀA)), with the n x n
    * matrix X YᵀA formed first so that no N x N product appears.
@@ -91,7 +106,8 @@ public final class OrthogonalNmf extends ColumnLossNmf {
     }
 
     @Override
-    public void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA) {
+    public void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA,
+        MultiplicativeUpdate.DenominatorCorrection correction) {
       MatrixOps.multiplyTransposeA(xt, ytA, crossGram);
       MatrixOps.multiply(xt, crossGram, denominator);
       double[] xd = xt.data();

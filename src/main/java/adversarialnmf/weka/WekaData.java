@@ -3,6 +3,7 @@ package adversarialnmf.weka;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MissingEntries;
 import adversarialnmf.linalg.SparseData;
 import weka.core.Attribute;
 import weka.core.Instance;
@@ -32,20 +33,35 @@ public final class WekaData {
     return out;
   }
 
+  /** True if any chosen attribute of any instance is missing. */
+  public static boolean hasMissing(Instances data, int[] attributes) {
+    for (int j = 0; j < data.numInstances(); j++) {
+      Instance instance = data.instance(j);
+      for (int a : attributes) {
+        if (instance.isMissing(a)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Checks that the chosen attributes are numeric, nonnegative and not missing, with a message that
    * names the attribute and the instance. {@code who} starts the message (e.g. "ANMF").
    */
   public static void requireNonnegative(Instances data, int[] attributes, String who) {
-    requireNonnegative(data, attributes, who, 0);
+    requireNonnegative(data, attributes, who, 0, false);
   }
 
   /**
    * As {@link #requireNonnegative(Instances, int[], String)}, for rows that follow {@code rowsBefore}
    * earlier rows of the same batch (a filter handed one instance at a time), so messages name the
-   * row of the whole batch.
+   * row of the whole batch; missing values pass when {@code missingAllowed} (they become the mask
+   * of {@link #toMatrix}).
    */
-  public static void requireNonnegative(Instances data, int[] attributes, String who, int rowsBefore) {
+  public static void requireNonnegative(Instances data, int[] attributes, String who, int rowsBefore,
+      boolean missingAllowed) {
     for (int a : attributes) {
       Attribute attribute = data.attribute(a);
       if (!attribute.isNumeric()) {
@@ -65,9 +81,13 @@ public final class WekaData {
         }
         double v = instance.valueSparse(p);
         if (Double.isNaN(v) || instance.isMissingSparse(p)) {
+          if (missingAllowed) {
+            continue;
+          }
           throw new IllegalArgumentException(who + ": missing value in attribute '"
               + data.attribute(a).name() + "' of instance " + (rowsBefore + j + 1)
-              + "; replace missing values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
+              + "; fit around it (-missing mask), impute attribute means (-missing mean), or replace missing"
+              + " values first, e.g. with weka.filters.unsupervised.attribute.ReplaceMissingValues");
         }
         if (Double.isInfinite(v)) {
           throw new IllegalArgumentException(who + ": infinite value in attribute '"
@@ -83,7 +103,11 @@ public final class WekaData {
     }
   }
 
-  /** Y with one column per instance and one row per chosen attribute; sparse when most instances are. */
+  /**
+   * Y with one column per instance and one row per chosen attribute; sparse when most instances
+   * are. A missing value ({@code ?}) becomes a missing entry of Y ({@link DataMatrix#missing()},
+   * stored as 0); in a sparse instance an absent value is an observed 0, as in Weka.
+   */
   public static DataMatrix toMatrix(Instances data, int[] attributes) {
     int sparseCount = 0;
     for (int j = 0; j < data.numInstances(); j++) {
@@ -109,16 +133,23 @@ public final class WekaData {
     int[] row = rowOfAttribute(data, attributes);
     DenseMatrix y = new DenseMatrix(m, count);
     double[] yd = y.data();
+    MissingCollector missing = new MissingCollector(m, count);
     for (int j = 0; j < count; j++) {
       Instance instance = data.instance(j);
       for (int p = 0; p < instance.numValues(); p++) {
         int r = row[instance.index(p)];
-        if (r >= 0) {
+        if (r < 0) {
+          continue;
+        }
+        if (instance.isMissingSparse(p)) {
+          missing.add(r);
+        } else {
           yd[r * count + j] = instance.valueSparse(p);
         }
       }
+      missing.endColumn();
     }
-    return new DenseData(y);
+    return new DenseData(y, missing.build());
   }
 
   private static DataMatrix toSparse(Instances data, int[] attributes) {
@@ -129,7 +160,7 @@ public final class WekaData {
       Instance instance = data.instance(j);
       int stored = 0;
       for (int p = 0; p < instance.numValues(); p++) {
-        if (row[instance.index(p)] >= 0 && instance.valueSparse(p) != 0.0) {
+        if (row[instance.index(p)] >= 0 && !instance.isMissingSparse(p) && instance.valueSparse(p) != 0.0) {
           stored++;
         }
       }
@@ -137,19 +168,60 @@ public final class WekaData {
     }
     int[] index = new int[start[count]];
     double[] values = new double[start[count]];
+    MissingCollector missing = new MissingCollector(attributes.length, count);
     for (int j = 0; j < count; j++) {
       Instance instance = data.instance(j);
       int q = start[j];
       for (int p = 0; p < instance.numValues(); p++) {
         int r = row[instance.index(p)];
+        if (r < 0) {
+          continue;
+        }
+        if (instance.isMissingSparse(p)) {
+          missing.add(r);
+          continue;
+        }
         double v = instance.valueSparse(p);
-        if (r >= 0 && v != 0.0) {
+        if (v != 0.0) {
           index[q] = r;
           values[q++] = v;
         }
       }
+      missing.endColumn();
     }
-    return new SparseData(attributes.length, count, start, index, values);
+    return new SparseData(attributes.length, count, start, index, values, missing.build());
+  }
+
+  /** Gathers the missing entries column by column (rows in any order within a column). */
+  private static final class MissingCollector {
+    private final int rows;
+    private final int cols;
+    private final int[] colStart;
+    private int[] rowIndex = new int[16];
+    private int size;
+    private int column;
+
+    MissingCollector(int rows, int cols) {
+      this.rows = rows;
+      this.cols = cols;
+      this.colStart = new int[cols + 1];
+    }
+
+    void add(int row) {
+      if (size == rowIndex.length) {
+        rowIndex = java.util.Arrays.copyOf(rowIndex, 2 * size);
+      }
+      rowIndex[size++] = row;
+    }
+
+    void endColumn() {
+      java.util.Arrays.sort(rowIndex, colStart[column], size);
+      colStart[++column] = size;
+    }
+
+    MissingEntries build() {
+      return MissingEntries.ofColumns(rows, cols, colStart, java.util.Arrays.copyOf(rowIndex, size));
+    }
   }
 
   /** The chosen attribute values of one instance, in attribute order (missing values read as NaN). */

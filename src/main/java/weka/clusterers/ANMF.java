@@ -128,6 +128,11 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @Override
+  protected boolean fitsMissingValues() {
+    return false;
+  }
+
+  @Override
   protected String methodName() {
     return "ANMF";
   }

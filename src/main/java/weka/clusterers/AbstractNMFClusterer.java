@@ -15,11 +15,13 @@ import adversarialnmf.init.NndsvdInitialization;
 import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,6 +83,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected int m_Scaling = SCALING_MAX;
   protected int m_Assignment = ASSIGN_ARGMAX;
   protected String m_BatchSize = "100";
+  protected MissingValues m_MissingValues = MissingValues.MASK;
+  protected int m_Restarts = 1;
+
+  /** -missing: the tags are the core policy's labels. */
+  public static final Tag[] TAGS_MISSING = missingTags();
 
   /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
   protected NmfClustering m_Model;
@@ -90,6 +97,28 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected Instances m_Header;
   /** Seconds the last fit took. */
   protected double m_FitSeconds;
+  /** The runs of the last fit (one unless -restarts is above 1). */
+  protected Restarts m_Runs;
+  /** Missing values in the last training data and how they were handled. */
+  protected int m_MissingCount;
+  protected MissingValues m_MissingUsed;
+
+  private static Tag[] missingTags() {
+    MissingValues[] values = MissingValues.values();
+    Tag[] tags = new Tag[values.length];
+    for (int i = 0; i < values.length; i++) {
+      tags[i] = new Tag(i, values[i].label(), values[i].description(), false);
+    }
+    return tags;
+  }
+
+  /**
+   * True if the method fits only the observed entries under -missing mask; a method whose update
+   * has no masked form says false and is told to impute (-missing mean).
+   */
+  protected boolean fitsMissingValues() {
+    return true;
+  }
 
   /** The iteration cap a fresh instance starts with. */
   protected int defaultMaxIterations() {
@@ -122,14 +151,26 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     result.disableAll();
     result.enable(Capability.NO_CLASS);
     result.enable(Capability.NUMERIC_ATTRIBUTES);
+    if (m_MissingValues == MissingValues.MEAN || (m_MissingValues == MissingValues.MASK && fitsMissingValues())) {
+      result.enable(Capability.MISSING_VALUES);
+    }
     result.setMinimumNumberInstances(1);
     return result;
   }
 
   @Override
   public void buildClusterer(Instances data) throws Exception {
-    getCapabilities().testWithFail(data);
     String who = getClass().getName();
+    boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
+    if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
+      throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
+          + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+    }
+    if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
+      // names the attribute and the instance, which Weka's capability test does not
+      WekaData.requireNonnegative(data, WekaData.featureIndices(data), who);
+    }
+    getCapabilities().testWithFail(data);
     if (data.numInstances() == 0) {
       throw new IllegalArgumentException(who + ": no training instances");
     }
@@ -141,34 +182,49 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     if (features.length == 0) {
       throw new IllegalArgumentException(who + ": no numeric attribute to factorize");
     }
-    WekaData.requireNonnegative(data, features, who);
-    DataMatrix raw = WekaData.toMatrix(data, features);
+    WekaData.requireNonnegative(data, features, who, 0, m_MissingValues != MissingValues.REFUSE);
+    DataMatrix observed = WekaData.toMatrix(data, features);
+    int missingCount = observed.missing().count();
+    DataMatrix raw = m_MissingValues.prepare(observed);
     double largest = raw.max();
     if (largest <= 0.0) {
       throw new IllegalArgumentException(who + ": all data values are zero; there is nothing to factorize");
     }
     double scale = m_Scaling == SCALING_MAX ? 1.0 / largest : 1.0;
     DataMatrix y = scale == 1.0 ? raw : raw.scaled(scale);
+    // a masked fit starts from the mean-imputed data (the start needs every entry)
+    DataMatrix startData = MissingValues.imputeAttributeMeans(y);
 
-    Random random = new Random(m_Seed);
+    long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
+    Factorization[] fits = new Factorization[seeds.length];
+    Random[] randoms = new Random[seeds.length];
     long started = System.nanoTime();
-    Factorization fit;
     NmfClustering model;
     try {
-      Factors start = createInitialization().initialize(y, m_NumClusters, random);
-      FactorizationSolver solver =
-          createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), random);
-      fit = solver.fit(y, start);
-      model = NmfClustering.of(fit, scale, assignmentRule(), random);
+      FactorizationSolver solver = null;
+      for (int r = 0; r < seeds.length; r++) {
+        randoms[r] = new Random(seeds[r]);
+        Factors start = createInitialization().initialize(startData, m_NumClusters, randoms[r]);
+        if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
+          solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
+        }
+        fits[r] = solver.fit(y, start);
+      }
+      Restarts runs = Restarts.of(seeds, fits);
+      model = NmfClustering.of(fits[runs.best()], scale, assignmentRule(), randoms[runs.best()]);
+      m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(who, e);
     }
+    Factorization fit = model.factorization();
     m_Model = model;
     m_FitSeconds = (System.nanoTime() - started) / 1e9;
     m_FeatureIndices = features;
     m_Header = new Instances(data, 0);
+    m_MissingCount = missingCount;
+    m_MissingUsed = m_MissingValues;
     if (!fit.converged()) {
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
           + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
@@ -231,7 +287,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), 0, projectsMissingValues());
     DenseMatrix coefficients;
     try {
       coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
@@ -251,7 +307,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " attributes, the model was trained on " + m_Header.numAttributes());
     }
     double[] values = WekaData.values(instance, m_FeatureIndices);
+    boolean missingAllowed = projectsMissingValues();
     for (int r = 0; r < values.length; r++) {
+      if (Double.isNaN(values[r]) && missingAllowed) {
+        continue; // left out of the projection, as a masked fit leaves it out
+      }
       if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
         throw new IllegalArgumentException(getClass().getName() + ": attribute '"
             + m_Header.attribute(m_FeatureIndices[r]).name() + "' has the value " + values[r]
@@ -259,6 +319,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       }
     }
     return values;
+  }
+
+  /**
+   * True if new instances may hold missing values: unless the model was fitted with -missing
+   * refuse, the projection onto the basis fits only an instance's observed values.
+   */
+  public boolean projectsMissingValues() {
+    return m_MissingUsed != null && m_MissingUsed != MissingValues.REFUSE;
   }
 
   @Override
@@ -313,6 +381,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
+  }
+
+  /** Seed, final objective and iterations of every run of the last fit (-restarts). */
+  public Restarts getRuns() {
+    requireModel();
+    return m_Runs;
   }
 
   /** The objective per iteration (entry 0: at the start). */
@@ -518,6 +592,37 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         + " coefficient vectors.";
   }
 
+  public void setMissingValues(SelectedTag value) {
+    if (value.getTags() == TAGS_MISSING) {
+      m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
+    }
+  }
+
+  public SelectedTag getMissingValues() {
+    return new SelectedTag(m_MissingValues.ordinal(), TAGS_MISSING);
+  }
+
+  public String missingValuesTipText() {
+    return "What to do with missing values: mask (fit only the observed entries; in sparse data an absent"
+        + " value is an observed 0), mean (replace each by its attribute's mean first) or refuse.";
+  }
+
+  public void setRestarts(int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("number of restarts (-restarts) must be at least 1, got " + restarts);
+    }
+    m_Restarts = restarts;
+  }
+
+  public int getRestarts() {
+    return m_Restarts;
+  }
+
+  public String restartsTipText() {
+    return "Fits from this many starts (seeds derived from the seed) and keeps the one with the lowest final"
+        + " objective; the output lists every run.";
+  }
+
   // ------------------------------------------------------------------ output
 
   /** Extra lines a subclass adds to toString (its own settings and results). */
@@ -538,7 +643,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         .append(fit.coefficients().cols()).append(" instances")
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
         .append('\n');
+    if (m_MissingCount > 0) {
+      long entries = (long) fit.basis().rows() * fit.coefficients().cols();
+      text.append("Missing values: ").append(m_MissingCount).append(" of ").append(entries).append(" entries (")
+          .append(Utils.doubleToString(100.0 * m_MissingCount / entries, 2)).append("%), ")
+          .append(m_MissingUsed.description()).append('\n');
+    }
     text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
+    if (m_Runs.count() > 1) {
+      text.append("Restarts: ").append(m_Runs.count()).append(", the run with the lowest final objective kept\n")
+          .append(m_Runs);
+    }
     text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");

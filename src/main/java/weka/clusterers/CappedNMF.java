@@ -58,6 +58,11 @@ public class CappedNMF extends AbstractNMFClusterer {
   }
 
   @Override
+  protected boolean fitsMissingValues() {
+    return m_LeeSeungCoefficients;
+  }
+
+  @Override
   protected String methodName() {
     return "Capped-norm NMF";
   }

@@ -44,6 +44,11 @@ public class OrthogonalNMF extends AbstractNMFClusterer {
   }
 
   @Override
+  protected boolean fitsMissingValues() {
+    return false;
+  }
+
+  @Override
   protected String methodName() {
     return "Orthogonal NMF";
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 import adversarialnmf.linalg.SparseData;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,31 @@ class NonnegativeProjectionTest {
     NonnegativeProjection projection = new NonnegativeProjection(new DenseMatrix(5, 2));
     Exception e = assertThrows(IllegalArgumentException.class, () -> projection.project(new double[4]));
     assertTrue(e.getMessage().contains("length 4"), e.getMessage());
+  }
+
+  @Test
+  void missingEntriesAreLeftOutOfTheFitOfTheirColumn() {
+    Random random = new Random(6);
+    DenseMatrix a = randomMatrix(25, 4, random);
+    DenseMatrix x = randomMatrix(4, 8, random);
+    DenseMatrix y = MatrixOps.multiply(a, x);
+    DenseMatrix hidden = y.copy();
+    for (int j = 0; j < 8; j++) {
+      for (int i = j; i < 25; i += 3) {
+        hidden.set(i, j, Double.NaN); // a third of every column; the rest still determines x_j
+      }
+    }
+    NonnegativeProjection projection = new NonnegativeProjection(a);
+    MissingEntries missing = MissingEntries.ofNaN(hidden);
+    DenseMatrix zeroed = hidden.copy();
+    missing.fill(zeroed, 0.0);
+    DenseMatrix batch = projection.project(new DenseData(zeroed, missing));
+    for (int j = 0; j < 8; j++) {
+      double[] single = projection.project(hidden.column(j));
+      for (int r = 0; r < 4; r++) {
+        assertEquals(x.get(r, j), batch.get(r, j), 1e-8, "batch, column " + j);
+        assertEquals(x.get(r, j), single[r], 1e-8, "single, column " + j);
+      }
+    }
   }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.MissingEntries;
+import adversarialnmf.linalg.MissingValues;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,32 @@ class WekaDataTest {
       DataMatrix y = WekaData.toMatrix(data, features);
       assertTrue(y.isSparse() == sparse);
       assertArrayEquals(new double[] {1, 0, 3, 0, 2, 4}, y.toDense().data(), 0.0);
+    }
+  }
+
+  @Test
+  void missingValuesBecomeTheMaskAndSparseDataStaySparse() {
+    for (boolean sparse : new boolean[] {false, true}) {
+      Instances data = withClass(sparse);
+      // instance 2: a missing, b stored as 2; instance 1: b absent in the sparse form (an observed 0)
+      data.instance(1).setMissing(0);
+      if (sparse) {
+        // a stored zero stays an observed entry: instance 3 keeps b = 4, instance 1 stores a = 1
+        assertTrue(data.instance(0).numValues() < 3, "instance 1 is sparse");
+      }
+      DataMatrix y = WekaData.toMatrix(data, new int[] {0, 2});
+      assertTrue(y.isSparse() == sparse);
+      MissingEntries missing = y.missing();
+      assertTrue(missing.count() == 1 && missing.isMissing(0, 1), "sparse=" + sparse);
+      assertFalse(missing.isMissing(1, 0), "an absent sparse value is an observed 0");
+      assertArrayEquals(new double[] {1, 0, 3, 0, 2, 4}, y.toDense().data(), 0.0);
+      DataMatrix imputed = MissingValues.imputeAttributeMeans(y);
+      assertTrue(imputed.missing().isEmpty() && imputed.isSparse() == sparse);
+      assertArrayEquals(new double[] {1, 2, 3, 0, 2, 4}, imputed.toDense().data(), 0.0);
+      WekaData.requireNonnegative(data, new int[] {0, 2}, "X", 0, true);
+      Exception e = assertThrows(IllegalArgumentException.class,
+          () -> WekaData.requireNonnegative(data, new int[] {0, 2}, "X"));
+      assertTrue(e.getMessage().startsWith("X: missing value in attribute 'a' of instance 2"), e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.testing.InterruptedRun;
 import adversarialnmf.testing.PlantedData;
@@ -21,6 +22,7 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SparseInstance;
+import weka.core.SelectedTag;
 import weka.core.Utils;
 
 /**
@@ -160,11 +162,71 @@ public abstract class NMFClustererContract {
   }
 
   @Test
-  void missingValueIsNamed() throws Exception {
+  void missingValueIsNamedUnderRefuse() throws Exception {
     Instances data = PlantedData.generate(10, 5, 2, 0.0, 9).instances();
     data.instance(1).setMissing(0);
-    Exception e = assertThrows(Exception.class, () -> configured(2).buildClusterer(data));
-    assertTrue(e.getMessage().toLowerCase().contains("missing value"), e.getMessage());
+    AbstractNMFClusterer c = configured(2);
+    c.setMissingValues(new SelectedTag(MissingValues.REFUSE.ordinal(), AbstractNMFClusterer.TAGS_MISSING));
+    Exception e = assertThrows(Exception.class, () -> c.buildClusterer(data));
+    assertTrue(e.getMessage().contains("missing value in attribute 'a0' of instance 2")
+        && e.getMessage().contains("-missing mask"), e.getMessage());
+  }
+
+  @Test
+  void missingValuesAreFittedAroundOrImputedAndNewRowsWithMissingValuesProject() throws Exception {
+    PlantedData planted = PlantedData.generate(30, 15, 3, 0.01, 11);
+    Instances data = planted.instances();
+    java.util.Random random = new java.util.Random(4);
+    for (int j = 0; j < data.numInstances(); j++) {
+      for (int a = 0; a < data.numAttributes(); a++) {
+        if (random.nextDouble() < 0.2) {
+          data.instance(j).setMissing(a);
+        }
+      }
+    }
+    for (MissingValues policy : new MissingValues[] {MissingValues.MASK, MissingValues.MEAN}) {
+      AbstractNMFClusterer c = configured(3);
+      c.setMissingValues(new SelectedTag(policy.ordinal(), AbstractNMFClusterer.TAGS_MISSING));
+      if (policy == MissingValues.MASK && !c.getCapabilities().handles(weka.core.Capabilities.Capability.MISSING_VALUES)) {
+        Exception e = assertThrows(Exception.class, () -> c.buildClusterer(data));
+        assertTrue(e.getMessage().contains("-missing mean"), e.getMessage());
+        continue;
+      }
+      c.buildClusterer(data);
+      assertTrue(planted.matchesUpToPermutation(c.getTrainingAssignments()),
+          policy + ": fitted labels " + Arrays.toString(c.getTrainingAssignments()));
+      int[] predicted = new int[data.numInstances()];
+      for (int j = 0; j < predicted.length; j++) {
+        predicted[j] = c.clusterInstance(data.instance(j));
+      }
+      assertTrue(planted.matchesUpToPermutation(predicted), policy + ": projected " + Arrays.toString(predicted));
+      assertTrue(c.toString().contains("Missing values: "), c.toString());
+    }
+  }
+
+  @Test
+  void restartsKeepTheLowestObjectiveListEveryRunAndRepeat() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 3, 0.2, 7).instances();
+    AbstractNMFClusterer single = configured(3);
+    single.setInitialization(new SelectedTag(AbstractNMFClusterer.INIT_RANDOM, AbstractNMFClusterer.TAGS_INITIALIZATION));
+    AbstractNMFClusterer once = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
+    once.buildClusterer(data);
+    AbstractNMFClusterer three = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
+    three.setRestarts(3);
+    three.buildClusterer(data);
+    AbstractNMFClusterer again = (AbstractNMFClusterer) AbstractClusterer.makeCopy(three);
+    again.buildClusterer(data);
+    adversarialnmf.solver.Restarts runs = three.getRuns();
+    assertEquals(3, runs.count());
+    assertEquals(once.getMeasure("measureFinalObjective"), runs.objective(0), 0.0, "run 1 is the single fit");
+    double lowest = Arrays.stream(runs.objectives()).min().getAsDouble();
+    assertEquals(lowest, three.getMeasure("measureFinalObjective"), 0.0);
+    assertArrayEquals(three.getObjectiveTrace(), again.getObjectiveTrace(), 0.0);
+    assertArrayEquals(three.getTrainingAssignments(), again.getTrainingAssignments());
+    String text = three.toString();
+    for (int r = 1; r <= 3; r++) {
+      assertTrue(text.contains("run " + r + ": seed "), text);
+    }
   }
 
   @Test

@@ -48,7 +48,7 @@ class AdmmInterruptionTest {
     s.u.assign(AnmfTestSupport.random(14, 3, new Random(9), 0, 1)); // far from the solution: CG must iterate
     Thread.currentThread().interrupt();
     FitInterruptedException stopped =
-        assertThrows(FitInterruptedException.class, () -> s.solveUnconstrainedU(false));
+        assertThrows(FitInterruptedException.class, () -> new ConjugateGradientUSolve(14, 3).solve(s.uProblem, s.u));
     assertTrue(stopped.activity().contains("conjugate gradients"), stopped.activity());
   }
 

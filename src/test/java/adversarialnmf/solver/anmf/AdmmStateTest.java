@@ -155,10 +155,11 @@ class AdmmStateTest {
 
     s.updateU(); // computes D and R3, solves and clips
     DenseMatrix clipped = s.u.copy();
-    for (boolean byGram : new boolean[] {true, false}) {
+    for (USolve.Unconstrained solve : new USolve.Unconstrained[] {new GramUSolve(),
+        new ConjugateGradientUSolve(count, rank)}) {
       s.u.assign(clipped);
-      s.solveUnconstrainedU(byGram);
-      assertClose(expected, s.u, 1e-10, byGram ? "Gram Cholesky" : "conjugate gradients");
+      solve.solve(s.uProblem, s.u);
+      assertClose(expected, s.u, 1e-10, solve.getClass().getSimpleName());
     }
     // the unconstrained minimiser has a zero gradient of (16) in U
     double g = maxAbs(gradient(s, z, s.u));
@@ -211,11 +212,9 @@ class AdmmStateTest {
   @org.junit.jupiter.api.Test
   void autoPicksTheGramSolveWhenItIsCheaperThanConjugateGradients() {
     // ORL-sized: Gram of the 400 instances costs ~10 mNn, 30 CG steps ~120 mNn
-    assertTrue(AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.AUTO, 1024, 400, 40));
+    assertTrue(USolve.gramIsCheaper(1024, 400, 40));
     // both sides large, rank small: m N min(m, N) dwarfs 30 CG steps
-    assertTrue(!AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.AUTO, 20000, 10000, 5));
-    assertTrue(!AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.CONJUGATE_GRADIENT, 10, 10, 2));
-    assertTrue(AdmmState.chooseGramSolve(AnmfOptions.LinearSolve.GRAM_CHOLESKY, 20000, 10000, 5));
+    assertTrue(!USolve.gramIsCheaper(20000, 10000, 5));
   }
 
   static DenseMatrix solveDense(DenseMatrix k, DenseMatrix rhs) {

@@ -279,7 +279,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   private DenseMatrix project(Instances instances) {
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall());
+    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall(),
+        m_Fitted.projectsMissingValues());
     return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
   }
 
