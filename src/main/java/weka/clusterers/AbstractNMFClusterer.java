@@ -234,7 +234,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /**
    * Installs a fit made outside this clusterer (the Spark job fits on column blocks) as its
    * model, as {@link #buildClusterer} would leave it: {@code header} holds exactly the numeric
-   * attributes that formed Y's rows, in order; the options should be those the fit used.
+   * attributes that formed Y's rows, in order, with no value missing; the options should be those
+   * the fit used (one run, from this clusterer's seed).
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
     int[] features = WekaData.featureIndices(header);
@@ -244,9 +245,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
     WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
     m_Model = model;
+    m_Runs = Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()});
     m_FitSeconds = fitSeconds;
     m_FeatureIndices = features;
     m_Header = new Instances(header, 0);
+    m_MissingCount = 0;
+    m_MissingUsed = m_MissingValues;
   }
 
   protected Initialization createInitialization() {

@@ -238,6 +238,10 @@ public final class FactorizationJob {
     } catch (Exception e) {
       throw new IllegalArgumentException("options of " + c.getClass().getName() + " after --: " + e.getMessage(), e);
     }
+    if (c.getRestarts() > 1) {
+      throw new IllegalArgumentException("-restarts " + c.getRestarts() + ": the job fits one start; run it once"
+          + " per seed (--seed) and keep the lowest final objective (objective.csv)");
+    }
     return c;
   }
 
