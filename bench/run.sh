@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark suite (docs/BENCHMARKS.md). Not part of `mvn verify`: run by hand.
-#   bench/run.sh            everything (about 25 minutes on 2 cores shared with other work)
+#   bench/run.sh            everything (about 15 minutes on 2 cores shared with other work)
 #   bench/run.sh gemm       only the GEMM comparison
-# Results go to target/bench/results.txt (and the terminal).
+# Results go to target/bench/results.txt (and the terminal). Every comparison is a ratio measured
+# in this one run; each line is preceded by the load average at its start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=target/bench
@@ -16,43 +17,64 @@ CP="target/classes:target/test-classes:$(cat "$OUT/classpath")"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 DATASETS="${DATASETS:-/work/shared/datasets}"
 # data set : timed iterations, the same for our solvers and scikit-learn's
-SPECS="orl:20 coil:10 usps:6 bbcsport:100 tdt2:3"
-bench() { # bench HEAP [JVM flags...] -- ARGS...
-  local heap=$1; shift
+SPECS="orl:20 bbcsport:100 tdt2:3"
+# OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so
+# NumPy and our native path see the same OpenBLAS defaults
+clean_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+load() { echo "# load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# java HEAP THREADS [JVM flags...] -- ARGS: THREADS 1 = one JVM processor and one OpenBLAS thread
+java_() {
+  local heap=$1 threads=$2; shift 2
   local flags=()
   while [ "$1" != "--" ]; do flags+=("$1"); shift; done; shift
-  java "-Xmx$heap" "${flags[@]}" -cp "$CP" adversarialnmf.bench.Bench "$@" "$DATASETS"
+  if [ "$threads" = 1 ]; then
+    "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 java "-Xmx$heap" -XX:ActiveProcessorCount=1 "${flags[@]}" -cp "$CP" adversarialnmf.bench.Bench "$@"
+  else
+    "${clean_env[@]}" java "-Xmx$heap" "${flags[@]}" -cp "$CP" adversarialnmf.bench.Bench "$@"
+  fi
+}
+solver() { # solver HEAP THREADS NAME DATA ITERATIONS
+  load
+  java_ "$1" "$2" -- solver "$3" "$4" "$5" "$DATASETS" | sed -n '1p;$p'
 }
 {
-  echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) processors, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) processors, commit $(git rev-parse --short HEAD)"
   java -version 2>&1 | head -1
   if [ "${1:-all}" = gemm ] || [ "${1:-all}" = all ]; then
-    java -Xmx1g -cp "$CP" adversarialnmf.bench.Bench gemm 30
+    for threads in 1 all; do
+      load
+      java_ 1g "$threads" -- gemm 20
+      if [ "$threads" = 1 ]; then
+        "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py --gemm-only
+      else
+        "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --gemm-only
+      fi
+    done
   fi
   if [ "${1:-all}" = all ]; then
-    # data set : iterations timed
-    for spec in $SPECS; do
-      data=${spec%%:*}; iters=${spec##*:}
-      for solver in mu hals; do
-        bench 2g -XX:ActiveProcessorCount=1 -- solver "$solver" "$data" "$iters" | tail -1
-        bench 2g -- solver "$solver" "$data" "$iters" | tail -1
+    for threads in 1 all; do
+      echo "# ---- $threads thread(s)"
+      for spec in $SPECS; do
+        data=${spec%%:*}; iters=${spec##*:}
+        for name in mu hals; do
+          solver 2g "$threads" "$name" "$data" "$iters"
+        done
       done
-    done
-    for spec in orl:8 coil:4 bbcsport:4; do
-      data=${spec%%:*}; iters=${spec##*:}
-      bench 2g -XX:ActiveProcessorCount=1 -- solver anmf "$data" "$iters" | tail -1
-      bench 2g -- solver anmf "$data" "$iters" | tail -1
+      # ANMF (ADMM, defaults) against our MU on ORL, in the same run
+      solver 2g "$threads" anmf orl 8
     done
     echo "# memory targets: ANMF (ADMM) on USPS-sized data under -Xmx512m, HALS on TDT2-shaped under -Xmx2g"
-    bench 512m -XX:ActiveProcessorCount=1 -- solver anmf usps 3 | tail -1
-    bench 512m -- solver anmf usps 3 | tail -1
-    bench 2g -- solver hals tdt2 3 | tail -1
+    solver 512m 1 anmf usps 3
+    solver 512m all anmf usps 3
+    solver 2g all hals tdt2 3
     echo "# scikit-learn (same data, same rank)"
     for spec in $SPECS; do
       data=${spec%%:*}
       java -Xmx2g -cp "$CP" adversarialnmf.bench.Bench export "$data" "$OUT/export" "$DATASETS"
     done
-    OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py "$OUT/export" $SPECS
-    "$PYTHON" bench/sklearn_nmf.py "$OUT/export" $SPECS
+    load
+    "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py "$OUT/export" $SPECS
+    load
+    "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py "$OUT/export" $SPECS
   fi
 } 2>&1 | tee "$OUT/results.txt"

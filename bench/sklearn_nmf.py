@@ -2,7 +2,7 @@
 """scikit-learn's NMF (solver 'cd' and 'mu') on the matrices `Bench export` wrote, same rank,
 per-iteration time as (t(K+1) - t(1)) / K like the Java side, fastest of three; plus numpy's GEMM for the
 1024x1024 by 1024x40 product. Benchmark only: never part of the build.
-Usage: sklearn_nmf.py EXPORT_DIR NAME:ITERATIONS [NAME:ITERATIONS ...]"""
+Usage: sklearn_nmf.py EXPORT_DIR NAME:ITERATIONS [NAME:ITERATIONS ...] | sklearn_nmf.py --gemm-only"""
 import os
 import sys
 import time
@@ -64,10 +64,12 @@ def gemm_reference(seconds=10.0):
 
 
 def main():
-    directory, specs = sys.argv[1], [a.split(":") for a in sys.argv[2:]]
     print("scikit-learn %s, numpy %s, OPENBLAS_NUM_THREADS=%s"
           % (sklearn.__version__, np.__version__, os.environ.get("OPENBLAS_NUM_THREADS", "(all)")))
-    gemm_reference()
+    if sys.argv[1] == "--gemm-only":
+        gemm_reference()
+        return
+    directory, specs = sys.argv[1], [a.split(":") for a in sys.argv[2:]]
     print("solver\tdata\twall ms/iter\tprocess CPU ms/iter\titerations run")
     for name, iterations in specs:
         iterations = int(iterations)

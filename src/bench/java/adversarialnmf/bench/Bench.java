@@ -1,6 +1,8 @@
 package adversarialnmf.bench;
 
 import adversarialnmf.init.RandomInitialization;
+import adversarialnmf.linalg.Blas;
+import adversarialnmf.linalg.BlasSelection;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
@@ -108,13 +110,19 @@ public final class Bench {
     BlockRealMatrix blockA = new BlockRealMatrix(a.toArray());
     BlockRealMatrix blockB = new BlockRealMatrix(b.toArray());
     Parallelism all = Parallelism.allProcessors();
-    String[] names = {"ours, 1 thread", "ours, " + all.threads() + " threads",
-        "BlockRealMatrix.multiply", "plain i-k-j loop"};
-    Runnable[] bodies = {
-        () -> MatrixOps.multiply(a, b, c, Parallelism.SEQUENTIAL),
-        () -> MatrixOps.multiply(a, b, c, all),
+    Blas ours = BlasSelection.java();
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.Arrays.asList("java kernels, 1 thread",
+        "java kernels, " + all.threads() + " threads", "BlockRealMatrix.multiply", "plain i-k-j loop"));
+    java.util.List<Runnable> contenders = new java.util.ArrayList<>(java.util.Arrays.asList(
+        () -> ours.multiply(false, a, false, b, 1.0, false, c, Parallelism.SEQUENTIAL),
+        () -> ours.multiply(false, a, false, b, 1.0, false, c, all),
         () -> blockA.multiply(blockB),
-        () -> plainMultiply(a, b, c)};
+        () -> plainMultiply(a, b, c)));
+    BlasSelection.nativeIfAvailable().ifPresent(nativeBlas -> {
+      names.add("native BLAS (" + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS", "all") + " threads)");
+      contenders.add(() -> nativeBlas.multiply(false, a, false, b, 1.0, false, c, all));
+    });
+    Runnable[] bodies = contenders.toArray(new Runnable[0]);
     // rounds interleave the contenders so a burst of outside load hits all of them alike
     int maxRounds = 10000;
     double[][] wall = new double[bodies.length][maxRounds];
@@ -140,6 +148,7 @@ public final class Bench {
       rounds++;
     }
     double flops = 2.0 * m * k * n;
+    System.out.println("linear algebra in use: " + BlasSelection.describe());
     System.out.printf("GEMM %dx%d by %dx%d, %d interleaved rounds of %d products each"
         + " (%.0f MFLOP per product)%n", m, k, k, n, rounds, BATCH, flops / 1e6);
     System.out.println("kernel\tmedian wall ms\tGFLOP/s (wall)\tmedian CPU ms\tGFLOP/s (CPU)"
@@ -149,7 +158,7 @@ public final class Bench {
     for (int x = 0; x < bodies.length; x++) {
       double w = median(wall[x], rounds);
       double u = median(cpu[x], rounds);
-      System.out.printf("%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f%n", names[x], w * 1e3,
+      System.out.printf("%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f%n", names.get(x), w * 1e3,
           flops / w / 1e9, u * 1e3, flops / u / 1e9, blockWall / w, blockCpu / u);
     }
   }
@@ -196,13 +205,11 @@ public final class Bench {
   }
 
   /**
-   * Flops (a multiply-add is 2) of one iteration as the solver's code computes them (full
-   * products, Gram matrices by their symmetric half where the code calls a Gram kernel), nnz =
-   * stored entries. For ANMF only the m x N x n products, which dominate: 12 of them per ADMM
-   * iteration, two per inner step of the nonnegative U solve ({@code innerSteps} on average), the
-   * objective's Y Xᵀ and Z Xᵀ, and 5 power-iteration steps (D v, Dᵀ w) for the U step size.
+   * Flops (a multiply-add is 2) of one iteration of MU and HALS as their code computes them (full
+   * products, Gram matrices by their symmetric half), nnz = stored entries. ANMF's are counted by
+   * {@link #countedFlopsPerIteration} instead, since its U solve depends on the data.
    */
-  private static double flopsPerIteration(String name, DataMatrix y, int n, double innerSteps) {
+  private static double flopsPerIteration(String name, DataMatrix y, int n) {
     double m = y.rows();
     double count = y.cols();
     double nnz = y.storedEntries();
@@ -213,10 +220,26 @@ public final class Bench {
       case "hals":
         // YᵀA, Y Xᵀ; two sweeps 2n² per row; two Gram matrices n(n+1) per row
         return 4 * nnz * n + (2.0 * n * n + n * (n + 1.0)) * (m + count);
-      case "anmf":
-        return (2.0 * 12 + 4.0 * innerSteps + 4.0) * m * count * n + 5 * 4.0 * m * count;
       default:
         return Double.NaN;
+    }
+  }
+
+  /**
+   * The flop probe: flops that a K+1-iteration fit asks of the BLAS seam minus those of a
+   * 1-iteration fit, over K (set-up and the start objective cancel). Counts every dense product,
+   * Gram matrix and Cholesky step; sparse products (ANMF on sparse Y) are not counted.
+   */
+  private static double countedFlopsPerIteration(String name, DataMatrix y, Factors start, int iterations) {
+    CountingBlas counting = new CountingBlas(Blas.selected());
+    Blas previous = BlasSelection.use(counting);
+    try {
+      solverFor(name, y, 1).fit(y, start);
+      double one = counting.flops();
+      solverFor(name, y, iterations + 1).fit(y, start);
+      return (counting.flops() - 2 * one) / iterations;
+    } finally {
+      BlasSelection.use(previous);
     }
   }
 
@@ -227,9 +250,9 @@ public final class Bench {
     DataMatrix y = data.y;
     int n = data.rank;
     Factors start = new RandomInitialization().initialize(y, n, new Random(7L));
-    System.out.printf("%s on %s: Y %dx%d, %d stored (%s), rank %d, %d timed iterations%n", name,
+    System.out.printf("%s on %s: Y %dx%d, %d stored (%s), rank %d, %d timed iterations; %s%n", name,
         data.name, y.rows(), y.cols(), y.storedEntries(), y.isSparse() ? "sparse" : "dense", n,
-        iterations);
+        iterations, BlasSelection.describe());
     // warm the JIT on a short fit
     solverFor(name, y, Math.max(2, Math.min(10, iterations / 4))).fit(y, start);
     FactorizationSolver one = solverFor(name, y, 1);
@@ -250,7 +273,8 @@ public final class Bench {
         ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_OPTIONS, start, 2, iterations + 1)
             / (double) iterations
         : 0.0;
-    double flops = flopsPerIteration(name, y, n, innerSteps);
+    double flops = name.equals("anmf") ? countedFlopsPerIteration(name, y, start, iterations)
+        : flopsPerIteration(name, y, n);
     System.out.println("solver\tdata\tthreads\twall ms/iter\tCPU ms/iter (JVM)"
         + "\tMFLOP/iter\tGFLOP/s (wall)\tGFLOP/s (CPU)\tpeak heap MB\tmax heap MB\tinner U steps");
     System.out.printf("%s\t%s\t%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%.0f\t%.0f\t%.1f%n", name,

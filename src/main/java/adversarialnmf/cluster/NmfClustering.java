@@ -4,6 +4,7 @@ import adversarialnmf.init.KMeans;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.NonnegativeProjection;
 import java.io.Serializable;
@@ -123,16 +124,23 @@ public final class NmfClustering implements Serializable {
       for (double v : coefficients) {
         sum += v;
       }
+      if (Double.isInfinite(sum)) { // coefficients near the largest double: normalise by the largest first
+        double largest = 0.0;
+        for (double v : coefficients) {
+          largest = Math.max(largest, v);
+        }
+        sum = 0.0;
+        for (int r = 0; r < n; r++) {
+          coefficients[r] /= largest;
+          sum += coefficients[r];
+        }
+      }
       for (int r = 0; r < n; r++) {
         out[r] = sum > 0.0 ? coefficients[r] / sum : 1.0 / n;
       }
       return out;
     }
-    double norm = 0.0;
-    for (double v : coefficients) {
-      norm += v * v;
-    }
-    norm = Math.sqrt(norm);
+    double norm = OverflowSafe.norm(coefficients);
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int c = 0; c < centroids.cols(); c++) {
@@ -166,12 +174,9 @@ public final class NmfClustering implements Serializable {
     int n = x.rows();
     int count = x.cols();
     for (int j = 0; j < count; j++) {
-      double s = 0.0;
-      for (int r = 0; r < n; r++) {
-        s += x.get(r, j) * x.get(r, j);
-      }
-      if (s > 0.0) {
-        double inv = 1.0 / Math.sqrt(s);
+      double norm = OverflowSafe.norm(x.data(), j, count, n);
+      if (norm > 0.0) {
+        double inv = 1.0 / norm;
         for (int r = 0; r < n; r++) {
           out.set(r, j, x.get(r, j) * inv);
         }

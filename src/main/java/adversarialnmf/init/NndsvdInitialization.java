@@ -3,6 +3,7 @@ package adversarialnmf.init;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
 import java.util.Random;
@@ -63,14 +64,14 @@ public final class NndsvdInitialization implements Initialization {
       double[] un = positivePart(u, -1.0);
       double[] vp = positivePart(v, 1.0);
       double[] vn = positivePart(v, -1.0);
-      double positive = norm(up) * norm(vp);
-      double negative = norm(un) * norm(vn);
+      double positive = OverflowSafe.norm(up) * OverflowSafe.norm(vp);
+      double negative = OverflowSafe.norm(un) * OverflowSafe.norm(vn);
       boolean takePositive = positive >= negative;
       double[] uu = takePositive ? up : un;
       double[] vv = takePositive ? vp : vn;
       double weight = takePositive ? positive : negative;
-      double nu = norm(uu);
-      double nv = norm(vv);
+      double nu = OverflowSafe.norm(uu);
+      double nv = OverflowSafe.norm(vv);
       if (nu == 0.0 || nv == 0.0) {
         continue;
       }
@@ -120,14 +121,6 @@ public final class NndsvdInitialization implements Initialization {
       out[i] = Math.max(0.0, sign * v[i]);
     }
     return out;
-  }
-
-  private static double norm(double[] v) {
-    double s = 0.0;
-    for (double e : v) {
-      s += e * e;
-    }
-    return Math.sqrt(s);
   }
 
   private static double sum(double[] v) {

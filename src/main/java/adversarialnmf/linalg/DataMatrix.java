@@ -13,10 +13,10 @@ public interface DataMatrix {
   /** N, the number of instances (columns of Y). */
   int cols();
 
-  /** Y B for B of shape N x k, written into out (m x k), on all processors. */
+  /** Y B for B of shape N x k, written into out (m x k), on {@link Parallelism#current()}. */
   void times(DenseMatrix b, DenseMatrix out);
 
-  /** Yᵀ B for B of shape m x k, written into out (N x k), on all processors. */
+  /** Yᵀ B for B of shape m x k, written into out (N x k), on {@link Parallelism#current()}. */
   void transposeTimes(DenseMatrix b, DenseMatrix out);
 
   /**

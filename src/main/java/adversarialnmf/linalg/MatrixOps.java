@@ -4,7 +4,7 @@ package adversarialnmf.linalg;
  * Dense kernels on flat row-major arrays. Every product writes into a caller-supplied result so
  * solvers can allocate their workspaces once per fit; the allocating variants are conveniences.
  * Products and Gram matrices go through the {@link Blas} in use: our kernels, split across threads
- * by {@link Parallelism} (all processors unless a value is passed) and bit-for-bit the same for
+ * by {@link Parallelism} ({@link Parallelism#current()} unless a value is passed) and bit-for-bit the same for
  * every thread count, or the machine's BLAS. Transposed operands are read in place, never copied
  * whole.
  */
@@ -20,9 +20,9 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = A B, overwriting c, on all processors. */
+  /** C = A B, overwriting c, on {@link Parallelism#current()}. */
   public static void multiply(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
-    multiply(a, b, c, Parallelism.allProcessors());
+    multiply(a, b, c, Parallelism.current());
   }
 
   /** C = A B, overwriting c (which must not be a or b). */
@@ -42,9 +42,9 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = Aᵀ B without forming Aᵀ, overwriting c, on all processors. */
+  /** C = Aᵀ B without forming Aᵀ, overwriting c, on {@link Parallelism#current()}. */
   public static void multiplyTransposeA(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
-    multiplyTransposeA(a, b, c, Parallelism.allProcessors());
+    multiplyTransposeA(a, b, c, Parallelism.current());
   }
 
   /** C = Aᵀ B without forming Aᵀ, overwriting c (which must not be a or b). */
@@ -65,9 +65,9 @@ public final class MatrixOps {
     return c;
   }
 
-  /** C = A Bᵀ without forming Bᵀ, overwriting c, on all processors. */
+  /** C = A Bᵀ without forming Bᵀ, overwriting c, on {@link Parallelism#current()}. */
   public static void multiplyTransposeB(DenseMatrix a, DenseMatrix b, DenseMatrix c) {
-    multiplyTransposeB(a, b, c, Parallelism.allProcessors());
+    multiplyTransposeB(a, b, c, Parallelism.current());
   }
 
   /**
@@ -84,9 +84,9 @@ public final class MatrixOps {
     Blas.selected().multiply(false, a, true, b, 1.0, false, c, parallelism);
   }
 
-  /** C ← C + s A Bᵀ without forming Bᵀ, on all processors. */
+  /** C ← C + s A Bᵀ without forming Bᵀ, on {@link Parallelism#current()}. */
   public static void multiplyTransposeBAccumulate(double s, DenseMatrix a, DenseMatrix b, DenseMatrix c) {
-    multiplyTransposeBAccumulate(s, a, b, c, Parallelism.allProcessors());
+    multiplyTransposeBAccumulate(s, a, b, c, Parallelism.current());
   }
 
   /** C ← C + s A Bᵀ without forming Bᵀ (c must not be a or b). */
@@ -129,13 +129,13 @@ public final class MatrixOps {
   /** Aᵀ A (cols x cols), the Gram matrix of the columns. */
   public static DenseMatrix gramOfColumns(DenseMatrix a) {
     DenseMatrix g = new DenseMatrix(a.cols(), a.cols());
-    gramOfColumns(a, g, Parallelism.allProcessors());
+    gramOfColumns(a, g, Parallelism.current());
     return g;
   }
 
-  /** G = Aᵀ A, overwriting the cols x cols matrix g, on all processors. */
+  /** G = Aᵀ A, overwriting the cols x cols matrix g, on {@link Parallelism#current()}. */
   public static void gramOfColumns(DenseMatrix a, DenseMatrix g) {
-    gramOfColumns(a, g, Parallelism.allProcessors());
+    gramOfColumns(a, g, Parallelism.current());
   }
 
   /**
@@ -150,13 +150,13 @@ public final class MatrixOps {
   /** A Aᵀ (rows x rows), the Gram matrix of the rows; call only where rows is small (the rank). */
   public static DenseMatrix gramOfRows(DenseMatrix a) {
     DenseMatrix g = new DenseMatrix(a.rows(), a.rows());
-    gramOfRows(a, g, Parallelism.allProcessors());
+    gramOfRows(a, g, Parallelism.current());
     return g;
   }
 
-  /** G = A Aᵀ, overwriting the rows x rows matrix g, on all processors. */
+  /** G = A Aᵀ, overwriting the rows x rows matrix g, on {@link Parallelism#current()}. */
   public static void gramOfRows(DenseMatrix a, DenseMatrix g) {
-    gramOfRows(a, g, Parallelism.allProcessors());
+    gramOfRows(a, g, Parallelism.current());
   }
 
   /** G = A Aᵀ by a symmetric rank-k update (upper triangle, mirrored); G is exactly symmetric. */

@@ -6,8 +6,11 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * How many tasks a kernel may split its work into: a small immutable value that solvers carry in
- * their options and hand to {@link MatrixOps} and {@link DataMatrix} calls, so no kernel reads
- * global settings. Tasks run on the common fork-join pool plus the calling thread.
+ * their options. A solver runs its fit {@link #within} its value, which makes it the default of
+ * every {@link MatrixOps} and {@link DataMatrix} call on that thread for the duration of the fit
+ * (calls may also pass a value explicitly); outside any fit the default is all processors. Tasks
+ * run on the common fork-join pool plus the calling thread. A native BLAS ({@link Blas}) runs on
+ * its own threads, set for the process by its environment (OPENBLAS_NUM_THREADS for OpenBLAS).
  *
  * <p>Every kernel splits its output, never a sum: each entry is accumulated by one task in a fixed
  * order, so results are bit-for-bit identical for every thread count, including 1.
@@ -21,6 +24,9 @@ public final class Parallelism implements Serializable {
 
   private static final Parallelism ALL_PROCESSORS =
       new Parallelism(Runtime.getRuntime().availableProcessors());
+
+  /** The value of the innermost {@link #within} on each thread. */
+  private static final ThreadLocal<Parallelism> SCOPE = new ThreadLocal<>();
 
   /** Below this many multiply-adds a product is not worth a task switch. */
   static final long MIN_WORK_PER_TASK = 1L << 16;
@@ -44,8 +50,41 @@ public final class Parallelism implements Serializable {
     return ALL_PROCESSORS;
   }
 
+  /**
+   * {@code slots} threads, Weka's "number of execution slots": 0 means one per available
+   * processor, 1 sequential.
+   */
+  public static Parallelism executionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("number of execution slots must be 0 (all processors) or more, got "
+          + slots);
+    }
+    return slots == 0 ? ALL_PROCESSORS : threads(slots);
+  }
+
   public int threads() {
     return threads;
+  }
+
+  /** The default of kernel calls on this thread: the innermost {@link #within}, else all processors. */
+  public static Parallelism current() {
+    Parallelism scoped = SCOPE.get();
+    return scoped == null ? ALL_PROCESSORS : scoped;
+  }
+
+  /** Runs {@code body} with this value as the default of the kernel calls it makes on this thread. */
+  public <T> T within(java.util.function.Supplier<T> body) {
+    Parallelism outer = SCOPE.get();
+    SCOPE.set(this);
+    try {
+      return body.get();
+    } finally {
+      if (outer == null) {
+        SCOPE.remove();
+      } else {
+        SCOPE.set(outer);
+      }
+    }
   }
 
   /** The body of one task: works on task number {@code task} of {@code tasks}. */

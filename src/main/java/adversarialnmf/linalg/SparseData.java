@@ -114,7 +114,7 @@ public final class SparseData implements DataMatrix, Serializable {
 
   @Override
   public void times(DenseMatrix b, DenseMatrix out) {
-    times(b, out, Parallelism.allProcessors());
+    times(b, out, Parallelism.current());
   }
 
   /**
@@ -135,7 +135,7 @@ public final class SparseData implements DataMatrix, Serializable {
 
   @Override
   public void transposeTimes(DenseMatrix b, DenseMatrix out) {
-    transposeTimes(b, out, Parallelism.allProcessors());
+    transposeTimes(b, out, Parallelism.current());
   }
 
   /** Yᵀ B as a gather over the stored columns of Y (one output row per instance). */

@@ -1,6 +1,7 @@
 package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.OverflowSafe;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -99,15 +100,8 @@ public final class Factorization implements Serializable {
   public double[] basisColumnNorms() {
     int n = basis.cols();
     double[] norms = new double[n];
-    double[] a = basis.data();
-    for (int i = 0; i < basis.rows(); i++) {
-      for (int r = 0; r < n; r++) {
-        double v = a[i * n + r];
-        norms[r] += v * v;
-      }
-    }
     for (int r = 0; r < n; r++) {
-      norms[r] = Math.sqrt(norms[r]);
+      norms[r] = OverflowSafe.norm(basis.data(), r, n, basis.rows());
     }
     return norms;
   }

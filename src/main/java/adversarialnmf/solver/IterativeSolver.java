@@ -3,6 +3,7 @@ package adversarialnmf.solver;
 import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.Parallelism;
 import java.util.Arrays;
 
 /**
@@ -14,9 +15,24 @@ import java.util.Arrays;
 public abstract class IterativeSolver implements FactorizationSolver {
 
   protected final StoppingRule stopping;
+  private Parallelism parallelism = Parallelism.allProcessors();
 
   protected IterativeSolver(StoppingRule stopping) {
     this.stopping = stopping;
+  }
+
+  /**
+   * Fits on at most {@code threads} threads of our kernels (the default is all processors);
+   * returns this solver. A native BLAS keeps its own thread count ({@link Parallelism}).
+   */
+  public IterativeSolver onThreads(Parallelism threads) {
+    this.parallelism = java.util.Objects.requireNonNull(threads, "parallelism");
+    return this;
+  }
+
+  /** The threads this solver's fits may use. */
+  public Parallelism parallelism() {
+    return parallelism;
   }
 
   public StoppingRule stoppingRule() {
@@ -49,6 +65,10 @@ public abstract class IterativeSolver implements FactorizationSolver {
 
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
+    return parallelism.within(() -> runFit(y, start));
+  }
+
+  private Factorization runFit(DataMatrix y, Factors start) {
     if (start.basis().rows() != y.rows() || start.coefficients().cols() != y.cols()) {
       throw new IllegalArgumentException("start factors " + start.basis().shape() + " x "
           + start.coefficients().shape() + " do not fit data " + y.rows() + "x" + y.cols());
@@ -62,9 +82,14 @@ public abstract class IterativeSolver implements FactorizationSolver {
 
   /**
    * Fits from column blocks (in this JVM or on a cluster): X0 lives in the blocks' states, A0 is
-   * given. The result holds X gathered from the blocks.
+   * given. The result holds X gathered from the blocks. Steps run in this thread (local blocks)
+   * use this solver's threads; on a cluster each task uses its executor's.
    */
   public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return parallelism.within(() -> runFit(blocks, startBasis));
+  }
+
+  private Factorization runFit(ColumnBlocks blocks, DenseMatrix startBasis) {
     if (startBasis.rows() != blocks.rows()) {
       throw new IllegalArgumentException("start basis " + startBasis.shape() + " does not fit data of "
           + blocks.rows() + " attributes");
@@ -107,6 +132,12 @@ public abstract class IterativeSolver implements FactorizationSolver {
     int cap = stopping.maxIterations();
     double[] objective = new double[cap + 1];
     objective[0] = run.objective();
+    if (!Double.isFinite(objective[0])) {
+      // a NaN start would otherwise make every later comparison false, or a stall look converged
+      throw new FactorizationDivergedException(describe() + ": the objective at the start is " + objective[0]
+          + " (the data or the start factors hold NaN, infinity or values too large to square): "
+          + divergenceHint());
+    }
     int iteration = 0;
     StopReason reason = StopReason.MAX_ITERATIONS;
     while (iteration < cap) {

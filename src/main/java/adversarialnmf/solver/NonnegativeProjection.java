@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.linalg.MissingEntries;
+import adversarialnmf.linalg.OverflowSafe;
 import java.io.Serializable;
 
 /**
@@ -42,6 +43,14 @@ public final class NonnegativeProjection implements Serializable {
   /** Coefficients (n x N) of every column of y; missing entries of y are left out of its fit. */
   public DenseMatrix project(DataMatrix y) {
     requireRows(y.rows());
+    double largest = y.max();
+    if (largest > OverflowSafe.SAFE_MAX && Double.isFinite(largest)) {
+      // x is positively homogeneous in y: solve for y 2^-k (exact), then scale back
+      double scale = OverflowSafe.powerOfTwoScale(largest);
+      DenseMatrix x = project(y.scaled(scale));
+      MatrixOps.scale(x, 1.0 / scale);
+      return x;
+    }
     DenseMatrix cross = y.transposeTimes(basis); // N x n: row j is (Aᵀ y_j)ᵀ, 0 at missing entries
     int n = rank();
     int count = y.cols();
@@ -69,6 +78,24 @@ public final class NonnegativeProjection implements Serializable {
   /** Coefficients of one vector y (length m); NaN entries are missing and left out of the fit. */
   public double[] project(double[] y) {
     requireRows(y.length);
+    double largest = 0.0;
+    for (double v : y) {
+      if (v > largest) { // NaN (missing) entries compare false
+        largest = v;
+      }
+    }
+    if (largest > OverflowSafe.SAFE_MAX && Double.isFinite(largest)) {
+      double scale = OverflowSafe.powerOfTwoScale(largest); // as in project(DataMatrix)
+      double[] scaled = y.clone();
+      for (int i = 0; i < scaled.length; i++) {
+        scaled[i] *= scale;
+      }
+      double[] x = project(scaled);
+      for (int r = 0; r < x.length; r++) {
+        x[r] /= scale;
+      }
+      return x;
+    }
     int n = rank();
     double[] cross = new double[n];
     double[] bd = basis.data();

@@ -104,6 +104,37 @@ public final class WekaData {
   }
 
   /**
+   * The one check of instances that a fitted model (clusterer or filter) maps, batch or single
+   * instance: as many attributes as the training header, then types and values as in {@link
+   * #requireNonnegative(Instances, int[], String, int, boolean)}.
+   */
+  public static void requireCompatible(Instances header, Instances data, int[] attributes, String who,
+      int rowsBefore, boolean missingAllowed) {
+    requireAttributeCount(header, data.numAttributes(), who);
+    requireNonnegative(data, attributes, who, rowsBefore, missingAllowed);
+  }
+
+  /**
+   * The same check for one instance, judged under its own header (so that a nominal attribute is
+   * seen as one, not its value index read as a number), or under {@code header} when it has none.
+   */
+  public static void requireCompatible(Instances header, Instance instance, int[] attributes, String who,
+      boolean missingAllowed) {
+    requireAttributeCount(header, instance.numAttributes(), who);
+    Instances batch = new Instances(instance.dataset() != null ? instance.dataset() : header, 1);
+    batch.add(instance);
+    requireNonnegative(batch, attributes, who, 0, missingAllowed);
+  }
+
+  private static void requireAttributeCount(Instances header, int count, String who) {
+    if (count != header.numAttributes()) {
+      throw new IllegalArgumentException(who + ": the instances have " + count + " attributes, the model was"
+          + " trained on " + header.numAttributes() + " ('" + header.relationName() + "'); give instances with"
+          + " the training data's attributes, in the same order");
+    }
+  }
+
+  /**
    * Y with one column per instance and one row per chosen attribute; sparse when most instances
    * are. A missing value ({@code ?}) becomes a missing entry of Y ({@link DataMatrix#missing()},
    * stored as 0); in a sparse instance an absent value is an observed 0, as in Weka.

@@ -10,6 +10,7 @@ import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
@@ -32,7 +33,9 @@ import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
 import weka.filters.Filter;
+import weka.filters.MultiFilter;
 
 /**
  * <!-- globalinfo-start -->
@@ -169,6 +172,11 @@ public class ANMF extends AbstractNMFClusterer {
       throws Exception {
     String spec = m_Target.trim();
     if (spec.isEmpty() || spec.equalsIgnoreCase(SHIFT_TARGET)) {
+      if (m_Shift * dataScale > OverflowSafe.SAFE_MAX) {
+        throw new IllegalArgumentException("ANMF: the shift (-shift " + m_Shift + ") is " + readable(m_Shift * dataScale)
+            + " times the largest data value, too large for the squares the fit forms; give a shift of the"
+            + " order of the data's values");
+      }
       return m_Shift >= 0 ? AttackerTarget.shift(m_Shift * dataScale) : AttackerTarget.randomShift(y, random);
     }
     String[] parts = Utils.splitOptions(spec);
@@ -181,13 +189,27 @@ public class ANMF extends AbstractNMFClusterer {
       throw new IllegalArgumentException("ANMF: cannot create the target filter '" + spec + "' (-target): "
           + e.getMessage(), e);
     }
-    filter.setInputFormat(data);
-    Instances target = Filter.useFilter(data, filter);
+    requireAttributeFilter(filter, spec);
+    // each instance carries its row number as its weight through a filter that keeps weights, so one
+    // that reorders the rows is caught even when it keeps the shape
+    Instances numbered = new Instances(data);
+    boolean carriesWeights = filter instanceof WeightedInstancesHandler;
+    for (int j = 0; carriesWeights && j < numbered.numInstances(); j++) {
+      numbered.instance(j).setWeight(j + 1);
+    }
+    filter.setInputFormat(numbered);
+    Instances target = Filter.useFilter(numbered, filter);
     if (target.numInstances() != data.numInstances() || target.numAttributes() != data.numAttributes()) {
       throw new IllegalArgumentException("ANMF: the target filter '" + spec + "' turned " + data.numInstances()
           + " instances x " + data.numAttributes() + " attributes into " + target.numInstances() + " x "
           + target.numAttributes() + "; the attacker target Z must keep the data's shape");
     }
+    String headerChange = data.equalHeadersMsg(target);
+    if (headerChange != null) {
+      throw new IllegalArgumentException("ANMF: the target filter '" + spec + "' changed the attributes (" + headerChange
+          + "); Z must keep each attribute in its place (no Reorder, no renaming), only its values may change");
+    }
+    requireRowsInPlace(target, spec);
     int[] features = WekaData.featureIndices(target);
     WekaData.requireNonnegative(target, features, "ANMF target filter '" + spec + "'");
     DenseMatrix z = WekaData.toMatrix(target, features).toDense();
@@ -204,6 +226,36 @@ public class ANMF extends AbstractNMFClusterer {
     adoptFit(header, model, fitSeconds);
     m_SolverUsed = solverDescription;
     m_TargetUsed = targetDescription;
+  }
+
+  /**
+   * Refuses Weka's instance filters (package {@code weka.filters.*.instance}: Randomize, Resample,
+   * RemovePercentage...), alone or as a stage of a MultiFilter: they move, drop or repeat rows.
+   */
+  private static void requireAttributeFilter(Filter filter, String spec) {
+    if (filter instanceof MultiFilter) {
+      for (Filter stage : ((MultiFilter) filter).getFilters()) {
+        requireAttributeFilter(stage, spec);
+      }
+    } else if (filter.getClass().getName().matches("weka\\.filters\\.(un)?supervised\\.instance\\..*")) {
+      throw new IllegalArgumentException("ANMF: the target filter '" + spec + "' uses " + filter.getClass().getName()
+          + ", an instance filter: it moves, drops or repeats rows, and Z must keep instance j in row j."
+          + " Use attribute filters (e.g. the package's noise filters) for the target");
+    }
+  }
+
+  /** Refuses a target whose rows came back in another order (weights dropped by the filter cannot be checked). */
+  private static void requireRowsInPlace(Instances target, String spec) {
+    boolean weightsKept = false;
+    for (int j = 0; j < target.numInstances(); j++) {
+      double weight = target.instance(j).weight();
+      weightsKept |= weight != 1.0;
+      if (weightsKept && weight != j + 1) {
+        throw new IllegalArgumentException("ANMF: the target filter '" + spec + "' moved the instances: row " + (j + 1)
+            + " of its output is instance " + Utils.doubleToString(weight, 0) + " of the data. Z must keep instance j"
+            + " in row j, so filters that reorder or resample rows (Randomize, Resample) cannot make the target");
+      }
+    }
   }
 
   @Override
@@ -359,8 +411,10 @@ public class ANMF extends AbstractNMFClusterer {
   // ------------------------------------------------------------------ properties
 
   private static double positive(String option, double value) {
-    if (!(value > 0.0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("ANMF: " + option + " must be a finite number > 0, got " + value);
+    if (!(value >= AnmfOptions.MIN_WEIGHT && value <= AnmfOptions.MAX_WEIGHT)) {
+      throw new IllegalArgumentException("ANMF: " + option + " must be a number in [" + AnmfOptions.MIN_WEIGHT
+          + ", " + AnmfOptions.MAX_WEIGHT + "] (products of weights further from 1 with the data's squares"
+          + " leave double precision), got " + value);
     }
     return value;
   }

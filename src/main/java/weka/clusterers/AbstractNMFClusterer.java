@@ -16,11 +16,14 @@ import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
+import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.Parallelism;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
 import java.util.ArrayList;
@@ -81,6 +84,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected int m_Initialization = INIT_KMEANS;
   protected double m_IndicatorOffset = 0.2;
   protected int m_Scaling = SCALING_MAX;
+  /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
+  protected int m_NumExecutionSlots = 0;
   protected int m_Assignment = ASSIGN_ARGMAX;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
@@ -190,7 +195,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     if (largest <= 0.0) {
       throw new IllegalArgumentException(who + ": all data values are zero; there is nothing to factorize");
     }
-    double scale = m_Scaling == SCALING_MAX ? 1.0 / largest : 1.0;
+    double scale = dataScale(largest, who);
     DataMatrix y = scale == 1.0 ? raw : raw.scaled(scale);
     // a masked fit starts from the mean-imputed data (the start needs every entry)
     DataMatrix startData = MissingValues.imputeAttributeMeans(y);
@@ -201,12 +206,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long started = System.nanoTime();
     NmfClustering model;
     try {
+      Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
-        randoms[r] = new Random(seeds[r]);
-        Factors start = createInitialization().initialize(startData, m_NumClusters, randoms[r]);
+        Random random = new Random(seeds[r]);
+        randoms[r] = random;
+        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
+          if (solver instanceof IterativeSolver) {
+            ((IterativeSolver) solver).onThreads(slots);
+          }
         }
         fits[r] = solver.fit(y, start);
       }
@@ -253,6 +263,31 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_MissingUsed = m_MissingValues;
   }
 
+  /**
+   * The factor the data are multiplied by before the fit: 1 / largest for -scaling max, 1 for none;
+   * a power of two (exact, no digit lost) where that would leave the largest value outside the range
+   * whose squares double precision holds (see {@link OverflowSafe}), or where 1 / largest overflows.
+   * Public for fits made elsewhere (the Spark job), which must scale as this clusterer does.
+   */
+  public double dataScale(double largest, String who) {
+    if (m_Scaling == SCALING_MAX && Double.isFinite(1.0 / largest)) {
+      return 1.0 / largest;
+    }
+    if (m_Scaling == SCALING_NONE && OverflowSafe.inSafeRange(largest)) {
+      return 1.0;
+    }
+    if (Double.isInfinite(largest)) {
+      throw new IllegalArgumentException(who + ": the data hold an infinite value; remove or replace it");
+    }
+    double power = OverflowSafe.powerOfTwoScale(largest);
+    if (Double.isInfinite(power)) {
+      throw new IllegalArgumentException(who + ": the largest data value, " + largest + ", is a subnormal number"
+          + " below 2^-1023 with too few significant digits to factorize; multiply the data by a large"
+          + " constant first, e.g. with weka.filters.unsupervised.attribute.MathExpression -E A*1e300");
+    }
+    return power;
+  }
+
   protected Initialization createInitialization() {
     switch (m_Initialization) {
       case INIT_NNDSVD:
@@ -280,18 +315,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
-    double[] values = checkedValues(instance);
-    return m_Model.membership(m_Model.coefficientsOf(values));
+    WekaData.requireCompatible(m_Header, instance, m_FeatureIndices, getClass().getName(), projectsMissingValues());
+    return m_Model.membership(m_Model.coefficientsOf(WekaData.values(instance, m_FeatureIndices)));
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
     requireModel();
-    if (instances.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instances have " + instances.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
-    }
-    WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), 0, projectsMissingValues());
+    WekaData.requireCompatible(m_Header, instances, m_FeatureIndices, getClass().getName(), 0,
+        projectsMissingValues());
     DenseMatrix coefficients;
     try {
       coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
@@ -305,25 +337,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return out;
   }
 
-  private double[] checkedValues(Instance instance) {
-    if (instance.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(getClass().getName() + ": instance has " + instance.numAttributes()
-          + " attributes, the model was trained on " + m_Header.numAttributes());
-    }
-    double[] values = WekaData.values(instance, m_FeatureIndices);
-    boolean missingAllowed = projectsMissingValues();
-    for (int r = 0; r < values.length; r++) {
-      if (Double.isNaN(values[r]) && missingAllowed) {
-        continue; // left out of the projection, as a masked fit leaves it out
-      }
-      if (Double.isNaN(values[r]) || values[r] < 0.0 || Double.isInfinite(values[r])) {
-        throw new IllegalArgumentException(getClass().getName() + ": attribute '"
-            + m_Header.attribute(m_FeatureIndices[r]).name() + "' has the value " + values[r]
-            + "; only finite nonnegative values can be projected onto the learned basis");
-      }
-    }
-    return values;
-  }
 
   /**
    * True if new instances may hold missing values: unless the model was fitted with -missing
@@ -581,6 +594,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         + " (regularisation weights then mean the same on any data set).";
   }
 
+  public void setNumExecutionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
+    }
+    m_NumExecutionSlots = slots;
+  }
+
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
+  }
+
+  public String numExecutionSlotsTipText() {
+    return "The number of execution slots (threads) for the fit's matrix products; 0 means one per available"
+        + " processor. Results are the same for every value. A native BLAS, when in use, keeps its own thread"
+        + " count (OPENBLAS_NUM_THREADS for OpenBLAS).";
+  }
+
   public void setAssignment(SelectedTag value) {
     if (value.getTags() == TAGS_ASSIGNMENT) {
       m_Assignment = value.getSelectedTag().getID();
@@ -645,7 +676,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
     text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
         .append(fit.coefficients().cols()).append(" instances")
-        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + Utils.doubleToString(m_Model.dataScale(), 6) : "")
+        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + readable(m_Model.dataScale())
+            + (m_Scaling == SCALING_NONE ? " (a power of two: the values are too large or small to square)" : "")
+            : "")
         .append('\n');
     if (m_MissingCount > 0) {
       long entries = (long) fit.basis().rows() * fit.coefficients().cols();
@@ -662,12 +695,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
         .append(")\n");
     double[] trace = fit.objectiveTrace();
-    text.append("Objective: ").append(Utils.doubleToString(trace[0], 6)).append(" at the start, ")
-        .append(Utils.doubleToString(fit.finalObjective(), 6)).append(" at the end\n");
+    text.append("Objective: ").append(readable(trace[0])).append(" at the start, ")
+        .append(readable(fit.finalObjective())).append(" at the end\n");
     for (String name : fit.traceNames()) {
       double[] values = fit.trace(name);
       text.append("Final ").append(name).append(": ")
-          .append(Utils.doubleToString(values[values.length - 1], 6)).append('\n');
+          .append(readable(values[values.length - 1])).append('\n');
     }
     describeModel(text);
     text.append('\n');
@@ -678,5 +711,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }
     return text.toString();
+  }
+
+  /** A number for toString: six decimals where that is readable, scientific notation otherwise. */
+  protected static String readable(double value) {
+    double magnitude = Math.abs(value);
+    return magnitude != 0.0 && (magnitude < 1e-4 || magnitude >= 1e9) && Double.isFinite(value)
+        ? String.format(java.util.Locale.ROOT, "%.6g", value) : Utils.doubleToString(value, 6);
   }
 }

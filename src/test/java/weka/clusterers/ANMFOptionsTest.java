@@ -9,7 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import adversarialnmf.solver.anmf.AnmfOptions;
 import adversarialnmf.testing.PlantedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import weka.core.Capabilities;
 import weka.core.Instances;
+import weka.core.WeightedInstancesHandler;
+import weka.filters.SimpleBatchFilter;
 
 /** ANMF's own options: every one reaches the core solver, the target variants, and their errors. */
 class ANMFOptionsTest {
@@ -89,6 +94,68 @@ class ANMFOptionsTest {
     e = assertThrows(Exception.class, () -> anmf("-N", "2", "-target",
         "weka.filters.unsupervised.attribute.Remove -R 1").buildClusterer(data));
     assertTrue(e.getMessage().contains("must keep the data's shape"), e.getMessage());
+  }
+
+  /** Filters that keep the shape but move rows or columns made a Z that no longer matches Y entry by entry. */
+  @ParameterizedTest
+  @ValueSource(strings = {"weka.filters.unsupervised.instance.Randomize -S 3",
+      "weka.filters.unsupervised.instance.Resample -S 3 -Z 100", "weka.filters.unsupervised.attribute.Reorder -R last-first"})
+  void targetFiltersThatMoveRowsOrColumnsAreRefused(String filter) throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> anmf("-N", "2", "-I", "5", "-target", filter).buildClusterer(data));
+    assertTrue(e.getMessage().contains(filter) && (e.getMessage().contains("an instance filter")
+        || e.getMessage().contains("changed the attributes")), e.getMessage());
+  }
+
+  /** Reverses the rows: an attribute-style filter from elsewhere that nonetheless moves them. */
+  public static class ReversingFilter extends SimpleBatchFilter implements WeightedInstancesHandler {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String globalInfo() {
+      return "Reverses the order of the instances (test only).";
+    }
+
+    @Override
+    public Capabilities getCapabilities() {
+      Capabilities result = super.getCapabilities();
+      result.enableAllAttributes();
+      result.enable(Capabilities.Capability.NO_CLASS);
+      return result;
+    }
+
+    @Override
+    protected Instances determineOutputFormat(Instances inputFormat) {
+      return new Instances(inputFormat, 0);
+    }
+
+    @Override
+    protected Instances process(Instances instances) {
+      Instances out = new Instances(instances, instances.numInstances());
+      for (int j = instances.numInstances() - 1; j >= 0; j--) {
+        out.add(instances.instance(j));
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void aTargetFilterThatMovesRowsIsCaughtByTheRowNumbersItCarries() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> anmf("-N", "2", "-I", "5", "-target", ReversingFilter.class.getName()).buildClusterer(data));
+    assertTrue(e.getMessage().contains("row 1 of its output is instance 20 of the data"), e.getMessage());
+  }
+
+  @Test
+  void absurdWeightsAndShiftsAreBlamedOnTheOption() throws Exception {
+    Exception e = assertThrows(IllegalArgumentException.class, () -> anmf("-alpha", "1e308"));
+    assertTrue(e.getMessage().contains("alpha (-alpha)") && e.getMessage().contains("1.0E308"), e.getMessage());
+    Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
+    e = assertThrows(IllegalArgumentException.class,
+        () -> anmf("-N", "2", "-shift", "1e300").buildClusterer(data));
+    assertTrue(e.getMessage().contains("-shift 1.0E300"), e.getMessage());
   }
 
   @Test

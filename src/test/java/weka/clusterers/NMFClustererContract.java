@@ -17,10 +17,13 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SelectedTag;
 import weka.core.SparseInstance;
 import weka.core.SelectedTag;
 import weka.core.Utils;
@@ -77,6 +80,83 @@ public abstract class NMFClustererContract {
     c.setTolerance(reference.getTolerance());
     c.buildClusterer(data);
     assertArrayEquals(reference.getObjectiveTrace(), c.getObjectiveTrace(), 0.0);
+  }
+
+  /** The planted data multiplied by {@code factor} (exact for powers of two). */
+  private static Instances scaledBy(Instances data, double factor) {
+    Instances out = new Instances(data);
+    for (Instance instance : out) {
+      for (int a = 0; a < out.numAttributes(); a++) {
+        instance.setValue(a, instance.value(a) * factor);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Values near the ends of double precision are factorized as well as ordinary ones, with either
+   * scaling: their squares would overflow (1e154 and up) or underflow, and every row once landed in
+   * one cluster or the fit "diverged".
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"none", "max"})
+  void dataAtTheEdgesOfDoublePrecisionClusterAsOrdinaryData(String scaling) throws Exception {
+    PlantedData planted = PlantedData.generate(20, 10, 3, 0.01, 5);
+    for (double factor : new double[] {0x1p520, 1e300, 1e-300}) {
+      AbstractNMFClusterer c = configured(3);
+      c.setScaling(new SelectedTag(scaling, AbstractNMFClusterer.TAGS_SCALING));
+      c.buildClusterer(scaledBy(planted.instances(), factor));
+      assertTrue(planted.matchesUpToPermutation(c.getTrainingAssignments()),
+          factor + ": " + Arrays.toString(c.getTrainingAssignments()));
+      double[] membership = c.distributionForInstance(scaledBy(planted.instances(), factor).instance(0));
+      assertEquals(1.0, Arrays.stream(membership).sum(), 1e-12);
+      assertTrue(membership[c.getTrainingAssignments()[0]] > 0.5, Arrays.toString(membership));
+    }
+  }
+
+  @Test
+  void subnormalDataAreRefusedAsSuch() throws Exception {
+    Instances tiny = scaledBy(PlantedData.generate(20, 10, 2, 0.05, 5).instances(), 1e-310);
+    Exception e = assertThrows(IllegalArgumentException.class, () -> configured(2).buildClusterer(tiny));
+    assertTrue(e.getMessage().contains("subnormal") && e.getMessage().contains("MathExpression"), e.getMessage());
+  }
+
+  /** A row of 1e307 (its products with the basis overflow) is projected as the same row at scale 1. */
+  @Test
+  void aHugeRowIsProjectedLikeTheSameRowAtOrdinaryScale() throws Exception {
+    Instances data = PlantedData.generate(20, 10, 3, 0.05, 5).instances();
+    AbstractNMFClusterer c = configured(3);
+    c.buildClusterer(data);
+    Instances huge = scaledBy(data, 0x1p1019);
+    for (int j = 0; j < 5; j++) {
+      assertArrayEquals(c.distributionForInstance(data.instance(j)), c.distributionForInstance(huge.instance(j)),
+          1e-9);
+      assertArrayEquals(c.distributionForInstance(data.instance(j)), c.distributionsForInstances(huge)[j], 1e-9);
+    }
+  }
+
+  /** Single-instance prediction once read a nominal value's index as a number; the batch path refused it. */
+  @Test
+  void predictionChecksOneInstanceAsItChecksABatch() throws Exception {
+    Instances data = PlantedData.generate(6, 10, 2, 0.05, 5).instances();
+    AbstractNMFClusterer c = configured(2);
+    c.buildClusterer(data);
+    Instances nominal = new Instances(data, 0);
+    nominal.deleteAttributeAt(2);
+    nominal.insertAttributeAt(new Attribute("a2", Arrays.asList("low", "high")), 2);
+    Instance instance = new DenseInstance(1.0, data.instance(0).toDoubleArray());
+    instance.setDataset(nominal);
+    instance.setValue(2, 1.0);
+    nominal.add(instance);
+    Exception single = assertThrows(IllegalArgumentException.class, () -> c.distributionForInstance(nominal.instance(0)));
+    Exception batch = assertThrows(IllegalArgumentException.class, () -> c.distributionsForInstances(nominal));
+    assertEquals(batch.getMessage(), single.getMessage());
+    assertTrue(single.getMessage().contains("'a2'") && single.getMessage().contains("nominal"), single.getMessage());
+
+    Instances wide = new Instances(data);
+    wide.insertAttributeAt(new Attribute("extra"), wide.numAttributes());
+    Exception count = assertThrows(IllegalArgumentException.class, () -> c.distributionForInstance(wide.instance(0)));
+    assertTrue(count.getMessage().contains("have 7 attributes, the model was trained on 6"), count.getMessage());
   }
 
   @Test

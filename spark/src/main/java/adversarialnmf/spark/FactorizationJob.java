@@ -319,8 +319,7 @@ public final class FactorizationJob {
     if (data.largest <= 0.0) {
       throw new IllegalArgumentException(s.input + ": all data values are zero; there is nothing to factorize");
     }
-    boolean scaleByMax = face.getScaling().getSelectedTag().getID() == AbstractNMFClusterer.SCALING_MAX;
-    double scale = scaleByMax ? 1.0 / data.largest : 1.0;
+    double scale = face.dataScale(data.largest, face.getClass().getName());
     JavaRDD<SparkBlock> scaled = scale == 1.0 ? data.blocks
         : data.blocks.map(b -> new SparkBlock(b.offset, b.y.scaled(scale), b.state, b.statistics));
     scaled = scaled.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());

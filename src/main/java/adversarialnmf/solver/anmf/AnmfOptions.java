@@ -42,6 +42,13 @@ public final class AnmfOptions implements Serializable {
     CONJUGATE_GRADIENT
   }
 
+  /**
+   * The range of every weight (alpha, beta, gamma, lambda, mu): the solvers multiply up to three of
+   * them with squares of data in [0, 1], which must stay far inside double precision.
+   */
+  public static final double MIN_WEIGHT = 1e-50;
+  public static final double MAX_WEIGHT = 1e50;
+
   private final double alpha;
   private final double beta;
   private final double gamma;
@@ -296,8 +303,10 @@ public final class AnmfOptions implements Serializable {
     }
 
     private static void requirePositive(String name, double value) {
-      if (!(value > 0.0) || Double.isInfinite(value)) {
-        throw new IllegalArgumentException(name + " must be a finite number > 0, got " + value);
+      if (!(value >= MIN_WEIGHT && value <= MAX_WEIGHT)) {
+        throw new IllegalArgumentException(name + " must be a number in [" + MIN_WEIGHT + ", " + MAX_WEIGHT
+            + "], got " + value + (value > 0.0 && Double.isFinite(value) ? " (products of weights this far from 1"
+            + " with the data's squares leave double precision)" : ""));
       }
     }
 

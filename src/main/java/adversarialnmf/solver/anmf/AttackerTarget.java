@@ -41,7 +41,12 @@ public abstract class AttackerTarget implements Serializable {
       throw new IllegalArgumentException("the standard deviation of an empty data matrix is undefined");
     }
     double mean = y.sum() / count;
-    return Math.sqrt(Math.max(0.0, y.squaredNorm() / count - mean * mean));
+    double sigma = Math.sqrt(Math.max(0.0, y.squaredNorm() / count - mean * mean));
+    if (!Double.isFinite(sigma)) {
+      throw new IllegalArgumentException("the standard deviation of the data is not finite (largest value "
+          + y.max() + "): scale the data into [0, 1] first (the clusterers' -scaling max does)");
+    }
+    return sigma;
   }
 
   /** The paper's shift: t drawn uniformly from [0, 5σ] with σ = {@link #entryStandardDeviation}. */

@@ -213,8 +213,9 @@ class AnmfAdmmSolverTest {
   @Test
   void divergenceNamesTheParameterToLower() {
     DataMatrix y = new DenseData(plantedData(10, 12, 30));
-    AnmfOptions wild = AnmfOptions.builder().gamma(1e200).build();
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(wild, AttackerTarget.shift(1.0), new StoppingRule(50, 0.0));
+    // weights are bounded (AnmfOptions.MAX_WEIGHT does not diverge here); a target far beyond the data does
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.shift(1e200),
+        new StoppingRule(50, 0.0));
     FactorizationDivergedException e = assertThrows(FactorizationDivergedException.class,
         () -> solver.fit(y, kmeansStart(y, 31)));
     assertTrue(e.getMessage().contains("lower gamma"), e.getMessage());

@@ -44,10 +44,12 @@ class AnmfOptionsTest {
 
   @Test
   void invalidValuesAreNamedWithWhatIsValid() {
-    assertMessage("gamma must be a finite number > 0, got -1.0", () -> AnmfOptions.builder().gamma(-1).build());
-    assertMessage("mu must be a finite number > 0, got NaN", () -> AnmfOptions.builder().mu(Double.NaN).build());
-    assertMessage("alpha must be a finite number > 0, got Infinity",
+    assertMessage("gamma must be a number in [1.0E-50, 1.0E50], got -1.0", () -> AnmfOptions.builder().gamma(-1).build());
+    assertMessage("mu must be a number in [1.0E-50, 1.0E50], got NaN", () -> AnmfOptions.builder().mu(Double.NaN).build());
+    assertMessage("alpha must be a number in [1.0E-50, 1.0E50], got Infinity",
         () -> AnmfOptions.builder().alpha(Double.POSITIVE_INFINITY).build());
+    assertMessage("beta must be a number in [1.0E-50, 1.0E50], got 1.0E308 (products of weights this far from 1"
+        + " with the data's squares leave double precision)", () -> AnmfOptions.builder().beta(1e308).build());
     assertMessage("penaltyFactor must be a finite number > 1, got 1.0",
         () -> AnmfOptions.builder().penaltyFactor(1).build());
     assertMessage("penaltyThreshold must be a finite number > 1, got 0.5",

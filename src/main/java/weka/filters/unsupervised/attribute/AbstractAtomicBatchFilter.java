@@ -2,6 +2,7 @@ package weka.filters.unsupervised.attribute;
 
 import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.solver.FitInterruptedException;
+import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.filters.SimpleBatchFilter;
@@ -24,6 +25,8 @@ public abstract class AbstractAtomicBatchFilter extends SimpleBatchFilter {
 
   /** Instances of the current batch passed in by earlier calls (refused ones included). */
   private int m_RowsBeforeThisCall;
+  /** The last header found equal to the input format (the check is per header, not per row). */
+  private transient Instances m_CheckedHeader;
 
   /** The number of instances of this batch that came before the ones {@link #process} now sees. */
   protected int rowsBeforeThisCall() {
@@ -34,6 +37,7 @@ public abstract class AbstractAtomicBatchFilter extends SimpleBatchFilter {
   public boolean input(Instance instance) throws Exception {
     startBatchIfNew();
     try {
+      requireInputHeader(instance.dataset(), instance.numAttributes());
       return super.input(instance);
     } catch (Exception e) {
       throw refused(e);
@@ -46,6 +50,7 @@ public abstract class AbstractAtomicBatchFilter extends SimpleBatchFilter {
   public boolean input(Instances instances) throws Exception {
     startBatchIfNew();
     try {
+      requireInputHeader(instances, instances.numAttributes());
       return super.input(instances);
     } catch (Exception e) {
       throw refused(e);
@@ -65,6 +70,43 @@ public abstract class AbstractAtomicBatchFilter extends SimpleBatchFilter {
     } finally {
       m_RowsBeforeThisCall = 0;
     }
+  }
+
+  /**
+   * Refuses instances whose header differs from the input format, with the difference named (Weka
+   * would copy a nominal value's index as a number, or fail with "Src and Dest differ").
+   */
+  private void requireInputHeader(Instances header, int attributeCount) {
+    Instances format = getInputFormat();
+    if (format == null || header != null && header == m_CheckedHeader) {
+      return;
+    }
+    String difference = difference(format, header, attributeCount);
+    if (difference != null) {
+      throw new IllegalArgumentException(getClass().getName() + ": the instances do not match the format the"
+          + " filter was set up with (" + difference + "); give instances with the same attributes as the first"
+          + " batch, or call setInputFormat again");
+    }
+    m_CheckedHeader = header;
+  }
+
+  /** How {@code header} (may be null: then only its attribute count is known) differs from the format, or null. */
+  private static String difference(Instances format, Instances header, int attributeCount) {
+    if (attributeCount != format.numAttributes()) {
+      return attributeCount + " attributes where the first batch had " + format.numAttributes();
+    }
+    if (header == null) {
+      return null;
+    }
+    for (int a = 0; a < format.numAttributes(); a++) {
+      Attribute expected = format.attribute(a);
+      Attribute given = header.attribute(a);
+      if (!expected.name().equals(given.name()) || expected.type() != given.type()) {
+        return "attribute " + (a + 1) + " is '" + given.name() + "' (" + Attribute.typeToString(given)
+            + "), the first batch had '" + expected.name() + "' (" + Attribute.typeToString(expected) + ")";
+      }
+    }
+    return format.equalHeadersMsg(header);
   }
 
   private void startBatchIfNew() {

@@ -7,7 +7,9 @@ import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
+import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.Parallelism;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -71,6 +73,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   protected int m_ProjectionBasis = BASIS_LEARNED;
   protected boolean m_PassNonNumeric = false;
   protected boolean m_ProjectTraining = false;
+  /** Threads of the fit and of the projections, Weka's execution slots: 0 = one per available processor. */
+  protected int m_NumExecutionSlots = 0;
 
   // fitted on the first batch
   /** Input attributes that form the data matrix Y (the numeric non-class attributes). */
@@ -262,6 +266,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       features = Filter.useFilter(instances, remove);
     }
     AbstractNMFClusterer fitted = (AbstractNMFClusterer) AbstractClusterer.makeCopy(m_Clusterer);
+    fitted.setNumExecutionSlots(m_NumExecutionSlots);
     try {
       fitted.buildClusterer(features);
     } catch (IllegalArgumentException e) {
@@ -281,7 +286,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   private DenseMatrix project(Instances instances) {
     WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall(),
         m_Fitted.projectsMissingValues());
-    return m_Features.coefficients(WekaData.toMatrix(instances, m_FeatureIndices));
+    DataMatrix y = WekaData.toMatrix(instances, m_FeatureIndices);
+    return Parallelism.executionSlots(m_NumExecutionSlots).within(() -> m_Features.coefficients(y));
   }
 
   /** The fitted clustering (factorization, scale), or null before the first batch. */
@@ -432,6 +438,23 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   public void setProjectTraining(boolean project) {
     m_ProjectTraining = project;
+  }
+
+  public void setNumExecutionSlots(int slots) {
+    if (slots < 0) {
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
+    }
+    m_NumExecutionSlots = slots;
+  }
+
+  public int getNumExecutionSlots() {
+    return m_NumExecutionSlots;
+  }
+
+  public String numExecutionSlotsTipText() {
+    return "The number of execution slots (threads) for the fit and the projections, in place of the"
+        + " clusterer's own setting; 0 means one per available processor. Results are the same for every value.";
   }
 
   public boolean getProjectTraining() {

@@ -82,6 +82,31 @@ class AtomicBatchFilterTest {
     filter.batchFinished();
   }
 
+  /** A later batch with another header got Weka's "Src and Dest differ in # of attributes". */
+  @Test
+  void aLaterBatchWithAnotherHeaderIsNamedAndRefused() throws Exception {
+    Instances clean = PLANTED.instances();
+    GaussianNoise noise = new GaussianNoise();
+    noise.setOptions(Utils.splitOptions("-width 4 -height 3"));
+    for (AbstractAtomicBatchFilter filter : new AbstractAtomicBatchFilter[] {factorization(), noise}) {
+      filter.setInputFormat(clean);
+      Filter.useFilter(clean, filter);
+      Instances other = new Instances(clean);
+      other.insertAttributeAt(new Attribute("extra"), 0);
+      Exception e = assertThrows(IllegalArgumentException.class, () -> Filter.useFilter(other, filter));
+      assertTrue(e.getMessage().startsWith(filter.getClass().getName() + ": the instances do not match the format"),
+          e.getMessage());
+      Instances nominal = new Instances(clean, 0);
+      nominal.deleteAttributeAt(2);
+      nominal.insertAttributeAt(new Attribute("a2", Arrays.asList("low", "high")), 2);
+      Instance row = new DenseInstance(1.0, clean.instance(0).toDoubleArray());
+      row.setDataset(nominal);
+      e = assertThrows(IllegalArgumentException.class, () -> filter.input(row));
+      assertTrue(e.getMessage().contains("a2"), e.getMessage());
+      assertEquals(clean.numInstances(), Filter.useFilter(clean, filter).numInstances());
+    }
+  }
+
   @Test
   void aFilteredClassifierSurvivesOneBadInstance() throws Exception {
     Instances data = PLANTED.instances();
