@@ -39,6 +39,21 @@ public interface ColumnBlocks {
   /** X (n x N), gathered from the blocks in column order. */
   DenseMatrix coefficients();
 
+  /** The blocks' per-instance values one after the other, in list order. */
+  static double[] concatenate(List<double[]> parts) {
+    int count = 0;
+    for (double[] part : parts) {
+      count += part.length;
+    }
+    double[] out = new double[count];
+    int offset = 0;
+    for (double[] part : parts) {
+      System.arraycopy(part, 0, out, offset, part.length);
+      offset += part.length;
+    }
+    return out;
+  }
+
   /** X (n x N) from the blocks' Xᵀ_b, in list order. */
   static DenseMatrix coefficientsOf(List<DenseMatrix> transposedParts) {
     int n = transposedParts.get(0).cols();

@@ -205,13 +205,7 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
       MultiplicativeUpdate.frobeniusStep(xt, gramA, ytA, denominator);
       return xt;
     }
-    MatrixOps.multiply(xt, crossGram, denominator);
-    double[] xd = xt.data();
-    double[] num = ytA.data();
-    double[] den = denominator.data();
-    for (int i = 0; i < xd.length; i++) {
-      xd[i] *= Math.sqrt(num[i] / Math.max(den[i], MultiplicativeUpdate.DENOMINATOR_FLOOR));
-    }
+    OrthogonalNmf.step(xt, ytA, crossGram, denominator);
     return xt;
   }
 

@@ -131,14 +131,11 @@ public final class LocalColumnBlocks implements ColumnBlocks {
 
   @Override
   public double[] columnValues(ColumnValues query) {
-    double[] out = new double[columns];
-    int offset = 0;
+    List<double[]> parts = new ArrayList<>();
     for (int b = 0; b < data.size(); b++) {
-      double[] part = query.apply(data.get(b), states.get(b));
-      System.arraycopy(part, 0, out, offset, part.length);
-      offset += part.length;
+      parts.add(query.apply(data.get(b), states.get(b)));
     }
-    return out;
+    return ColumnBlocks.concatenate(parts);
   }
 
   @Override

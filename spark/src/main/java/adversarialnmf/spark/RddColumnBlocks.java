@@ -168,13 +168,7 @@ class RddColumnBlocks implements ColumnBlocks {
     Broadcast<ColumnValues> shared = context.broadcast(query);
     List<double[]> parts = blocks.map(block -> shared.value().apply(block.y, block.state)).collect();
     shared.unpersist(false);
-    double[] out = new double[columns];
-    int offset = 0;
-    for (double[] part : parts) {
-      System.arraycopy(part, 0, out, offset, part.length);
-      offset += part.length;
-    }
-    return out;
+    return ColumnBlocks.concatenate(parts);
   }
 
   @Override

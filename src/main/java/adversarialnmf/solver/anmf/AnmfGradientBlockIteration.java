@@ -33,9 +33,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   private final ColumnBlocks blocks;
   private final AttackerTarget target;
   private final AnmfOptions options;
-  private final double alpha;
-  private final double beta;
-  private final double gamma;
+  private final GradientAlgebra algebra;
   private final double lambda;
   private final double yNorm2;
   private final DenseMatrix a;
@@ -67,9 +65,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     this.blocks = blocks;
     this.target = target;
     this.options = options;
-    this.alpha = options.alpha();
-    this.beta = options.beta();
-    this.gamma = options.gamma();
+    this.algebra = new GradientAlgebra(options);
     this.lambda = options.lambda();
     int m = startBasis.rows();
     int n = startBasis.cols();
@@ -162,37 +158,13 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
 
   /** A block: Hessian βG + γλ²I, right-hand side βYXᵀ + γλ(ÃP − ZXᵀ); one exact sweep. */
   private void updateBasis() {
-    DenseMatrix yXt = products.matrix(DATA_PRODUCT);
-    MatrixOps.multiply(adversarial, p, rhs);
-    double[] r = rhs.data();
-    double[] yx = yXt.data();
-    double[] zx = zXt.data();
-    for (int i = 0; i < r.length; i++) {
-      r[i] = beta * yx[i] + gamma * lambda * (r[i] - zx[i]);
-    }
-    hessian.assign(products.matrix(GRAM));
-    MatrixOps.scale(hessian, beta);
-    MatrixOps.addToDiagonal(hessian, gamma * lambda * lambda);
+    algebra.basisBlock(adversarial, p, products.matrix(DATA_PRODUCT), zXt, products.matrix(GRAM), hessian, rhs);
     HalsNmf.sweep(a, hessian, rhs);
   }
 
   /** Ã block: Hessian αG + γP², right-hand side αYXᵀ + γ(λA + ZXᵀ)P; one exact sweep. */
   private void updateAdversarialBasis() {
-    double[] t = phi.data();
-    double[] ad = a.data();
-    double[] zx = zXt.data();
-    for (int i = 0; i < t.length; i++) {
-      t[i] = lambda * ad[i] + zx[i];
-    }
-    MatrixOps.multiply(phi, p, rhs);
-    double[] r = rhs.data();
-    double[] yx = products.matrix(DATA_PRODUCT).data();
-    for (int i = 0; i < r.length; i++) {
-      r[i] = gamma * r[i] + alpha * yx[i];
-    }
-    MatrixOps.multiply(p, p, hessian);
-    MatrixOps.scale(hessian, gamma);
-    MatrixOps.addScaled(hessian, alpha, products.matrix(GRAM));
+    algebra.adversarialBlock(a, p, products.matrix(DATA_PRODUCT), zXt, products.matrix(GRAM), phi, hessian, rhs);
     HalsNmf.sweep(adversarial, hessian, rhs);
   }
 
@@ -203,30 +175,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
    */
   private void updateCoefficients() {
     int n = a.cols();
-    MatrixOps.multiply(adversarial, p, phi);
-    double[] ph = phi.data();
-    double[] ad = a.data();
-    double[] zx = zXt.data();
-    for (int i = 0; i < ph.length; i++) {
-      ph[i] -= lambda * ad[i] + zx[i];
-    }
-    MatrixOps.gramOfColumns(a, gramA);
-    MatrixOps.gramOfColumns(adversarial, gramAdversarial);
-    MatrixOps.multiplyTransposeA(adversarial, phi, crossPhi);
-    double[] h = hessian.data();
-    double[] ga = gramA.data();
-    double[] gt = gramAdversarial.data();
-    double[] cp = crossPhi.data();
-    for (int r = 0; r < n; r++) {
-      for (int c = 0; c < n; c++) {
-        h[r * n + c] = alpha * gt[r * n + c] + beta * ga[r * n + c] + gamma * (cp[r * n + c] + cp[c * n + r]);
-      }
-    }
-    double[] rb = rhs.data();
-    double[] td = adversarial.data();
-    for (int i = 0; i < rb.length; i++) {
-      rb[i] = alpha * td[i] + beta * ad[i];
-    }
+    algebra.coefficientOperator(a, adversarial, p, zXt, phi, gramA, gramAdversarial, crossPhi, hessian, rhs);
     double current = objectiveOf(products);
     if (Double.isNaN(step)) {
       // first trial: the inverse of (an upper bound on) the curvature of the quadratic part
@@ -235,7 +184,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
       step *= 2.0;
     }
     BlockStatistics trial = blocks.update(gradientStep(pendingStep, rhs.copy(), phi.copy(), hessian.copy(),
-        target, gamma, step));
+        target, algebra, step));
     pendingStep = 0.0;
     for (int attempt = 0; attempt <= AnmfGradientSolver.MAX_BACKTRACKS; attempt++) {
       FitInterruptedException.checkInterrupted("ANMF's line search on X");
@@ -267,27 +216,15 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
    * and returns the products of the first trial step.
    */
   private static ColumnBlocks.BlockStep gradientStep(double pending, DenseMatrix combinedBasis, DenseMatrix phi,
-      DenseMatrix hessian, AttackerTarget target, double gamma, double trialStep) {
+      DenseMatrix hessian, AttackerTarget target, GradientAlgebra algebra, double trialStep) {
     return (y, state) -> {
       DenseMatrix x = pending > 0.0 ? projectedStep(state.xt().transpose(), state.gradient(), pending)
           : state.xt().transpose();
       int n = x.rows();
       int count = x.cols();
-      DenseMatrix ytB = new DenseMatrix(count, n);
-      y.transposeTimes(combinedBasis, ytB);
-      DenseMatrix ztPhi = new DenseMatrix(count, n);
-      target.transposeTimes(y, phi, ztPhi);
       DenseMatrix gradient = new DenseMatrix(n, count);
-      MatrixOps.multiply(hessian, x, gradient);
-      double[] gx = gradient.data();
-      double[] yb = ytB.data();
-      double[] zp = ztPhi.data();
-      for (int r = 0; r < n; r++) {
-        int base = r * count;
-        for (int j = 0; j < count; j++) {
-          gx[base + j] = 2.0 * (gx[base + j] - yb[j * n + r] - gamma * zp[j * n + r]);
-        }
-      }
+      algebra.gradient(y, target, x, hessian, combinedBasis, phi, new DenseMatrix(count, n),
+          new DenseMatrix(count, n), gradient);
       BlockState next = state.withXt(x.transpose()).withGradient(gradient);
       return new ColumnBlocks.Result(next, trialProducts(y, next, trialStep));
     };
@@ -296,27 +233,15 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   /** max(0, X_b − s G_b) (a new n x N_b matrix). */
   private static DenseMatrix projectedStep(DenseMatrix x, DenseMatrix gradient, double s) {
     DenseMatrix out = new DenseMatrix(x.rows(), x.cols());
-    double[] xd = x.data();
-    double[] gx = gradient.data();
-    double[] od = out.data();
-    for (int i = 0; i < xd.length; i++) {
-      double v = xd[i] - s * gx[i];
-      od[i] = v > 0.0 ? v : 0.0;
-    }
+    GradientAlgebra.projectedStep(x, gradient, s, out);
     return out;
   }
 
   /** The products of the trial max(0, X_b − s G_b) and the block's Σ G ∘ (trial − X). */
   private static BlockStatistics trialProducts(DataMatrix y, BlockState state, double s) {
     DenseMatrix x = state.xt().transpose();
-    DenseMatrix trial = projectedStep(x, state.gradient(), s);
-    double[] xd = x.data();
-    double[] gx = state.gradient().data();
-    double[] td = trial.data();
-    double predicted = 0.0;
-    for (int i = 0; i < xd.length; i++) {
-      predicted += gx[i] * (td[i] - xd[i]);
-    }
+    DenseMatrix trial = new DenseMatrix(x.rows(), x.cols());
+    double predicted = GradientAlgebra.projectedStep(x, state.gradient(), s, trial);
     return productsOf(y, trial, predicted);
   }
 
