@@ -1,23 +1,28 @@
 package weka.experiment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * One run of {@link RobustnessBenchmark}: a clusterer on one corrupted data set with one seed,
  * either its scores or the reason it failed. Stored as one CSV line, so an interrupted benchmark
- * can resume from its results file.
+ * can resume from its results file. The line ends with the CRC-32 of the rest of it, so a line cut
+ * short by a crash (even at a field boundary, where it would still parse) is recognised; the data
+ * file's fingerprint is part of what makes two runs the same run.
  */
 final class BenchmarkResult {
 
-  static final String[] COLUMNS = {"dataset", "recipe", "recipe_filter", "clusterer", "clusterer_spec", "seed",
-      "nmi_normalization", "status", "accuracy", "nmi", "ari", "purity", "clusters", "nonempty_clusters",
-      "seconds", "iterations", "final_objective", "message"};
+  static final String[] COLUMNS = {"dataset", "data_sha256", "recipe", "recipe_filter", "clusterer",
+      "clusterer_spec", "seed", "nmi_normalization", "status", "accuracy", "nmi", "ari", "purity", "clusters",
+      "nonempty_clusters", "seconds", "iterations", "final_objective", "message", "crc32"};
 
   static final String OK = "ok";
   static final String FAILED = "failed";
 
   final String dataset;
+  final String dataFingerprint;
   final String recipe;
   final String recipeFilter;
   final String clusterer;
@@ -36,39 +41,43 @@ final class BenchmarkResult {
   final double finalObjective;
   final String message;
 
+  /** @param fields every column but the checksum */
   private BenchmarkResult(String[] fields) {
     dataset = fields[0];
-    recipe = fields[1];
-    recipeFilter = fields[2];
-    clusterer = fields[3];
-    clustererSpec = fields[4];
-    seed = Integer.parseInt(fields[5]);
-    nmiNormalization = fields[6];
-    status = fields[7];
-    accuracy = number(fields[8]);
-    nmi = number(fields[9]);
-    ari = number(fields[10]);
-    purity = number(fields[11]);
-    clusters = number(fields[12]);
-    nonemptyClusters = number(fields[13]);
-    seconds = number(fields[14]);
-    iterations = number(fields[15]);
-    finalObjective = number(fields[16]);
-    message = fields[17];
+    dataFingerprint = fields[1];
+    recipe = fields[2];
+    recipeFilter = fields[3];
+    clusterer = fields[4];
+    clustererSpec = fields[5];
+    seed = Integer.parseInt(fields[6]);
+    nmiNormalization = fields[7];
+    status = fields[8];
+    accuracy = number(fields[9]);
+    nmi = number(fields[10]);
+    ari = number(fields[11]);
+    purity = number(fields[12]);
+    clusters = number(fields[13]);
+    nonemptyClusters = number(fields[14]);
+    seconds = number(fields[15]);
+    iterations = number(fields[16]);
+    finalObjective = number(fields[17]);
+    message = fields[18];
   }
 
   /** The coordinates of a run, before it has a result. */
   static final class Coordinates {
     final String dataset;
+    final String dataFingerprint;
     final CorruptionRecipe recipe;
     final String clusterer;
     final String clustererSpec;
     final int seed;
     final String nmiNormalization;
 
-    Coordinates(String dataset, CorruptionRecipe recipe, String clusterer, String clustererSpec, int seed,
-        String nmiNormalization) {
+    Coordinates(String dataset, String dataFingerprint, CorruptionRecipe recipe, String clusterer,
+        String clustererSpec, int seed, String nmiNormalization) {
       this.dataset = dataset;
+      this.dataFingerprint = dataFingerprint;
       this.recipe = recipe;
       this.clusterer = clusterer;
       this.clustererSpec = clustererSpec;
@@ -78,12 +87,13 @@ final class BenchmarkResult {
 
     /** What makes two runs the same run: a result with this key is not computed again. */
     String key() {
-      return BenchmarkResult.key(dataset, recipe.dataStage(), clustererSpec, seed, nmiNormalization);
+      return BenchmarkResult.key(dataset, dataFingerprint, recipe.dataStage(), clustererSpec, seed, nmiNormalization);
     }
 
     private List<String> prefix() {
       List<String> fields = new ArrayList<String>();
       fields.add(dataset);
+      fields.add(dataFingerprint);
       fields.add(recipe.name());
       fields.add(recipe.dataStage());
       fields.add(clusterer);
@@ -120,12 +130,14 @@ final class BenchmarkResult {
     }
   }
 
-  static String key(String dataset, String recipeFilter, String clustererSpec, int seed, String nmi) {
-    return dataset + '\u0000' + recipeFilter + '\u0000' + clustererSpec + '\u0000' + seed + '\u0000' + nmi;
+  static String key(String dataset, String dataFingerprint, String recipeFilter, String clustererSpec, int seed,
+      String nmi) {
+    return dataset + '\u0000' + dataFingerprint + '\u0000' + recipeFilter + '\u0000' + clustererSpec + '\u0000'
+        + seed + '\u0000' + nmi;
   }
 
   String key() {
-    return key(dataset, recipeFilter, clustererSpec, seed, nmiNormalization);
+    return key(dataset, dataFingerprint, recipeFilter, clustererSpec, seed, nmiNormalization);
   }
 
   boolean ok() {
@@ -162,19 +174,32 @@ final class BenchmarkResult {
     return csvLine(COLUMNS);
   }
 
+  /** The line without its line break; it ends with the checksum of everything before it. */
   String toCsv() {
-    return csvLine(new String[] {dataset, recipe, recipeFilter, clusterer, clustererSpec, "" + seed,
-        nmiNormalization, status, text(accuracy), text(nmi), text(ari), text(purity), text(clusters),
+    String body = csvLine(new String[] {dataset, dataFingerprint, recipe, recipeFilter, clusterer, clustererSpec,
+        "" + seed, nmiNormalization, status, text(accuracy), text(nmi), text(ari), text(purity), text(clusters),
         text(nonemptyClusters), text(seconds), text(iterations), text(finalObjective), message});
+    return body + ',' + checksum(body);
   }
 
+  /** @throws IllegalArgumentException if the line is not a whole results line (cut short, or altered) */
   static BenchmarkResult fromCsv(String line) {
-    List<String> fields = parseCsvLine(line);
-    if (fields.size() != COLUMNS.length) {
-      throw new IllegalArgumentException("results line has " + fields.size() + " fields, expected "
+    int separator = line.lastIndexOf(',');
+    if (separator < 0 || !line.substring(separator + 1).equals(checksum(line.substring(0, separator)))) {
+      throw new IllegalArgumentException("results line fails its checksum (cut short or altered): " + line);
+    }
+    List<String> fields = parseCsvLine(line.substring(0, separator));
+    if (fields.size() != COLUMNS.length - 1) {
+      throw new IllegalArgumentException("results line has " + (fields.size() + 1) + " fields, expected "
           + COLUMNS.length + ": " + line);
     }
     return new BenchmarkResult(fields.toArray(new String[0]));
+  }
+
+  private static String checksum(String body) {
+    CRC32 crc = new CRC32();
+    crc.update(body.getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
   }
 
   static String csvLine(String[] fields) {

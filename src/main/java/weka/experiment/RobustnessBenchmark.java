@@ -4,15 +4,19 @@ import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
 import adversarialnmf.solver.FitInterruptedException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -307,12 +311,20 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
    */
   public String runBenchmark() throws Exception {
     Map<String, File> dataSets = dataSets();
+    if (m_OutputFolder.exists() && !m_OutputFolder.isDirectory()) {
+      throw new IllegalArgumentException("-out " + m_OutputFolder + " is a file; give a folder (it will hold "
+          + RESULTS_FILE + ", summary.csv, tables.md and tables.tex)");
+    }
     Files.createDirectories(m_OutputFolder.toPath());
     File resultsFile = new File(m_OutputFolder, RESULTS_FILE);
     if (m_Fresh) {
       Files.deleteIfExists(resultsFile.toPath());
     }
     Map<String, BenchmarkResult> done = readResults(resultsFile);
+    Map<String, String> fingerprints = new HashMap<String, String>();
+    for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
+      fingerprints.put(dataset.getKey(), fingerprint(dataset.getValue()));
+    }
     List<Integer> seeds = new ArrayList<Integer>();
     for (int s = 0; s < m_Seeds; s++) {
       seeds.add(m_FirstSeed + s);
@@ -324,7 +336,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
       for (CorruptionRecipe recipe : m_Recipes) {
         for (int seed : seeds) {
           for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-            if (done.containsKey(coordinates(dataset, recipe, clusterer, seed).key())) {
+            if (done.containsKey(coordinates(dataset, fingerprints.get(dataset), recipe, clusterer, seed).key())) {
               skipped++;
             }
           }
@@ -350,7 +362,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
             Instances corrupted = null;
             Throwable corruptionFailure = null;
             for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-              BenchmarkResult.Coordinates at = coordinates(dataset.getKey(), recipe, clusterer, seed);
+              BenchmarkResult.Coordinates at = coordinates(dataset.getKey(), fingerprints.get(dataset.getKey()), recipe,
+                  clusterer, seed);
               BenchmarkResult result = done.get(at.key());
               if (result == null) {
                 if (Thread.interrupted()) {
@@ -422,10 +435,31 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         + "; run the same command again to resume");
   }
 
-  private BenchmarkResult.Coordinates coordinates(String dataset, CorruptionRecipe recipe,
+  private BenchmarkResult.Coordinates coordinates(String dataset, String fingerprint, CorruptionRecipe recipe,
       Map.Entry<String, String> clusterer, int seed) {
-    return new BenchmarkResult.Coordinates(dataset, recipe, clusterer.getKey(), clusterer.getValue(), seed,
-        m_Nmi.optionName());
+    return new BenchmarkResult.Coordinates(dataset, fingerprint, recipe, clusterer.getKey(), clusterer.getValue(),
+        seed, m_Nmi.optionName());
+  }
+
+  /** The first 16 hex digits of the SHA-256 of the file's bytes: a changed data file is new data. */
+  static String fingerprint(File file) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file.toPath()), sha)) {
+      byte[] buffer = new byte[1 << 16];
+      while (in.read(buffer) >= 0) {
+        // the digest sees every byte read
+      }
+    }
+    StringBuilder hex = new StringBuilder();
+    for (byte b : Arrays.copyOf(sha.digest(), 8)) {
+      hex.append(String.format("%02x", b));
+    }
+    return hex.toString();
   }
 
   /** One clusterer on one corrupted data set: seeded, as many clusters as classes, scored on all rows. */
@@ -508,32 +542,49 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
-  private static Map<String, BenchmarkResult> readResults(File file) throws IOException {
-    Map<String, BenchmarkResult> results = new HashMap<String, BenchmarkResult>();
-    if (!file.exists()) {
+  /**
+   * The runs in the results file, which is healed first: a line that fails its checksum (cut short
+   * by a crash, wherever the cut fell) and repeats of a run are dropped, and the file is rewritten
+   * (atomically: written beside it, then moved over it) so that the next row starts on a line of
+   * its own. The dropped runs are simply done again.
+   */
+  private Map<String, BenchmarkResult> readResults(File file) throws IOException {
+    Map<String, BenchmarkResult> results = new LinkedHashMap<String, BenchmarkResult>();
+    if (!file.exists() || file.length() == 0) {
       return results;
     }
-    try (BufferedReader in = Files.newBufferedReader(file.toPath(), StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
-        return results;
-      }
-      if (!header.equals(BenchmarkResult.header())) {
-        throw new IOException(file + " is not a results file of this benchmark version (header differs); "
-            + "use another -out folder or -fresh");
-      }
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (line.trim().isEmpty()) {
-          continue;
+    String text = new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<String>(Arrays.asList(text.split("\n", -1)));
+    String last = lines.remove(lines.size() - 1); // "" when the file ends with a line break
+    boolean headerCut = lines.isEmpty();
+    int dropped = last.isEmpty() || headerCut ? 0 : 1;
+    String header = headerCut ? last : lines.get(0);
+    if (!BenchmarkResult.header().startsWith(header)) {
+      throw new IOException(file + " is not a results file of this benchmark version (header differs); "
+          + "use another -out folder or -fresh");
+    }
+    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+      try {
+        BenchmarkResult result = BenchmarkResult.fromCsv(line);
+        if (results.put(result.key(), result) != null) {
+          dropped++;
         }
-        BenchmarkResult result;
-        try {
-          result = BenchmarkResult.fromCsv(line);
-        } catch (IllegalArgumentException e) {
-          // a line cut short by an interruption: that run is simply done again
-          continue;
-        }
-        results.put(result.key(), result);
+      } catch (IllegalArgumentException cutOrAltered) {
+        dropped++;
+      }
+    }
+    if (dropped > 0 || headerCut) {
+      StringBuilder healed = new StringBuilder(BenchmarkResult.header()).append('\n');
+      for (BenchmarkResult result : results.values()) {
+        healed.append(result.toCsv()).append('\n');
+      }
+      File rewritten = new File(file.getPath() + ".tmp");
+      Files.write(rewritten.toPath(), healed.toString().getBytes(StandardCharsets.UTF_8));
+      Files.move(rewritten.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      if (dropped > 0) {
+        m_Progress.println("Healed " + file + ": dropped " + dropped + " incomplete or repeated line(s);"
+            + " those runs are done again");
       }
     }
     return results;

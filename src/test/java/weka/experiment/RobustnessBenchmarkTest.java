@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import adversarialnmf.testing.InterruptedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +167,8 @@ class RobustnessBenchmarkTest {
     progress.reset();
     assertEquals(first, run(options(data, out), progress), "same seeds give the same tables");
     String text = progress.toString("UTF-8");
-    assertTrue(text.startsWith("Resuming: 16 of 18 runs"), text);
+    assertTrue(text.contains("dropped 1 incomplete or repeated line(s)"), text);
+    assertTrue(text.contains("Resuming: 16 of 18 runs"), text);
     assertTrue(text.contains("[17/18]") && text.contains("[18/18]"), text);
     assertFalse(text.contains("[16/18]"), text);
 
@@ -173,6 +176,103 @@ class RobustnessBenchmarkTest {
     run(options(data, out, "-fresh"), progress);
     assertFalse(progress.toString("UTF-8").contains("Resuming"));
     assertEquals(1 + 18, lines(resultsFile).size());
+  }
+
+  private static String[] faultOptions(File data, File out) {
+    return new String[] {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "3", "-recipe", "clean",
+        "-recipe", "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
+        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 40 -E 0"};
+  }
+
+  private static String read(File file) throws Exception {
+    return new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Fault injection: the benchmark is stopped at random moments, and after most stops its results
+   * file is cut at a random byte of its last line (a kill -9 in the middle of writing a row), then
+   * resumed, again and again. It must end with exactly one row per run and the tables of a run that
+   * was never stopped.
+   */
+  @Test
+  void aBenchmarkStoppedAndCutAtRandomPointsEndsAsAnUninterruptedOne(@TempDir File folder) throws Exception {
+    File data = SyntheticData.save(SyntheticData.blobs(3, 12, 3, 2.0, 4), folder);
+    File reference = new File(folder, "reference");
+    run(faultOptions(data, reference), new ByteArrayOutputStream());
+
+    File out = new File(folder, "out");
+    File resultsFile = new File(out, RobustnessBenchmark.RESULTS_FILE);
+    Random random = new Random(13);
+    int stops = 0;
+    int cuts = 0;
+    boolean finished = false;
+    for (int attempt = 0; attempt < 300 && !finished; attempt++) {
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      Thread benchmark = new Thread(() -> {
+        try {
+          run(faultOptions(data, out), new ByteArrayOutputStream());
+        } catch (Throwable t) {
+          failure.set(t);
+        }
+      });
+      benchmark.start();
+      Thread.sleep(random.nextInt(60));
+      benchmark.interrupt();
+      benchmark.join();
+      if (failure.get() == null) {
+        finished = true;
+        continue;
+      }
+      assertTrue(failure.get() instanceof InterruptedException, "" + failure.get());
+      stops++;
+      if (resultsFile.exists() && random.nextInt(3) > 0) {
+        byte[] bytes = Files.readAllBytes(resultsFile.toPath());
+        int lineBreak = bytes.length - 1; // the file ends with the last row's line break
+        int lastLineStart = lineBreak;
+        while (lastLineStart > 0 && bytes[lastLineStart - 1] != '\n') {
+          lastLineStart--;
+        }
+        int cutAt = lastLineStart + random.nextInt(lineBreak - lastLineStart + 1); // anywhere up to its line break
+        Files.write(resultsFile.toPath(), Arrays.copyOf(bytes, cutAt));
+        cuts++;
+      }
+    }
+    assertTrue(finished, "the benchmark never finished");
+    assertTrue(stops >= 3 && cuts >= 2, stops + " stops, " + cuts + " cuts: the test injected too few faults");
+
+    List<String> rows = lines(resultsFile);
+    assertEquals(BenchmarkResult.header(), rows.get(0));
+    java.util.Set<String> keys = new java.util.HashSet<String>();
+    for (String row : rows.subList(1, rows.size())) {
+      assertTrue(keys.add(BenchmarkResult.fromCsv(row).key()), "a run appears twice: " + row);
+    }
+    assertEquals(2 * 3 * 2, keys.size(), "one row per run");
+    assertEquals(read(new File(reference, "tables.md")), read(new File(out, "tables.md")));
+    assertEquals(read(new File(reference, "tables.tex")), read(new File(out, "tables.tex")));
+  }
+
+  @Test
+  void anOutputFolderThatIsAFileIsNamed(@TempDir File folder) throws Exception {
+    File data = SyntheticData.save(SyntheticData.blobs(3, 12, 3, 2.0, 4), folder);
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> run(faultOptions(data, data), new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().contains("is a file; give a folder"), e.getMessage());
+  }
+
+  /** The same data file name with other content used to reuse the old rows silently. */
+  @Test
+  void aChangedDataFileIsNewData(@TempDir File folder) throws Exception {
+    File data = SyntheticData.save(SyntheticData.blobs(3, 12, 3, 2.0, 4), folder);
+    File out = new File(folder, "out");
+    run(faultOptions(data, out), new ByteArrayOutputStream());
+    File other = new File(folder, "other");
+    other.mkdirs();
+    Files.copy(SyntheticData.save(SyntheticData.blobs(3, 12, 3, 0.5, 9), other).toPath(),
+        data.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    String changed = run(faultOptions(data, out), progress);
+    assertFalse(progress.toString("UTF-8").contains("Resuming"), progress.toString("UTF-8"));
+    assertEquals(changed, run(faultOptions(data, new File(folder, "fresh")), new ByteArrayOutputStream()));
   }
 
   @Test
@@ -221,7 +321,7 @@ class RobustnessBenchmarkTest {
     Map<String, BenchmarkResult> results = new java.util.HashMap<String, BenchmarkResult>();
     for (int c = 0; c < names.length; c++) {
       for (int s = 0; s < seeds.size(); s++) {
-        BenchmarkResult.Coordinates at = new BenchmarkResult.Coordinates("d", recipes.get(0), names[c], names[c],
+        BenchmarkResult.Coordinates at = new BenchmarkResult.Coordinates("d", "0", recipes.get(0), names[c], names[c],
             seeds.get(s), "max");
         results.put(BenchmarkReport.cellKey("d", "clean", names[c], seeds.get(s)),
             at.succeeded(scores[c][s], scores[c][s], 0, 0, 3, 3, 0.1, Double.NaN, Double.NaN));
