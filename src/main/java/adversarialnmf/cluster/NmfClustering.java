@@ -7,12 +7,17 @@ import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.NonnegativeProjection;
+import adversarialnmf.solver.OutOfSampleRule;
 import java.io.Serializable;
 import java.util.Random;
 
 /**
- * A fitted NMF clustering: the factorization, the scale the data were divided by, the projection
- * onto the basis for new instances, and the rule that turns coefficients into clusters.
+ * A fitted NMF clustering: the factorization, the scale the data were divided by, the rule that
+ * gives an instance its coefficients (by default the method's own out-of-sample rule), and the rule
+ * that turns coefficients into clusters. The training instances are assigned through the same
+ * coefficient rule as new ones: the fit's X is finished by one exact X-step for the fitted bases
+ * (the rule applied to every training column), so a training instance scored as a new one lands in
+ * the cluster it was assigned; {@link #rowsMovedByFinalStep()} says how many the step moved.
  * Immutable; getters return copies.
  */
 public final class NmfClustering implements Serializable {
@@ -25,38 +30,90 @@ public final class NmfClustering implements Serializable {
   private final Factorization factorization;
   private final double dataScale;
   private final AssignmentRule rule;
-  private final NonnegativeProjection projection;
+  private final PredictionRule predictionRule;
+  private final OutOfSampleRule coefficientRule;
   private final DenseMatrix centroids; // n x k, only for the k-means rule
+  private final DenseMatrix trainingCoefficients;
   private final int[] trainingLabels;
-  /** ‖a_r‖: coefficients are compared on the unit-norm basis (see Factorization#argmaxAssignments). */
+  private final int rowsMovedByFinalStep;
+  /** ‖b_r‖ of the basis coefficients refer to: compared on the unit-norm basis (see #membership). */
   private final double[] basisNorms;
 
   private NmfClustering(Factorization factorization, double dataScale, AssignmentRule rule,
-      DenseMatrix centroids, int[] trainingLabels) {
+      PredictionRule predictionRule, OutOfSampleRule coefficientRule, double[] basisNorms,
+      DenseMatrix trainingCoefficients, DenseMatrix centroids, int[] trainingLabels) {
     this.factorization = factorization;
     this.dataScale = dataScale;
     this.rule = rule;
-    this.projection = new NonnegativeProjection(factorization.basis());
+    this.predictionRule = predictionRule;
+    this.coefficientRule = coefficientRule;
+    this.basisNorms = basisNorms;
+    this.trainingCoefficients = trainingCoefficients;
     this.centroids = centroids;
     this.trainingLabels = trainingLabels;
-    this.basisNorms = factorization.basisColumnNorms();
+    int moved = 0;
+    DenseMatrix fitted = factorization.coefficients();
+    int[] fittedArgmax = rule == AssignmentRule.ARGMAX ? factorization.argmaxAssignments() : null;
+    for (int j = 0; j < trainingLabels.length; j++) {
+      int before = fittedArgmax != null ? fittedArgmax[j] : clusterOf(fitted.column(j));
+      if (before != trainingLabels[j]) {
+        moved++;
+      }
+    }
+    this.rowsMovedByFinalStep = moved;
+  }
+
+  /**
+   * Builds the clustering from a fit, with the method's own out-of-sample rule.
+   *
+   * @param y the training data as factorized (already multiplied by {@code dataScale})
+   * @param dataScale the factor the raw data were multiplied by before the fit (1 for none)
+   * @param random used only by the k-means rule
+   */
+  public static NmfClustering of(Factorization factorization, DataMatrix y, double dataScale,
+      AssignmentRule rule, Random random) {
+    return of(factorization, y, dataScale, rule, PredictionRule.MODEL, random);
   }
 
   /**
    * Builds the clustering from a fit.
    *
+   * @param y the training data as factorized (already multiplied by {@code dataScale})
    * @param dataScale the factor the raw data were multiplied by before the fit (1 for none)
+   * @param prediction the coefficient rule for training and new instances
    * @param random used only by the k-means rule
+   * @throws IllegalArgumentException if {@code prediction} needs an adversarial basis the fit lacks
    */
-  public static NmfClustering of(Factorization factorization, double dataScale, AssignmentRule rule,
-      Random random) {
-    if (rule == AssignmentRule.ARGMAX) {
-      return new NmfClustering(factorization, dataScale, rule, null, factorization.argmaxAssignments());
+  public static NmfClustering of(Factorization factorization, DataMatrix y, double dataScale,
+      AssignmentRule rule, PredictionRule prediction, Random random) {
+    OutOfSampleRule coefficientRule;
+    double[] norms = factorization.basisColumnNorms();
+    switch (prediction) {
+      case BASIS:
+        coefficientRule = new NonnegativeProjection(factorization.basis());
+        break;
+      case ADVERSARIAL_BASIS:
+        if (!factorization.hasAdversarialBasis()) {
+          throw new IllegalArgumentException("prediction by projection onto the adversarial basis needs a fit"
+              + " that has one (ANMF); choose the model's own rule or projection onto A");
+        }
+        DenseMatrix adversarial = factorization.adversarialBasis();
+        coefficientRule = new NonnegativeProjection(adversarial, PredictionRule.ADVERSARIAL_BASIS.description());
+        norms = Factorization.columnNorms(adversarial);
+        break;
+      default:
+        coefficientRule = factorization.outOfSampleRule();
     }
-    DenseMatrix normalised = unitColumns(scaleFree(factorization.coefficients(), factorization.basisColumnNorms()));
+    DenseMatrix finished = coefficientRule.coefficients(y);
+    if (rule == AssignmentRule.ARGMAX) {
+      return new NmfClustering(factorization, dataScale, rule, prediction, coefficientRule, norms, finished,
+          null, Factorization.argmax(finished, norms));
+    }
+    DenseMatrix normalised = unitColumns(scaleFree(finished, norms));
     int k = factorization.rank();
     KMeans.Result result = new KMeans(k, ASSIGNMENT_KMEANS_ITERATIONS).fit(new DenseData(normalised), random);
-    return new NmfClustering(factorization, dataScale, rule, result.centroids(), result.labels());
+    return new NmfClustering(factorization, dataScale, rule, prediction, coefficientRule, norms, finished,
+        result.centroids(), result.labels());
   }
 
   public Factorization factorization() {
@@ -71,13 +128,32 @@ public final class NmfClustering implements Serializable {
     return rule;
   }
 
+  public PredictionRule predictionRule() {
+    return predictionRule;
+  }
+
+  /** The rule that gives instances their coefficients (in the fit's units). */
+  public OutOfSampleRule coefficientRule() {
+    return coefficientRule;
+  }
+
   public int numberOfClusters() {
     return factorization.rank();
   }
 
-  /** The cluster of every training instance, as fitted. */
+  /** The cluster of every training instance, as assigned after the final X-step. */
   public int[] trainingLabels() {
     return trainingLabels.clone();
+  }
+
+  /** The training coefficients after the final X-step (n x N): the rule applied to every training column. */
+  public DenseMatrix trainingCoefficients() {
+    return trainingCoefficients.copy();
+  }
+
+  /** Training instances whose cluster under the solver's own X differs from the final assignment. */
+  public int rowsMovedByFinalStep() {
+    return rowsMovedByFinalStep;
   }
 
   /** Size of each cluster on the training data. */
@@ -89,22 +165,30 @@ public final class NmfClustering implements Serializable {
     return sizes;
   }
 
-  /** Nonnegative coefficients of raw (unscaled) instances given as columns of y. */
+  /** Nonnegative coefficients (in the fit's units) of raw (unscaled) instances given as columns. */
   public DenseMatrix coefficientsOf(DataMatrix rawColumns) {
-    DenseMatrix x = projection.project(rawColumns);
-    if (dataScale != 1.0) {
-      adversarialnmf.linalg.MatrixOps.scale(x, dataScale);
-    }
-    return x;
+    return coefficientRule.coefficients(dataScale == 1.0 ? rawColumns : rawColumns.scaled(dataScale));
   }
 
-  /** Nonnegative coefficients of one raw instance. */
+  /** Nonnegative coefficients (in the fit's units) of one raw instance. */
   public double[] coefficientsOf(double[] raw) {
-    double[] x = projection.project(raw);
-    for (int r = 0; r < x.length; r++) {
-      x[r] *= dataScale;
+    double[] y = raw.clone();
+    for (int i = 0; i < y.length; i++) {
+      y[i] *= dataScale;
     }
-    return x;
+    return coefficientRule.coefficients(y);
+  }
+
+  /** The cluster of a coefficient vector: the largest entry of {@link #membership}. */
+  public int clusterOf(double[] coefficients) {
+    double[] membership = membership(coefficients);
+    int best = 0;
+    for (int r = 1; r < membership.length; r++) {
+      if (membership[r] > membership[best]) {
+        best = r;
+      }
+    }
+    return best;
   }
 
   /**

@@ -6,13 +6,15 @@ import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.NonnegativeProjection;
+import adversarialnmf.solver.OutOfSampleRule;
 import java.io.Serializable;
 
 /**
  * A fitted factorization used as a feature map onto one basis B (the learned A, or for ANMF the
- * adversarial basis Ã): the coefficients x of raw instances by nonnegative least squares onto B,
- * their reconstruction B x in the raw units of the data, and the residual y − B x. Projection and
- * reconstruction share B so that the residual is the one the projection minimised. The fit was made
+ * adversarial basis Ã): the coefficients x of raw instances (onto A by the clustering's coefficient
+ * rule, by default the method's own out-of-sample rule; onto Ã by nonnegative least squares), their
+ * reconstruction B x in the raw units of the data, and the residual y − B x. For Frobenius losses and
+ * for Ã the residual is the one the projection minimised. The fit was made
  * on data multiplied by {@code dataScale}, so coefficients are in the fit's units (comparable with X)
  * and reconstructions are divided by the scale again. Immutable; getters return copies.
  */
@@ -30,15 +32,15 @@ public final class NmfFeatures implements Serializable {
 
   private final DenseMatrix basis;
   private final DenseMatrix trainingCoefficients;
-  private final NonnegativeProjection projection;
+  private final OutOfSampleRule projection;
   private final ProjectionBasis projectionBasis;
   private final double dataScale;
 
-  private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, ProjectionBasis projectionBasis,
-      double dataScale) {
+  private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, OutOfSampleRule projection,
+      ProjectionBasis projectionBasis, double dataScale) {
     this.basis = basis;
     this.trainingCoefficients = trainingCoefficients;
-    this.projection = new NonnegativeProjection(basis);
+    this.projection = projection;
     this.projectionBasis = projectionBasis;
     this.dataScale = dataScale;
   }
@@ -50,15 +52,17 @@ public final class NmfFeatures implements Serializable {
    */
   public static NmfFeatures of(NmfClustering model, ProjectionBasis projectionBasis) {
     Factorization fit = model.factorization();
-    DenseMatrix basis = fit.basis();
     if (projectionBasis == ProjectionBasis.ADVERSARIAL) {
       if (!fit.hasAdversarialBasis()) {
         throw new IllegalArgumentException("projection onto the adversarial basis needs a factorization that"
             + " has one (ANMF); this fit has only the learned basis A");
       }
-      basis = fit.adversarialBasis();
+      DenseMatrix adversarial = fit.adversarialBasis();
+      return new NmfFeatures(adversarial, model.trainingCoefficients(), new NonnegativeProjection(adversarial),
+          projectionBasis, model.dataScale());
     }
-    return new NmfFeatures(basis, fit.coefficients(), projectionBasis, model.dataScale());
+    return new NmfFeatures(fit.basis(), model.trainingCoefficients(), model.coefficientRule(), projectionBasis,
+        model.dataScale());
   }
 
   public int rank() {
@@ -77,18 +81,14 @@ public final class NmfFeatures implements Serializable {
     return dataScale;
   }
 
-  /** X of the fit (n x training instances), copy. */
+  /** X of the fit after its final X-step (n x training instances), copy. */
   public DenseMatrix trainingCoefficients() {
     return trainingCoefficients.copy();
   }
 
   /** Coefficients (n x N, in the fit's units) of raw instances given as the columns of y. */
   public DenseMatrix coefficients(DataMatrix rawColumns) {
-    DenseMatrix x = projection.project(rawColumns);
-    if (dataScale != 1.0) {
-      MatrixOps.scale(x, dataScale);
-    }
-    return x;
+    return projection.coefficients(dataScale == 1.0 ? rawColumns : rawColumns.scaled(dataScale));
   }
 
   /** The basis B (m x n, fit's units), copy. */

@@ -165,6 +165,71 @@ public final class MatrixOps {
     Blas.selected().gram(a, false, g, parallelism);
   }
 
+  /** Aᵀ y for a vector y of length A.rows() (a new vector of length A.cols()); skips zeros of y. */
+  public static double[] transposeTimesVector(DenseMatrix a, double[] y) {
+    int n = a.cols();
+    if (y.length != a.rows()) {
+      throw new IllegalArgumentException("Aᵀy: A is " + a.shape() + ", y has length " + y.length);
+    }
+    double[] out = new double[n];
+    double[] ad = a.data();
+    for (int i = 0; i < y.length; i++) {
+      double yi = y[i];
+      if (yi == 0.0) {
+        continue;
+      }
+      int base = i * n;
+      for (int r = 0; r < n; r++) {
+        out[r] += yi * ad[base + r];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * target (n x n, row-major) −= Σ_{i ∈ rows} pᵢᵀ qᵢ over the given rows of p and q (both m x n): turns
+   * PᵀQ into the same product over the other rows (a Gram matrix of the observed rows of a column
+   * with missing entries).
+   */
+  public static void subtractRowProducts(double[] target, DenseMatrix p, DenseMatrix q, int[] rows) {
+    p.requireSameShape(q);
+    int n = p.cols();
+    double[] pd = p.data();
+    double[] qd = q.data();
+    for (int i : rows) {
+      int base = i * n;
+      for (int r = 0; r < n; r++) {
+        double pr = pd[base + r];
+        if (pr == 0.0) {
+          continue;
+        }
+        int out = r * n;
+        for (int c = 0; c < n; c++) {
+          target[out + c] -= pr * qd[base + c];
+        }
+      }
+    }
+  }
+
+  /** A x for a vector x of length A.cols() (a new vector of length A.rows()). */
+  public static double[] timesVector(DenseMatrix a, double[] x) {
+    int n = a.cols();
+    if (x.length != n) {
+      throw new IllegalArgumentException("Ax: A is " + a.shape() + ", x has length " + x.length);
+    }
+    double[] out = new double[a.rows()];
+    double[] ad = a.data();
+    for (int i = 0; i < out.length; i++) {
+      int base = i * n;
+      double s = 0.0;
+      for (int r = 0; r < n; r++) {
+        s += ad[base + r] * x[r];
+      }
+      out[i] = s;
+    }
+    return out;
+  }
+
   /** ‖A‖²_F. */
   public static double squaredNorm(DenseMatrix a) {
     double s = 0.0;

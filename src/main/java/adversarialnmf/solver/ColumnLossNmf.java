@@ -104,6 +104,15 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   /** The method's X-update. */
   abstract CoefficientRule.Factory coefficientRule();
 
+  /** The orthogonal X rule's fixed point when X is orthogonal, else NNLS (docs/ALGORITHM.md §7). */
+  @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return coefficientRule() == OrthogonalNmf.ORTHOGONAL_RULE
+        ? fit.completed(OrthogonalOutOfSampleRule.of(y, fit.basis(), fit.coefficients()),
+            java.util.Collections.emptyMap())
+        : super.complete(y, start, fit);
+  }
+
   /** Masked by the Lee-Seung rule; a method with another X rule overrides this. */
   @Override
   public boolean fitsMissingEntries() {

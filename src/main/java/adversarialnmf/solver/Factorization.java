@@ -24,6 +24,9 @@ public final class Factorization implements Serializable {
   private final int iterations;
   private final StopReason stopReason;
   private final String linearAlgebra;
+  /** Null when the producer attached none: then NNLS onto A (the Frobenius rule). */
+  private final OutOfSampleRule outOfSampleRule;
+  private final Map<String, Double> measures;
 
   private Factorization(Builder b) {
     this.basis = b.basis.copy();
@@ -36,6 +39,45 @@ public final class Factorization implements Serializable {
     this.iterations = b.iterations;
     this.stopReason = b.stopReason;
     this.linearAlgebra = b.linearAlgebra;
+    this.outOfSampleRule = b.outOfSampleRule;
+    this.measures = Collections.emptyMap();
+  }
+
+  /** The same fit carrying {@code rule} and {@code measures} (matrices shared: neither hands them out). */
+  private Factorization(Factorization fit, OutOfSampleRule rule, Map<String, Double> measures) {
+    this.basis = fit.basis;
+    this.coefficients = fit.coefficients;
+    this.adversarialBasis = fit.adversarialBasis;
+    this.objectiveTrace = fit.objectiveTrace;
+    this.traces = fit.traces;
+    this.iterations = fit.iterations;
+    this.stopReason = fit.stopReason;
+    this.linearAlgebra = fit.linearAlgebra;
+    this.outOfSampleRule = rule;
+    this.measures = Collections.unmodifiableMap(new LinkedHashMap<>(measures));
+  }
+
+  /** This fit with its method's out-of-sample rule and named summary measures attached. */
+  public Factorization completed(OutOfSampleRule rule, Map<String, Double> measures) {
+    if (rule.dimension() != basis.rows() || rule.rank() != basis.cols()) {
+      throw new IllegalArgumentException("an out-of-sample rule of dimension " + rule.dimension() + " and rank "
+          + rule.rank() + " does not fit a basis " + basis.shape());
+    }
+    return new Factorization(this, rule, measures);
+  }
+
+  /** Named summary measures of the fit, in the order the method gives them (e.g. ANMF's diagnostics). */
+  public Map<String, Double> measures() {
+    return measures;
+  }
+
+  /**
+   * The method's rule for coefficients of new columns (docs/ALGORITHM.md §7): the minimiser over the
+   * column of the method's objective with the fitted factors fixed. NNLS onto A unless the solver
+   * attached its own.
+   */
+  public OutOfSampleRule outOfSampleRule() {
+    return outOfSampleRule != null ? outOfSampleRule : new NonnegativeProjection(basis);
   }
 
   public DenseMatrix basis() {
@@ -98,10 +140,15 @@ public final class Factorization implements Serializable {
 
   /** ‖a_r‖ for every column r of the basis A. */
   public double[] basisColumnNorms() {
-    int n = basis.cols();
+    return columnNorms(basis);
+  }
+
+  /** The Euclidean norm of every column of b. */
+  public static double[] columnNorms(DenseMatrix b) {
+    int n = b.cols();
     double[] norms = new double[n];
     for (int r = 0; r < n; r++) {
-      norms[r] = OverflowSafe.norm(basis.data(), r, n, basis.rows());
+      norms[r] = OverflowSafe.norm(b.data(), r, n, b.rows());
     }
     return norms;
   }
@@ -113,15 +160,19 @@ public final class Factorization implements Serializable {
    * to split scale between A and X.
    */
   public int[] argmaxAssignments() {
-    double[] norms = basisColumnNorms();
-    int n = coefficients.rows();
-    int count = coefficients.cols();
+    return argmax(coefficients, basisColumnNorms());
+  }
+
+  /** For every column j of x, the r that maximises norms[r] · x[r, j] (the first on ties). */
+  public static int[] argmax(DenseMatrix x, double[] norms) {
+    int n = x.rows();
+    int count = x.cols();
     int[] labels = new int[count];
     for (int j = 0; j < count; j++) {
       int best = 0;
       double bestValue = Double.NEGATIVE_INFINITY;
       for (int r = 0; r < n; r++) {
-        double v = norms[r] * coefficients.get(r, j);
+        double v = norms[r] * x.get(r, j);
         if (v > bestValue) {
           bestValue = v;
           best = r;
@@ -146,6 +197,7 @@ public final class Factorization implements Serializable {
     private int iterations;
     private StopReason stopReason = StopReason.MAX_ITERATIONS;
     private String linearAlgebra;
+    private OutOfSampleRule outOfSampleRule;
 
     public Builder factors(DenseMatrix basis, DenseMatrix coefficients) {
       this.basis = basis;
@@ -180,6 +232,11 @@ public final class Factorization implements Serializable {
 
     public Builder linearAlgebra(String description) {
       this.linearAlgebra = description;
+      return this;
+    }
+
+    public Builder outOfSampleRule(OutOfSampleRule rule) {
+      this.outOfSampleRule = rule;
       return this;
     }
 

@@ -13,4 +13,13 @@ public interface FactorizationSolver {
 
   /** A one-line description of the method and its settings, for toString() of the models. */
   String describe();
+
+  /**
+   * About how many bytes a fit of {@code y} at {@code rank} allocates beyond y and the start
+   * (workspaces, auxiliaries, traces), so that a fit too large for the heap can be refused before it
+   * starts ({@link WorkingSet}). By default a dozen factor-sized matrices.
+   */
+  default long workingSetBytes(DataMatrix y, int rank) {
+    return WorkingSet.factorSized(y.rows(), y.cols(), rank);
+  }
 }

@@ -63,6 +63,17 @@ public abstract class IterativeSolver implements FactorizationSolver {
     return "it has no masked form; impute the missing values first (-missing mean)";
   }
 
+  /** The per-iteration traces (at most four, up to the iteration cap) and {@link #workspaceBytes}. */
+  @Override
+  public final long workingSetBytes(DataMatrix y, int rank) {
+    return WorkingSet.doubles(4L * (stopping.maxIterations() + 1L)) + workspaceBytes(y, rank);
+  }
+
+  /** The workspaces of one fit; by default a dozen factor-sized matrices (no m x N one). */
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    return WorkingSet.factorSized(y.rows(), y.cols(), rank);
+  }
+
   @Override
   public final Factorization fit(DataMatrix y, Factors start) {
     return parallelism.within(() -> runFit(y, start));
@@ -163,7 +174,15 @@ public abstract class IterativeSolver implements FactorizationSolver {
         .stopReason(reason)
         .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
-    return result.build();
+    return complete(y, start, result.build());
+  }
+
+  /**
+   * The fit with what only the method knows attached: its out-of-sample rule (docs/ALGORITHM.md §7)
+   * and any named summary measures. By default the rule of every Frobenius loss, NNLS onto A.
+   */
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
   }
 
   /**

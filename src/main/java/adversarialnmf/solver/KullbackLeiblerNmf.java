@@ -34,8 +34,20 @@ public final class KullbackLeiblerNmf extends IterativeSolver {
   }
 
   @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new KullbackLeiblerRule(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  @Override
   public boolean fitsMissingEntries() {
     return true;
+  }
+
+  /** Dense Y needs one m x N workspace for A X and Y ./ (A X); sparse Y only its stored entries. */
+  @Override
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    long dataSized = y instanceof SparseData ? y.storedEntries() : (long) y.rows() * y.cols();
+    return WorkingSet.doubles(dataSized) + super.workspaceBytes(y, rank);
   }
 
   @Override

@@ -14,6 +14,7 @@ import adversarialnmf.linalg.OverflowSafe;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
@@ -112,7 +113,9 @@ public class ANMF extends AbstractNMFClusterer {
         + "attributes x instances auxiliary and keeps sparse data sparse (for large or text data). The target Z is the data shifted by t (Remark 1a; t uniform in "
         + "[0, 5 sigma] unless given) or the data passed through any Weka filter, e.g. a chain of the "
         + "package's noise filters (Remark 1b). Each instance goes to the cluster of its largest "
-        + "coefficient; new instances are projected onto A by nonnegative least squares.\n\n"
+        + "coefficient; a new instance y gets the coefficients that minimise model (9) over the added column (A, \u00c3 and "
+        + "the training X fixed, target z = y + t), the rule that also finishes the fit's X (-predict for "
+        + "projection onto A or \u00c3 instead).\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 
@@ -150,6 +153,14 @@ public class ANMF extends AbstractNMFClusterer {
         : new AnmfAdmmSolver(solverOptions(), target, stopping);
     m_SolverUsed = solver.describe();
     return solver;
+  }
+
+  @Override
+  protected String cheaperAlternative(DataMatrix y) {
+    String general = super.cheaperAlternative(y);
+    return m_Solver == SOLVER_GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+        + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
+        m_NumClusters)) + " here), or " + general;
   }
 
   /** The options value for the core solver, built (and validated) from this clusterer's settings. */

@@ -9,6 +9,7 @@ import adversarialnmf.weka.WekaData;
 import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.init.NndsvdInitialization;
@@ -17,11 +18,13 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.SparseData;
 import adversarialnmf.linalg.Parallelism;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
+import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
@@ -78,6 +81,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       new Tag(ASSIGN_ARGMAX, "argmax", "largest coefficient of each instance (the paper's rule)", false),
       new Tag(ASSIGN_KMEANS, "kmeans", "k-means on the unit-normalised coefficient vectors", false)};
 
+  public static final int PREDICT_MODEL = 0;
+  public static final int PREDICT_BASIS = 1;
+  public static final int PREDICT_ADVERSARIAL = 2;
+  public static final Tag[] TAGS_PREDICTION = {
+      new Tag(PREDICT_MODEL, "model", "the method's own objective over the instance, fitted factors fixed", false),
+      new Tag(PREDICT_BASIS, "basis", "nonnegative least squares onto the learned basis A", false),
+      new Tag(PREDICT_ADVERSARIAL, "adversarial", "nonnegative least squares onto ANMF's adversarial basis", false)};
+
   protected int m_NumClusters = 2;
   protected int m_MaxIterations = defaultMaxIterations();
   protected double m_Tolerance = defaultTolerance();
@@ -87,6 +98,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
   protected int m_NumExecutionSlots = 0;
   protected int m_Assignment = ASSIGN_ARGMAX;
+  protected int m_Prediction = PREDICT_MODEL;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
   protected int m_Restarts = 1;
@@ -205,6 +217,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Random[] randoms = new Random[seeds.length];
     long started = System.nanoTime();
     NmfClustering model;
+    long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       FactorizationSolver solver = null;
@@ -217,16 +230,27 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           if (solver instanceof IterativeSolver) {
             ((IterativeSolver) solver).onThreads(slots);
           }
+          workingSet = solver.workingSetBytes(y, m_NumClusters);
+          requireHeapFor(workingSet, solver, y, who);
         }
         fits[r] = solver.fit(y, start);
       }
       Restarts runs = Restarts.of(seeds, fits);
-      model = NmfClustering.of(fits[runs.best()], scale, assignmentRule(), randoms[runs.best()]);
+      Factorization best = fits[runs.best()];
+      if (m_Prediction == PREDICT_ADVERSARIAL && !best.hasAdversarialBasis()) {
+        throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
+            + " ANMF learns; use -predict model or -predict basis");
+      }
+      model = NmfClustering.of(best, y, scale, assignmentRule(), predictionRule(), randoms[runs.best()]);
       m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(who, e);
+    } catch (OutOfMemoryError e) { // the fit's state is unreachable now, so the heap is back
+      throw new IllegalStateException(who + ": ran out of heap during the fit (estimated working set "
+          + (workingSet < 0 ? "not yet known" : WorkingSet.readable(workingSet)) + ", heap maximum "
+          + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + "); " + cheaperAlternative(y), e);
     }
     Factorization fit = model.factorization();
     m_Model = model;
@@ -239,6 +263,24 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
           + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
     }
+  }
+
+  /** Refuses a fit whose working set exceeds the free heap, before it allocates anything. */
+  private void requireHeapFor(long workingSet, FactorizationSolver solver, DataMatrix y, String who) {
+    long free = WorkingSet.freeHeapBytesFor(workingSet);
+    if (workingSet > free) {
+      throw new IllegalStateException(who + ": the fit would need about " + WorkingSet.readable(workingSet)
+          + " of heap (" + solver.describe() + " on " + y.rows() + " attributes x " + y.cols() + " instances, "
+          + m_NumClusters + " clusters), but only " + WorkingSet.readable(free) + " of the "
+          + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + " heap is free; " + cheaperAlternative(y));
+    }
+  }
+
+  /** What to do when a fit does not fit in the heap; a method with a cheaper solver says which. */
+  protected String cheaperAlternative(DataMatrix y) {
+    return "give Java a larger heap (e.g. java -Xmx8g), " + (y instanceof SparseData ? ""
+        : "store mostly-zero data as sparse instances (Y then stays sparse), ")
+        + "or lower the number of clusters (-N) or the iteration cap (-I)";
   }
 
   /**
@@ -299,6 +341,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
+  private PredictionRule predictionRule() {
+    return m_Prediction == PREDICT_BASIS ? PredictionRule.BASIS
+        : m_Prediction == PREDICT_ADVERSARIAL ? PredictionRule.ADVERSARIAL_BASIS : PredictionRule.MODEL;
+  }
+
   private AssignmentRule assignmentRule() {
     return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
   }
@@ -311,7 +358,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
-  /** Membership from the instance's nonnegative least-squares coefficients on the learned basis A. */
+  /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
     requireModel();
@@ -388,13 +435,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_Model.factorization().basis().toArray();
   }
 
-  /** X (clusters x training instances), copy. */
+  /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
+    requireModel();
+    return m_Model.trainingCoefficients().toArray();
+  }
+
+  /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
+  public double[][] getSolverCoefficients() {
     requireModel();
     return m_Model.factorization().coefficients().toArray();
   }
 
-  /** The cluster of each training instance as fitted (the assignment rule applied to X). */
+  /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
     requireModel();
     return m_Model.trainingLabels();
@@ -463,6 +516,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
         + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
         "-assign <argmax|kmeans>"));
+    options.add(new Option("\tCoefficients of an instance (training rows and new ones alike): model\n"
+        + "\t(the method's own objective over the instance, fitted factors fixed), basis\n"
+        + "\t(nonnegative least squares onto A) or adversarial (onto ANMF's adversarial basis).\n"
+        + "\t(default model)", "predict", 1, "-predict <model|basis|adversarial>"));
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
@@ -476,6 +533,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     setIndicatorOffset(doubleOption("offset", options, 0.2));
     setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
     setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
+    setPrediction(tagOption("predict", options, TAGS_PREDICTION, PREDICT_MODEL));
     super.setOptions(options);
   }
 
@@ -496,6 +554,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     options.add(tagName(TAGS_SCALING, m_Scaling));
     options.add("-assign");
     options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
+    options.add("-predict");
+    options.add(tagName(TAGS_PREDICTION, m_Prediction));
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
   }
@@ -627,6 +687,23 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         + " coefficient vectors.";
   }
 
+  public void setPrediction(SelectedTag value) {
+    if (value.getTags() == TAGS_PREDICTION) {
+      m_Prediction = value.getSelectedTag().getID();
+    }
+  }
+
+  public SelectedTag getPrediction() {
+    return new SelectedTag(m_Prediction, TAGS_PREDICTION);
+  }
+
+  public String predictionTipText() {
+    return "How an instance gets its coefficients, for clusterInstance, distributionForInstance and the"
+        + " training assignment alike: model (default; the minimiser of the method's own objective over"
+        + " the instance with the fitted factors fixed), basis (nonnegative least squares onto A) or"
+        + " adversarial (onto ANMF's adversarial basis).";
+  }
+
   public void setMissingValues(SelectedTag value) {
     if (value.getTags() == TAGS_MISSING) {
       m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
@@ -702,7 +779,13 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       text.append("Final ").append(name).append(": ")
           .append(readable(values[values.length - 1])).append('\n');
     }
+    for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
+      text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
+    }
     describeModel(text);
+    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+        .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
     int[] sizes = m_Model.clusterSizes();
     int total = fit.coefficients().cols();

@@ -51,8 +51,9 @@ public class NMF extends AbstractNMFClusterer {
         + "multiplicative updates of Lee and Seung (default; the ANMF paper's baseline) or HALS coordinate "
         + "descent (faster per unit of objective), or minimising the "
         + "generalised Kullback-Leibler divergence D(Y||AX) (for counts, e.g. text). Each instance goes to the cluster of its largest "
-        + "coefficient (or, as an option, k-means on its normalised coefficients); new instances are "
-        + "projected onto the learned basis by nonnegative least squares.\n\n"
+        + "coefficient (or, as an option, k-means on its normalised coefficients); new instances get the "
+        + "coefficients that minimise the method's own loss with the learned basis fixed (nonnegative least "
+        + "squares, or the KL divergence), the rule that also finishes the fit's X.\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
   }
 

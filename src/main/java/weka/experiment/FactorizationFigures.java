@@ -266,19 +266,24 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     int top = 0;
     for (Map.Entry<String, double[]> trace : traces.entrySet()) {
-      plot(g, trace.getKey(), trace.getValue(), 0, top, panelWidth, panelHeight);
+      plot(g, trace.getKey(), trace.getValue(), 0, "iteration", true, 0, top, panelWidth, panelHeight);
       top += panelHeight;
     }
     g.dispose();
     return image;
   }
 
-  private static void plot(Graphics2D g, String title, double[] values, int left, int top, int width, int height) {
+  /**
+   * Draws {@code values} against x = firstX, firstX + 1, ... in the given box, on a log scale when
+   * {@code logScale} allows it and every value is positive; short series get a dot per point.
+   */
+  static void plot(Graphics2D g, String title, double[] values, int firstX, String xName, boolean logScale,
+      int left, int top, int width, int height) {
     int x0 = left + 70;
     int x1 = left + width - 15;
     int y0 = top + height - 30;
     int y1 = top + 22;
-    boolean positive = true;
+    boolean positive = logScale;
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
     for (double v : values) {
@@ -307,8 +312,8 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     String bottom = String.format(Locale.ROOT, "%.4g", low);
     g.drawString(top_, x0 - 5 - metrics.stringWidth(top_), y1 + 4);
     g.drawString(bottom, x0 - 5 - metrics.stringWidth(bottom), y0 + 4);
-    g.drawString("0", x0 - 3, y0 + 15);
-    String end = "iteration " + (values.length - 1);
+    g.drawString(String.valueOf(firstX), x0 - 3, y0 + 15);
+    String end = xName + " " + (firstX + values.length - 1);
     g.drawString(end, x1 - metrics.stringWidth(end), y0 + 15);
     g.setColor(new Color(0, 90, 170));
     g.setStroke(new BasicStroke(1.5f));
@@ -324,8 +329,9 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
       int y = y0 - (int) Math.round((y0 - y1) * (v - lo) / (hi - lo));
       if (previousX >= 0) {
         g.drawLine(previousX, previousY, x, y);
-      } else if (values.length == 1) {
-        g.fillOval(x - 2, y - 2, 4, 4);
+      }
+      if (values.length <= 30) {
+        g.fillOval(x - 2, y - 2, 5, 5);
       }
       previousX = x;
       previousY = y;

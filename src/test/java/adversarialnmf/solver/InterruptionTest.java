@@ -71,7 +71,7 @@ class InterruptionTest {
     assertStops("k-means", () -> new KMeansInitialization(0.2).initialize(y, 3, new Random(1)));
     assertStops("NNDSVD", () -> new NndsvdInitialization().initialize(y, 3, new Random(1)));
     Factors start = new RandomInitialization().initialize(y, 3, new Random(1));
-    assertStops("projection", () -> new NonnegativeProjection(start.basis()).project(y));
+    assertStops("projection", () -> new NonnegativeProjection(start.basis()).coefficients(y));
   }
 
   private static void assertStops(String activity, Runnable work) {

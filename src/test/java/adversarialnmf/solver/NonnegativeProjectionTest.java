@@ -34,7 +34,7 @@ class NonnegativeProjectionTest {
       for (int i = 0; i < y.length; i++) {
         y[i] = random.nextGaussian(); // mixed signs force active constraints
       }
-      double[] x = projection.project(y);
+      double[] x = projection.coefficients(y);
       // gradient g = Aᵀ(Ax − y): g ≥ 0, x ≥ 0, x_r g_r = 0
       double[] residual = new double[30];
       for (int i = 0; i < 30; i++) {
@@ -63,7 +63,7 @@ class NonnegativeProjectionTest {
     DenseMatrix x = randomMatrix(5, 12, random);
     x.set(2, 3, 0.0);
     DenseMatrix y = MatrixOps.multiply(a, x);
-    DenseMatrix found = new NonnegativeProjection(a).project(new DenseData(y));
+    DenseMatrix found = new NonnegativeProjection(a).coefficients(new DenseData(y));
     assertArrayEquals(x.data(), found.data(), 1e-8);
   }
 
@@ -76,18 +76,18 @@ class NonnegativeProjectionTest {
       y.data()[i] = 0.0;
     }
     NonnegativeProjection projection = new NonnegativeProjection(a);
-    DenseMatrix dense = projection.project(new DenseData(y));
-    DenseMatrix sparse = projection.project(SparseData.fromDense(y));
+    DenseMatrix dense = projection.coefficients(new DenseData(y));
+    DenseMatrix sparse = projection.coefficients(SparseData.fromDense(y));
     assertArrayEquals(dense.data(), sparse.data(), 1e-12);
     for (int j = 0; j < y.cols(); j++) {
-      assertArrayEquals(dense.column(j), projection.project(y.column(j)), 1e-12);
+      assertArrayEquals(dense.column(j), projection.coefficients(y.column(j)), 1e-12);
     }
   }
 
   @Test
   void wrongLengthIsRefused() {
     NonnegativeProjection projection = new NonnegativeProjection(new DenseMatrix(5, 2));
-    Exception e = assertThrows(IllegalArgumentException.class, () -> projection.project(new double[4]));
+    Exception e = assertThrows(IllegalArgumentException.class, () -> projection.coefficients(new double[4]));
     assertTrue(e.getMessage().contains("length 4"), e.getMessage());
   }
 
@@ -107,9 +107,9 @@ class NonnegativeProjectionTest {
     MissingEntries missing = MissingEntries.ofNaN(hidden);
     DenseMatrix zeroed = hidden.copy();
     missing.fill(zeroed, 0.0);
-    DenseMatrix batch = projection.project(new DenseData(zeroed, missing));
+    DenseMatrix batch = projection.coefficients(new DenseData(zeroed, missing));
     for (int j = 0; j < 8; j++) {
-      double[] single = projection.project(hidden.column(j));
+      double[] single = projection.coefficients(hidden.column(j));
       for (int r = 0; r < 4; r++) {
         assertEquals(x.get(r, j), batch.get(r, j), 1e-8, "batch, column " + j);
         assertEquals(x.get(r, j), single[r], 1e-8, "single, column " + j);

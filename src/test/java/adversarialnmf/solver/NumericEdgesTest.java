@@ -44,13 +44,13 @@ class NumericEdgesTest {
     DenseMatrix basis = SolverFixtures.uniform(6, 2, new Random(2));
     NonnegativeProjection projection = new NonnegativeProjection(basis);
     double[] y = SolverFixtures.uniform(6, 1, new Random(3)).data();
-    double[] x = projection.project(y);
+    double[] x = projection.coefficients(y);
     double[] huge = y.clone();
     for (int i = 0; i < huge.length; i++) {
       huge[i] *= 0x1p1020;
     }
-    double[] xHuge = projection.project(huge);
-    double[] xBatch = projection.project(new DenseData(new DenseMatrix(6, 1, huge))).column(0);
+    double[] xHuge = projection.coefficients(huge);
+    double[] xBatch = projection.coefficients(new DenseData(new DenseMatrix(6, 1, huge))).column(0);
     for (int r = 0; r < x.length; r++) {
       assertEquals(x[r], xHuge[r] * 0x1p-1020, 1e-12 * (1 + x[r]));
       assertEquals(x[r], xBatch[r] * 0x1p-1020, 1e-12 * (1 + x[r]));

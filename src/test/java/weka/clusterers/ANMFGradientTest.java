@@ -11,4 +11,9 @@ class ANMFGradientTest extends NMFClustererContract {
     anmf.setSolver(new SelectedTag(ANMF.SOLVER_GRADIENT, ANMF.TAGS_SOLVER));
     return anmf;
   }
+
+  @Override
+  protected boolean ownRuleIsHomogeneous() {
+    return false;
+  }
 }

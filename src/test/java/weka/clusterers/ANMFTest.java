@@ -7,4 +7,9 @@ class ANMFTest extends NMFClustererContract {
   protected AbstractNMFClusterer newClusterer() {
     return new ANMF();
   }
+
+  @Override
+  protected boolean ownRuleIsHomogeneous() {
+    return false;
+  }
 }

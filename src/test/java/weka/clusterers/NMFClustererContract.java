@@ -38,6 +38,14 @@ public abstract class NMFClustererContract {
   /** A fresh clusterer with default options. */
   protected abstract AbstractNMFClusterer newClusterer();
 
+  /**
+   * True if the method's own out-of-sample rule is positively homogeneous, x(cy) = c x(y): NNLS, the
+   * orthogonal rule and KL are; ANMF's model (9) over an added column is not (φ₀ of the fit is fixed).
+   */
+  protected boolean ownRuleIsHomogeneous() {
+    return true;
+  }
+
   protected AbstractNMFClusterer configured(int clusters) throws Exception {
     AbstractNMFClusterer c = newClusterer();
     c.setNumClusters(clusters);
@@ -126,6 +134,9 @@ public abstract class NMFClustererContract {
   void aHugeRowIsProjectedLikeTheSameRowAtOrdinaryScale() throws Exception {
     Instances data = PlantedData.generate(20, 10, 3, 0.05, 5).instances();
     AbstractNMFClusterer c = configured(3);
+    if (!ownRuleIsHomogeneous()) { // a huge row is then another instance: test the homogeneous projection
+      c.setPrediction(new weka.core.SelectedTag(AbstractNMFClusterer.PREDICT_BASIS, AbstractNMFClusterer.TAGS_PREDICTION));
+    }
     c.buildClusterer(data);
     Instances huge = scaledBy(data, 0x1p1019);
     for (int j = 0; j < 5; j++) {

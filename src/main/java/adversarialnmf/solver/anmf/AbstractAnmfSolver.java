@@ -1,10 +1,30 @@
 package adversarialnmf.solver.anmf;
 
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.StoppingRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What both solvers of model (9) share: the model's options and the attacker's target. */
 public abstract class AbstractAnmfSolver extends IterativeSolver {
+
+  /** Measure: ‖A − A⁰‖ / ‖A⁰‖, how far the learned basis moved from its start. */
+  public static final String BASIS_MOVEMENT = "||A - A0|| / ||A0||";
+  /** Measure: ‖Ã − A⁰‖ / ‖A⁰‖ (Ã starts at A⁰). */
+  public static final String ADVERSARIAL_MOVEMENT = "||\u00c3 - A0|| / ||A0||";
+  /** Measure: ‖Ã − A‖ / ‖A‖. */
+  public static final String ADVERSARIAL_GAP = "||\u00c3 - A|| / ||A||";
+  /** Measure: share of α‖ÃX − Y‖² in objective (9). */
+  public static final String ATTACKED_FIT_SHARE = "share of alpha ||\u00c3X - Y||^2";
+  /** Measure: share of β‖AX − Y‖² in objective (9). */
+  public static final String CLEAN_FIT_SHARE = "share of beta ||AX - Y||^2";
+  /** Measure: share of γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖² in objective (9). */
+  public static final String ATTACKER_TERM_SHARE = "share of gamma ||\u00c3(lambda I + XX^T) - lambda A - ZX^T||^2";
 
   protected final AnmfOptions options;
   protected final AttackerTarget target;
@@ -24,5 +44,30 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
 
   public AttackerTarget target() {
     return target;
+  }
+
+  /**
+   * Attaches model (9) over one added column as the out-of-sample rule (with φ₀ of the fit,
+   * docs/ALGORITHM.md §7) and what the model learned: how far A and Ã moved from the start A⁰, how
+   * far Ã is from A, and the share of each term of (9).
+   */
+  @Override
+  protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    DenseMatrix a = fit.basis();
+    DenseMatrix adversarial = fit.adversarialBasis();
+    DenseMatrix a0 = start.basis();
+    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
+    AnmfObjective.Terms terms = objective.terms(a, adversarial, fit.coefficients());
+    double startNorm = Math.sqrt(MatrixOps.squaredNorm(a0));
+    Map<String, Double> measures = new LinkedHashMap<>();
+    measures.put(BASIS_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(a, a0)) / startNorm);
+    measures.put(ADVERSARIAL_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(adversarial, a0)) / startNorm);
+    measures.put(ADVERSARIAL_GAP, Math.sqrt(MatrixOps.squaredDistance(adversarial, a) / MatrixOps.squaredNorm(a)));
+    double total = terms.total();
+    measures.put(ATTACKED_FIT_SHARE, terms.attackedFit() / total);
+    measures.put(CLEAN_FIT_SHARE, terms.cleanFit() / total);
+    measures.put(ATTACKER_TERM_SHARE, terms.attackerPenalty() / total);
+    return fit.completed(new AnmfColumnRule(options, a, adversarial, objective.attackerResidual(),
+        target.newInstanceShift()), measures);
   }
 }

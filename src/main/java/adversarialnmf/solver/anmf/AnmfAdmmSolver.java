@@ -1,11 +1,13 @@
 package adversarialnmf.solver.anmf;
 
 import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 
 /**
  * Adversarial NMF, model (9) of Luo, Zhang &amp; Huang, by the ADMM of their Algorithm 1 on the
@@ -37,6 +39,21 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
   protected String divergenceHint() {
     return "lower gamma (now " + options.gamma() + ") or scale the data down (e.g. divide by its maximum);"
         + " with a fixed penalty, a larger mu (now " + options.mu() + ") or the adaptive penalty also helps";
+  }
+
+  /**
+   * Eight m x N auxiliaries (H, J, their multipliers, ÃX, AX, D = H − Z and one scratch), two more
+   * for the m x N temporaries an iteration creates (measured: about six per iteration, short-lived),
+   * a dense copy of a sparse Y, the U solve's Gram matrix when it forms one, and the factor-sized
+   * rest.
+   */
+  @Override
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    long m = y.rows();
+    long count = y.cols();
+    long dataSized = 10 + (y instanceof DenseData ? 0 : 1);
+    return WorkingSet.doubles(dataSized * m * count + USolve.gramEntries(options, y.rows(), y.cols(), rank)
+        + 30L * (m + count) * rank);
   }
 
   @Override

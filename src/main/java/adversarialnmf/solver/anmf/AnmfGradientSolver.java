@@ -9,6 +9,7 @@ import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
 import java.util.Arrays;
 
 /**
@@ -49,6 +50,19 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
   @Override
   protected String divergenceHint() {
     return "scale the data down (e.g. divide by its maximum) or lower gamma (now " + options.gamma() + ")";
+  }
+
+  @Override
+  protected long workspaceBytes(DataMatrix y, int rank) {
+    return workspaceBytes(y.rows(), y.cols(), rank);
+  }
+
+  /**
+   * No m x N auxiliary: about twenty factor-sized matrices (X, its trial and gradient, products) and
+   * ten more for the temporaries of the objective evaluations.
+   */
+  public static long workspaceBytes(int m, int count, int rank) {
+    return WorkingSet.doubles(30L * ((long) m + count) * rank);
   }
 
   @Override

@@ -52,6 +52,14 @@ public final class AnmfObjective {
 
   /** Objective (9) at (A, Ã, X). */
   public double evaluate(DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix x) {
+    return terms(a, adversarialBasis, x).total();
+  }
+
+  /**
+   * The three weighted terms of (9) at (A, Ã, X); afterwards {@link #attackerResidual()} holds
+   * φ = Ã(λI + XXᵀ) − λA − ZXᵀ of these factors.
+   */
+  public Terms terms(DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix x) {
     a.requireSameShape(adversarialBasis);
     if (a.rows() != y.rows() || x.cols() != y.cols() || a.cols() != xt.cols() || x.rows() != xt.cols()) {
       throw new IllegalArgumentException("factors A " + a.shape() + ", X " + x.shape()
@@ -93,8 +101,47 @@ public final class AnmfObjective {
     double penalty = 0.0;
     for (int i = 0; i < pd.length; i++) {
       double v = pd[i] + lambda * (atd[i] - ad[i]) - zd[i];
+      pd[i] = v;
       penalty += v * v;
     }
-    return options.alpha() * attackedFit + options.beta() * cleanFit + options.gamma() * penalty;
+    return new Terms(options.alpha() * attackedFit, options.beta() * cleanFit, options.gamma() * penalty);
+  }
+
+  /** φ (m x n) of the factors of the last {@link #terms} call, copy. */
+  public DenseMatrix attackerResidual() {
+    return phi.copy();
+  }
+
+  /** The weighted terms α‖ÃX − Y‖², β‖AX − Y‖², γ‖φ‖² of (9). */
+  public static final class Terms implements java.io.Serializable {
+    private static final long serialVersionUID = 5121964080187655923L;
+    private final double attackedFit;
+    private final double cleanFit;
+    private final double attackerPenalty;
+
+    public Terms(double attackedFit, double cleanFit, double attackerPenalty) {
+      this.attackedFit = attackedFit;
+      this.cleanFit = cleanFit;
+      this.attackerPenalty = attackerPenalty;
+    }
+
+    /** α‖ÃX − Y‖². */
+    public double attackedFit() {
+      return attackedFit;
+    }
+
+    /** β‖AX − Y‖². */
+    public double cleanFit() {
+      return cleanFit;
+    }
+
+    /** γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖². */
+    public double attackerPenalty() {
+      return attackerPenalty;
+    }
+
+    public double total() {
+      return attackedFit + cleanFit + attackerPenalty;
+    }
   }
 }

@@ -92,6 +92,13 @@ public abstract class AttackerTarget implements Serializable {
   /** out = H − Z, where {@code yDense} is Y as a dense matrix (used by the shift target). */
   abstract void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out);
 
+  /**
+   * The shift t with which a new instance y gets the target z = y + t·1 (docs/ALGORITHM.md §7): the
+   * fitted t for the shift target; 0 for an explicit Z, whose perturbation of an unseen instance is
+   * not known (a noise filter draws it at random), so the attacker is taken to leave it as it is.
+   */
+  public abstract double newInstanceShift();
+
   /** Z as a new dense m x N matrix. */
   public abstract DenseMatrix materialize(DataMatrix y);
 
@@ -182,6 +189,11 @@ public abstract class AttackerTarget implements Serializable {
     }
 
     @Override
+    public double newInstanceShift() {
+      return t;
+    }
+
+    @Override
     public DenseMatrix materialize(DataMatrix y) {
       DenseMatrix z = y.toDense();
       double[] zd = z.data();
@@ -236,6 +248,11 @@ public abstract class AttackerTarget implements Serializable {
       for (int i = 0; i < od.length; i++) {
         od[i] = hd[i] - zd[i];
       }
+    }
+
+    @Override
+    public double newInstanceShift() {
+      return 0.0;
     }
 
     @Override

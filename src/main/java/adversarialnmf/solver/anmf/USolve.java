@@ -29,6 +29,17 @@ interface USolve {
     return new ClippedUSolve(gram ? new GramUSolve() : new ConjugateGradientUSolve(count, rank));
   }
 
+  /** Entries of the Gram matrix (and its factor) that the solve for these options forms, 0 if none. */
+  static long gramEntries(AnmfOptions options, int m, int count, int rank) {
+    long side = Math.min(m, count);
+    if (options.uUpdate() == AnmfOptions.UUpdate.EXACT_NONNEGATIVE) {
+      return FistaUSolve.usesGramForm(m, count) ? (long) count * count : 0;
+    }
+    boolean gram = options.linearSolve() == AnmfOptions.LinearSolve.AUTO
+        ? gramIsCheaper(m, count, rank) : options.linearSolve() == AnmfOptions.LinearSolve.GRAM_CHOLESKY;
+    return gram ? 2 * side * side : 0;
+  }
+
   /** True if the flop estimate favours the Gram Cholesky over conjugate gradients. */
   static boolean gramIsCheaper(int m, int count, int rank) {
     double small = Math.min(m, count);

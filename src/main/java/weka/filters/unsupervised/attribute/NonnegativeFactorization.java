@@ -42,9 +42,11 @@ import weka.filters.UnsupervisedFilter;
  * residual y - B x.
  * <!-- globalinfo-end -->
  *
- * <p>The first batch is fitted; its coefficients are the fitted X (or, on request, the projection used
- * for later batches). Every later batch is projected by nonnegative least squares onto the learned
- * basis, never refitted.
+ * <p>The first batch is fitted; its coefficients are the fitted X after the final X-step (or, on request,
+ * the map used for later batches). Every later batch gets its coefficients by the clusterer's
+ * prediction rule (by default the method's own objective over the instance with the fitted factors
+ * fixed, the rule that also gave the final X-step), or by nonnegative least squares onto Ã; it is
+ * never refitted.
  */
 public class NonnegativeFactorization extends AbstractAtomicBatchFilter implements UnsupervisedFilter {
 
@@ -96,7 +98,10 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
         + "after the cluster index), by its reconstruction B x (the denoised instance, in the original units) "
         + "or by its residual y - B x. B is the learned basis A or, for ANMF, optionally the adversarial basis. "
         + "The first batch gets the fitted X; every later batch (a test set, the instances FilteredClassifier "
-        + "classifies) is projected onto B by nonnegative least squares, never refitted. The class passes "
+        + "classifies) gets its coefficients by the clusterer's prediction rule (-predict; by default the "
+        + "method's own objective over the instance with the fitted factors fixed, which also gave the fit's "
+        + "final X-step, so a training instance gets the coefficients it was fitted with) or, with the "
+        + "adversarial basis, by nonnegative least squares onto it; it is never refitted. The class passes "
         + "through unchanged; other non-numeric attributes are an error unless passing them through is "
         + "allowed. Sparse instances stay sparse in coefficient mode.";
   }
@@ -419,8 +424,9 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   public String projectionBasisTipText() {
-    return "The basis B that instances are projected onto (by nonnegative least squares) and reconstructed"
-        + " from: the learned A, or (ANMF only) the adversarial basis A tilde.";
+    return "The basis B that instances are mapped onto and reconstructed from: the learned A (coefficients by"
+        + " the clusterer's prediction rule), or (ANMF only) the adversarial basis A tilde (coefficients by"
+        + " nonnegative least squares onto it).";
   }
 
   public void setPassNonNumeric(boolean pass) {
@@ -462,8 +468,9 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   public String projectTrainingTipText() {
-    return "Map the first batch by the same nonnegative least-squares projection as later batches, so"
-        + " training and test features come from one map, instead of outputting the fitted X.";
+    return "Map the first batch by the same map as later batches, so training and test features come from"
+        + " one map, instead of outputting the fitted X (after its final X-step; for the learned basis the two"
+        + " are the same).";
   }
 
   @Override

@@ -331,7 +331,7 @@ class NonnegativeFactorizationTest {
     double differenceFromA = 0.0;
     for (int j = 0; j < data.numInstances(); j++) {
       double[] y = WekaData.values(data.instance(j), WekaData.featureIndices(data));
-      double[] expected = onAdversarial.project(y);
+      double[] expected = onAdversarial.coefficients(y);
       for (int r = 0; r < 3; r++) {
         expected[r] *= s;
         assertEquals(expected[r], x.instance(j).value(r), 1e-9 * (1 + expected[r]));
