@@ -113,6 +113,16 @@ public abstract class ColumnLossNmf extends IterativeSolver {
         : super.complete(y, start, fit);
   }
 
+  /** {@link #complete} on column blocks: the orthogonal rule needs only Y Xᵀ, a sum over blocks. */
+  @Override
+  protected Factorization completeBlocks(ColumnBlocks blocks, DenseMatrix startBasis, Factorization fit) {
+    if (coefficientRule() != OrthogonalNmf.ORTHOGONAL_RULE) {
+      return super.completeBlocks(blocks, startBasis, fit);
+    }
+    DenseMatrix yXt = blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())).matrix(0);
+    return fit.completed(OrthogonalOutOfSampleRule.ofProducts(fit.basis(), yXt), java.util.Collections.emptyMap());
+  }
+
   /** Masked by the Lee-Seung rule; a method with another X rule overrides this. */
   @Override
   public boolean fitsMissingEntries() {

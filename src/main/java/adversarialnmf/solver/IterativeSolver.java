@@ -88,7 +88,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
       throw new IllegalArgumentException(describe() + " cannot fit data with " + y.missing().count()
           + " missing values: " + missingEntriesHint());
     }
-    return run(start(y, start));
+    return run(start(y, start), fit -> complete(y, start, fit));
   }
 
   /**
@@ -126,7 +126,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
       protected void finish(Factorization.Builder result, int iterations) {
         iteration.finish(result, iterations);
       }
-    });
+    }, fit -> completeBlocks(blocks, startBasis, fit));
   }
 
   /** The per-fit state over column blocks; a method without a block form refuses. */
@@ -139,7 +139,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
     return false;
   }
 
-  private Factorization run(Run run) {
+  private Factorization run(Run run, java.util.function.UnaryOperator<Factorization> completion) {
     int cap = stopping.maxIterations();
     double[] objective = new double[cap + 1];
     objective[0] = run.objective();
@@ -174,7 +174,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
         .stopReason(reason)
         .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
-    return complete(y, start, result.build());
+    return completion.apply(result.build());
   }
 
   /**
@@ -182,6 +182,14 @@ public abstract class IterativeSolver implements FactorizationSolver {
    * and any named summary measures. By default the rule of every Frobenius loss, NNLS onto A.
    */
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  /**
+   * {@link #complete} for a fit made on column blocks, where Y is reached only through them; by
+   * default the same NNLS rule, which needs nothing of Y.
+   */
+  protected Factorization completeBlocks(ColumnBlocks blocks, DenseMatrix startBasis, Factorization fit) {
     return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
   }
 

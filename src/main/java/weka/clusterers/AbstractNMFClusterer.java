@@ -341,12 +341,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
   }
 
-  private PredictionRule predictionRule() {
+  /** The coefficient rule for training and new instances, as the core's value (also for the Spark job). */
+  public PredictionRule predictionRule() {
     return m_Prediction == PREDICT_BASIS ? PredictionRule.BASIS
         : m_Prediction == PREDICT_ADVERSARIAL ? PredictionRule.ADVERSARIAL_BASIS : PredictionRule.MODEL;
   }
 
-  private AssignmentRule assignmentRule() {
+  /** How coefficients become clusters, as the core's value (also for the Spark job). */
+  public AssignmentRule assignmentRule() {
     return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
   }
 

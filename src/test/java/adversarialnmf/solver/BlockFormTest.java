@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The block form of every solver that has one reproduces the single-machine solver from the same
- * start: with one block to the last bit (the same operations in the same order), with several
- * blocks to rounding (only the order of the partial sums differs), on dense and sparse data.
+ * start: with one block to the last bit (the same operations in the same order: factors, traces,
+ * measures and the out-of-sample rule), with several blocks to rounding (only the order of the
+ * partial sums differs), on dense and sparse data.
  */
 class BlockFormTest {
 
@@ -56,6 +57,10 @@ class BlockFormTest {
       for (String trace : single.traceNames()) {
         assertArrayEquals(single.trace(trace), oneBlock.trace(trace), name + ": trace " + trace);
       }
+      assertEquals(single.measures(), oneBlock.measures(), name + ": measures");
+      assertEquals(single.outOfSampleRule().describe(), oneBlock.outOfSampleRule().describe(), name);
+      assertArrayEquals(single.outOfSampleRule().coefficients(y).data(),
+          oneBlock.outOfSampleRule().coefficients(y).data(), name + ": out-of-sample coefficients");
 
       Factorization blocks = solver.fit(LocalColumnBlocks.split(y, start.coefficients(), 4), start.basis());
       assertEquals(single.iterations(), blocks.iterations(), name);
@@ -65,6 +70,8 @@ class BlockFormTest {
         assertClose(single.adversarialBasis(), blocks.adversarialBasis(), 1e-9, name + " adversarial A");
       }
       assertArrayEquals(single.argmaxAssignments(), blocks.argmaxAssignments(), name + ": clusters");
+      assertClose(single.outOfSampleRule().coefficients(y), blocks.outOfSampleRule().coefficients(y), 1e-9,
+          name + " out-of-sample coefficients");
     }
   }
 

@@ -1,6 +1,5 @@
 package adversarialnmf.spark;
 
-import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
@@ -14,6 +13,8 @@ import adversarialnmf.solver.BlockProducts;
 import adversarialnmf.solver.BlockState;
 import adversarialnmf.solver.BlockStatistics;
 import adversarialnmf.solver.CappedNmf;
+import adversarialnmf.solver.ColumnBlocks;
+import adversarialnmf.solver.OutOfSampleRule;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
@@ -346,10 +347,14 @@ public final class FactorizationJob {
     IterativeSolver solver = solver(face, stopping, scale, summary, random);
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
     Factorization fit = solver.fit(new ProgressLog(blocks), start.basis());
+    // training instances get their coefficients from the model's prediction rule, block by block
+    Broadcast<OutOfSampleRule> rule = sc.broadcast(NmfClustering.coefficientRuleOf(fit, face.predictionRule()));
+    DenseMatrix trainingCoefficients = ColumnBlocks.coefficientsOf(
+        blocks.blocks().map(b -> rule.value().coefficients(b.y).transpose()).collect());
+    rule.unpersist(false);
     blocks.release();
-    AssignmentRule rule = face.getAssignment().getSelectedTag().getID() == AbstractNMFClusterer.ASSIGN_KMEANS
-        ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
-    NmfClustering model = NmfClustering.of(fit, scale, rule, random);
+    NmfClustering model = NmfClustering.of(fit, trainingCoefficients, scale, face.assignmentRule(),
+        face.predictionRule(), random);
     double seconds = (System.nanoTime() - started) / 1e9;
     if (face instanceof ANMF) {
       ((ANMF) face).adoptFit(data.header, model, seconds, solver.describe(),
@@ -399,7 +404,7 @@ public final class FactorizationJob {
     List<DenseMatrix> parts = blocks.map(b -> kmeans ? nearestIndicator(b.y, basis.value(), offset)
         : projected(b.y, basis.value(), floor)).collect();
     basis.unpersist(false);
-    return new Factors(a0, adversarialnmf.solver.ColumnBlocks.coefficientsOf(parts));
+    return new Factors(a0, ColumnBlocks.coefficientsOf(parts));
   }
 
   /** Xᵀ_b = indicator of each column's nearest centroid + offset. */
@@ -429,7 +434,7 @@ public final class FactorizationJob {
 
   /** Xᵀ_b = the nonnegative least-squares coefficients on A0, zeros replaced by {@code floor}. */
   private static DenseMatrix projected(DataMatrix y, DenseMatrix basis, double floor) {
-    DenseMatrix xt = new adversarialnmf.solver.NonnegativeProjection(basis).project(y).transpose();
+    DenseMatrix xt = new adversarialnmf.solver.NonnegativeProjection(basis).coefficients(y).transpose();
     double[] d = xt.data();
     for (int i = 0; i < d.length; i++) {
       if (d[i] == 0.0) {

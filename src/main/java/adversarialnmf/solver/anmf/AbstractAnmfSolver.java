@@ -3,6 +3,8 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.BlockStatistics;
+import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.IterativeSolver;
@@ -53,11 +55,42 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
    */
   @Override
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
+    AnmfObjective.Terms terms = objective.terms(fit.basis(), fit.adversarialBasis(), fit.coefficients());
+    return completed(fit, start.basis(), terms, objective.attackerResidual());
+  }
+
+  /** {@link #complete} from the blocks' sums: ‖Y‖², Y Xᵀ, X Xᵀ and X's row sums of the final X. */
+  @Override
+  protected Factorization completeBlocks(ColumnBlocks blocks, DenseMatrix startBasis, Factorization fit) {
+    int n = fit.rank();
+    BlockStatistics sums = blocks.aggregate((y, state) -> {
+      DenseMatrix xt = state.xt();
+      DenseMatrix x = xt.transpose();
+      DenseMatrix yXt = new DenseMatrix(y.rows(), n);
+      y.times(xt, yXt);
+      DenseMatrix gramX = new DenseMatrix(n, n);
+      MatrixOps.multiplyTransposeB(x, x, gramX);
+      double[] scalars = java.util.Arrays.copyOf(AttackerTarget.columnSums(xt), n + 1);
+      scalars[n] = y.squaredNorm();
+      return new BlockStatistics(new DenseMatrix[] {yXt, gramX}, scalars, new double[0]);
+    });
+    double[] columnSums = new double[n];
+    for (int r = 0; r < n; r++) {
+      columnSums[r] = sums.sum(r);
+    }
+    DenseMatrix a = fit.basis();
+    DenseMatrix zXt = new DenseMatrix(a.rows(), n);
+    target.timesGivenDataProduct(sums.matrix(0), columnSums, zXt);
+    DenseMatrix phi = new DenseMatrix(a.rows(), n);
+    AnmfObjective.Terms terms = AnmfObjective.termsFromProducts(options, sums.sum(n), sums.matrix(0), zXt,
+        sums.matrix(1), a, fit.adversarialBasis(), phi);
+    return completed(fit, startBasis, terms, phi);
+  }
+
+  private Factorization completed(Factorization fit, DenseMatrix a0, AnmfObjective.Terms terms, DenseMatrix phi) {
     DenseMatrix a = fit.basis();
     DenseMatrix adversarial = fit.adversarialBasis();
-    DenseMatrix a0 = start.basis();
-    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
-    AnmfObjective.Terms terms = objective.terms(a, adversarial, fit.coefficients());
     double startNorm = Math.sqrt(MatrixOps.squaredNorm(a0));
     Map<String, Double> measures = new LinkedHashMap<>();
     measures.put(BASIS_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(a, a0)) / startNorm);
@@ -67,7 +100,6 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     measures.put(ATTACKED_FIT_SHARE, terms.attackedFit() / total);
     measures.put(CLEAN_FIT_SHARE, terms.cleanFit() / total);
     measures.put(ATTACKER_TERM_SHARE, terms.attackerPenalty() / total);
-    return fit.completed(new AnmfColumnRule(options, a, adversarial, objective.attackerResidual(),
-        target.newInstanceShift()), measures);
+    return fit.completed(new AnmfColumnRule(options, a, adversarial, phi, target.newInstanceShift()), measures);
   }
 }

@@ -78,13 +78,20 @@ public final class AnmfObjective {
    */
   public static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis) {
+    return termsFromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis,
+        new DenseMatrix(a.rows(), a.cols())).total();
+  }
+
+  /** The terms of (9) from the products, as {@link #fromProducts}; {@code phi} (m x n) receives φ. */
+  static Terms termsFromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix phi) {
     int rank = a.cols();
     return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, new DenseMatrix(rank, rank),
-        new DenseMatrix(rank, rank), new DenseMatrix(a.rows(), rank));
+        new DenseMatrix(rank, rank), phi);
   }
 
   /** {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)} with workspaces. */
-  private static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+  private static Terms fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix gramA,
       DenseMatrix gramAdversarial, DenseMatrix phi) {
     MatrixOps.multiplyTransposeA(a, a, gramA);
