@@ -177,6 +177,11 @@ public final class MissingEntries implements Serializable {
 
   /** out (N x n) −= Cᵀ B for the sparse C (m x N) holding {@code values} at the missing entries, B m x n. */
   public void subtractTransposeProduct(double[] values, DenseMatrix b, DenseMatrix out) {
+    subtractTransposeProduct(1.0, values, b, out);
+  }
+
+  /** out (N x n) −= s Cᵀ B; see {@link #subtractTransposeProduct(double[], DenseMatrix, DenseMatrix)}. */
+  public void subtractTransposeProduct(double s, double[] values, DenseMatrix b, DenseMatrix out) {
     int n = b.cols();
     if (b.rows() != rows || out.rows() != cols || out.cols() != n || values.length != count()) {
       throw new IllegalArgumentException("C^T B with C " + rows + "x" + cols + ", B " + b.shape()
@@ -187,7 +192,7 @@ public final class MissingEntries implements Serializable {
     for (int j = 0; j < cols; j++) {
       int oBase = j * n;
       for (int p = colStart[j]; p < colStart[j + 1]; p++) {
-        double v = values[p];
+        double v = s * values[p];
         int bBase = rowIndex[p] * n;
         for (int r = 0; r < n; r++) {
           od[oBase + r] -= v * bd[bBase + r];

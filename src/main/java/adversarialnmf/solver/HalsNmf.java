@@ -68,16 +68,21 @@ public final class HalsNmf extends IterativeSolver {
   }
 
   /**
-   * {@link #sweep} for a masked fit, where each row i of W has its own Gram matrix G_i = Σ over
-   * the entries of row i that are observed (docs/MISSING.md): O(n²) per missing entry on top.
+   * {@link #sweep} for a masked fit, where each row i of W has its own Hessian
+   * weight·G_i + added, G_i the Gram matrix over the entries of row i that are observed
+   * (docs/MISSING.md): O(n²) per missing entry on top. HALS uses weight 1 and nothing added; the
+   * scalable ANMF solver its blocks' weights and regularisers.
    *
    * @param basis true if W is A (rows are attributes, H = Xᵀ), false if W is Xᵀ (H = A)
    * @param other H, the other factor
    * @param gram HᵀH over every entry
-   * @param rowGram n x n scratch
+   * @param added an n x n matrix added to every row's Hessian, or null
+   * @param fullHessian weight·HᵀH + added, the Hessian of a row with nothing missing
+   * @param rowHessian n x n scratch
    */
-  static void maskedSweep(DenseMatrix w, DenseMatrix gram, DenseMatrix cross, MissingEntries missing,
-      boolean basis, DenseMatrix other, DenseMatrix rowGram) {
+  public static void maskedSweep(DenseMatrix w, DenseMatrix cross, MissingEntries missing, boolean basis,
+      DenseMatrix other, DenseMatrix gram, double weight, DenseMatrix added, DenseMatrix fullHessian,
+      DenseMatrix rowHessian) {
     int rows = w.rows();
     int n = w.cols();
     double[] wd = w.data();
@@ -85,9 +90,15 @@ public final class HalsNmf extends IterativeSolver {
     for (int i = 0; i < rows; i++) {
       boolean complete = (basis ? missing.countInRow(i) : missing.countInColumn(i)) == 0;
       if (!complete) {
-        missing.observedGram(i, basis, other, gram, rowGram);
+        missing.observedGram(i, basis, other, gram, rowHessian);
+        if (weight != 1.0) {
+          MatrixOps.scale(rowHessian, weight);
+        }
+        if (added != null) {
+          MatrixOps.addScaled(rowHessian, 1.0, added);
+        }
       }
-      sweepRow(wd, c, i * n, n, complete ? gram.data() : rowGram.data());
+      sweepRow(wd, c, i * n, n, complete ? fullHessian.data() : rowHessian.data());
     }
   }
 
@@ -183,7 +194,7 @@ public final class HalsNmf extends IterativeSolver {
       if (masked == null) {
         sweep(xt, gramA, ytA);
       } else {
-        maskedSweep(xt, gramA, ytA, masked.missing(), false, a, rowGram);
+        maskedSweep(xt, ytA, masked.missing(), false, a, gramA, 1.0, null, gramA, rowGram);
       }
       // Y ≈ A X: the kernel on A with (X Xᵀ, Y Xᵀ)
       MatrixOps.gramOfColumns(xt, gramX);
@@ -191,7 +202,7 @@ public final class HalsNmf extends IterativeSolver {
       if (masked == null) {
         sweep(a, gramX, yXt);
       } else {
-        maskedSweep(a, gramX, yXt, masked.missing(), true, xt, rowGram);
+        maskedSweep(a, yXt, masked.missing(), true, xt, gramX, 1.0, null, gramX, rowGram);
       }
       MatrixOps.gramOfColumns(a, gramA);
       evaluateMaskedModel();

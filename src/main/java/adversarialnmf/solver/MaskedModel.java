@@ -48,6 +48,11 @@ public final class MaskedModel {
     missing.subtractTransposeProduct(values, a, product);
   }
 
+  /** product (N x n) −= s Cᵀ A: the part of s Xᵀ AᵀA that lies on missing entries taken out. */
+  public void maskCoefficientProduct(double s, DenseMatrix a, DenseMatrix product) {
+    missing.subtractTransposeProduct(s, values, a, product);
+  }
+
   /**
    * A (H Xᵀ) for H = X, or a column-weighted X as Xᵀ rows {@code weightedXt} (m x n, in
    * {@code product}), becomes (M ∘ AX) Hᵀ; C from the last evaluation.

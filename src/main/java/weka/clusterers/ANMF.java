@@ -133,9 +133,15 @@ public class ANMF extends AbstractNMFClusterer {
     return result;
   }
 
+  /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return false;
+    return m_Solver == SOLVER_GRADIENT;
+  }
+
+  @Override
+  protected String missingValuesAdvice() {
+    return "the ADMM needs every entry: fit around them with -solver gradient, or impute them first (-missing mean)";
   }
 
   @Override

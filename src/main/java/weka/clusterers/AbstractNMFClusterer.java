@@ -34,6 +34,10 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Vector;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.BatchPredictor;
@@ -137,6 +141,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return true;
   }
 
+  /** What to do instead when {@link #fitsMissingValues()} is false. */
+  protected String missingValuesAdvice() {
+    return "impute them first (-missing mean)";
+  }
+
   /** The iteration cap a fresh instance starts with. */
   protected int defaultMaxIterations() {
     return 200;
@@ -181,7 +190,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     boolean hasMissing = WekaData.hasMissing(data, WekaData.featureIndices(data));
     if (hasMissing && m_MissingValues == MissingValues.MASK && !fitsMissingValues()) {
       throw new IllegalArgumentException(who + ": the data hold missing values, and " + methodName()
-          + " has no masked form of its update to fit around them; impute them first (-missing mean)");
+          + " has no masked form of its update to fit around them; " + missingValuesAdvice());
     }
     if (hasMissing && m_MissingValues == MissingValues.REFUSE) {
       // names the attribute and the instance, which Weka's capability test does not
@@ -220,21 +229,20 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
+      Factors[] starts = new Factors[seeds.length];
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
         Random random = new Random(seeds[r]);
         randoms[r] = random;
-        Factors start = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
+        starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
-          if (solver instanceof IterativeSolver) {
-            ((IterativeSolver) solver).onThreads(slots);
-          }
-          workingSet = solver.workingSetBytes(y, m_NumClusters);
+          // restarts at once each hold their own working set
+          workingSet = solver.workingSetBytes(y, m_NumClusters) * Math.min(seeds.length, slots.threads());
           requireHeapFor(workingSet, solver, y, who);
         }
-        fits[r] = solver.fit(y, start);
       }
+      fitRuns(solver, y, starts, slots, fits);
       Restarts runs = Restarts.of(seeds, fits);
       Factorization best = fits[runs.best()];
       if (m_Prediction == PREDICT_ADVERSARIAL && !best.hasAdversarialBasis()) {
@@ -303,6 +311,47 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_Header = new Instances(header, 0);
     m_MissingCount = 0;
     m_MissingUsed = m_MissingValues;
+  }
+
+  /**
+   * Fits every start: one after another, each fit on all the slots, or, with several restarts and
+   * slots, up to one fit per slot at once, each sequential. A fit's result does not depend on the
+   * thread count, so both give the same bits.
+   */
+  private static void fitRuns(FactorizationSolver solver, DataMatrix y, Factors[] starts, Parallelism slots,
+      Factorization[] fits) {
+    int workers = Math.min(starts.length, slots.threads());
+    if (workers <= 1 || !(solver instanceof IterativeSolver)) {
+      if (solver instanceof IterativeSolver) {
+        ((IterativeSolver) solver).onThreads(slots);
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = solver.fit(y, starts[r]);
+      }
+      return;
+    }
+    ((IterativeSolver) solver).onThreads(Parallelism.SEQUENTIAL);
+    ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+      Thread thread = new Thread(task, "adversarialNMF restart");
+      thread.setDaemon(true);
+      return thread;
+    });
+    List<Future<Factorization>> runs = new ArrayList<Future<Factorization>>();
+    try {
+      for (Factors start : starts) {
+        runs.add(pool.submit(() -> solver.fit(y, start)));
+      }
+      for (int r = 0; r < starts.length; r++) {
+        fits[r] = runs.get(r).get();
+      }
+    } catch (InterruptedException e) { // the flag is cleared, as FitInterruptedException promises
+      throw new FitInterruptedException("the restarts");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow(); // interrupts the fits still running, which then stop at their next check
+    }
   }
 
   /**

@@ -57,9 +57,15 @@ public class CappedNMF extends AbstractNMFClusterer {
     return result;
   }
 
+  /** The Lee-Seung X rule has a masked form, the authors' orthogonal rule none. */
   @Override
   protected boolean fitsMissingValues() {
     return m_LeeSeungCoefficients;
+  }
+
+  @Override
+  protected String missingValuesAdvice() {
+    return "use the Lee-Seung coefficient update (-lee-seung), or impute them first (-missing mean)";
   }
 
   @Override

@@ -305,7 +305,10 @@ public abstract class NMFClustererContract {
     AbstractNMFClusterer three = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
     three.setRestarts(3);
     three.buildClusterer(data);
+    three.setNumExecutionSlots(1);
+    three.buildClusterer(data);
     AbstractNMFClusterer again = (AbstractNMFClusterer) AbstractClusterer.makeCopy(three);
+    again.setNumExecutionSlots(3); // the three runs at once: the same bits as one after another
     again.buildClusterer(data);
     adversarialnmf.solver.Restarts runs = three.getRuns();
     assertEquals(3, runs.count());
@@ -314,6 +317,7 @@ public abstract class NMFClustererContract {
     assertEquals(lowest, three.getMeasure("measureFinalObjective"), 0.0);
     assertArrayEquals(three.getObjectiveTrace(), again.getObjectiveTrace(), 0.0);
     assertArrayEquals(three.getTrainingAssignments(), again.getTrainingAssignments());
+    assertArrayEquals(three.getRuns().objectives(), again.getRuns().objectives(), 0.0);
     String text = three.toString();
     for (int r = 1; r <= 3; r++) {
       assertTrue(text.contains("run " + r + ": seed "), text);

@@ -36,6 +36,13 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
   }
 
   @Override
+  protected String missingEntriesHint() {
+    return "its split (15) fits Y through the auxiliaries J = AX and H = ÃX, whose exact updates need every"
+        + " entry; fit around missing values with the gradient solver (-solver gradient) or impute them"
+        + " (-missing mean)";
+  }
+
+  @Override
   protected String divergenceHint() {
     return "lower gamma (now " + options.gamma() + ") or scale the data down (e.g. divide by its maximum);"
         + " with a fixed penalty, a larger mu (now " + options.mu() + ") or the adaptive penalty also helps";

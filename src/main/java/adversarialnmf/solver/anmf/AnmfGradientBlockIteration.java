@@ -223,8 +223,8 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
       int n = x.rows();
       int count = x.cols();
       DenseMatrix gradient = new DenseMatrix(n, count);
-      algebra.gradient(y, target, x, hessian, combinedBasis, phi, new DenseMatrix(count, n),
-          new DenseMatrix(count, n), gradient);
+      algebra.gradient(y, y, target, x, hessian, combinedBasis, phi, new DenseMatrix(count, n),
+          new DenseMatrix(count, n), null, gradient);
       BlockState next = state.withXt(x.transpose()).withGradient(gradient);
       return new ColumnBlocks.Result(next, trialProducts(y, next, trialStep));
     };

@@ -2,12 +2,14 @@ package adversarialnmf.solver.anmf;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.HalsNmf;
+import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.WorkingSet;
 import java.util.Arrays;
@@ -53,8 +55,17 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
   }
 
   @Override
+  public boolean fitsMissingEntries() {
+    return true;
+  }
+
+  @Override
   protected long workspaceBytes(DataMatrix y, int rank) {
-    return workspaceBytes(y.rows(), y.cols(), rank);
+    long missing = y.missing().count();
+    // a masked fit also holds the mean-imputed copy of Y for the target, and the model at missing entries
+    long imputed = missing == 0 ? 0 : y.isSparse() ? WorkingSet.doubles(2 * (y.storedEntries() + missing))
+        : WorkingSet.doubles((long) y.rows() * y.cols());
+    return workspaceBytes(y.rows(), y.cols(), rank) + imputed + WorkingSet.doubles(2 * missing);
   }
 
   /**
@@ -88,8 +99,20 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
   final class GradientRun extends Run {
     private final DataMatrix y;
+    /** Y with its missing entries imputed by attribute means: the data the target Z is built on. */
+    private final DataMatrix complete;
+    /** The models at the missing entries (null if Y is complete) and the masked blocks' workspaces. */
+    private final MaskedModel maskedClean;
+    private final MaskedModel maskedAttacked;
+    private final DenseMatrix completeXt;
+    private final DenseMatrix added;
+    private final DenseMatrix rowHessian;
+    private final DenseMatrix correction;
     private final AnmfObjective objective;
     private final GradientAlgebra algebra = new GradientAlgebra(options);
+    private final double alpha = options.alpha();
+    private final double beta = options.beta();
+    private final double gamma = options.gamma();
     private final double lambda = options.lambda();
     private final DenseMatrix a;
     private final DenseMatrix adversarial;
@@ -124,12 +147,20 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       int m = y.rows();
       int n = start.rank();
       int count = y.cols();
-      this.objective = new AnmfObjective(y, target, options, n);
+      this.complete = MissingValues.imputeAttributeMeans(y);
+      this.maskedClean = MaskedModel.of(y);
+      this.maskedAttacked = MaskedModel.of(y);
+      boolean masked = maskedClean != null;
+      this.completeXt = masked ? new DenseMatrix(m, n) : null;
+      this.added = masked ? new DenseMatrix(n, n) : null;
+      this.rowHessian = masked ? new DenseMatrix(n, n) : null;
+      this.correction = masked ? new DenseMatrix(count, n) : null;
+      this.objective = new AnmfObjective(y, complete, target, options, n);
       this.a = start.basis().copy();
       this.adversarial = start.basis().copy();
       this.x = start.coefficients().copy();
       if (options.rescaleStart()) {
-        AdmmState.rescaleCoefficients(y, a, x); // the ADMM's start, so that both begin at one point
+        AdmmState.rescaleCoefficients(complete, a, x); // the ADMM's start, so that both begin at one point
       }
       this.trialX = new DenseMatrix(n, count);
       this.gradientX = new DenseMatrix(n, count);
@@ -156,7 +187,12 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     private void refreshProductsOfX() {
       MatrixOps.transpose(x, xt);
       y.times(xt, yXt);
-      target.timesGivenDataProduct(yXt, xt, zXt);
+      if (completeXt == null) {
+        target.timesGivenDataProduct(yXt, xt, zXt);
+      } else {
+        complete.times(xt, completeXt);
+        target.timesGivenDataProduct(completeXt, xt, zXt);
+      }
       MatrixOps.gramOfRows(x, gramX);
       p.assign(gramX);
       MatrixOps.addToDiagonal(p, lambda);
@@ -179,7 +215,13 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
      */
     private void updateBasis() {
       prepareBasisBlock();
-      HalsNmf.sweep(a, hessian, rhs);
+      if (maskedClean == null) {
+        HalsNmf.sweep(a, hessian, rhs);
+      } else { // row i: β G_i + γλ²I, G_i over the instances observed in attribute i
+        java.util.Arrays.fill(added.data(), 0.0);
+        MatrixOps.addToDiagonal(added, gamma * lambda * lambda);
+        HalsNmf.maskedSweep(a, rhs, maskedClean.missing(), true, xt, gramX, beta, added, hessian, rowHessian);
+      }
     }
 
     /** hessian, rhs = the A block's βG + γλ²I and βYXᵀ + γλ(ÃP − ZXᵀ). */
@@ -190,7 +232,14 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     /** Ã block: ½∇ = Ã(αG + γP²) − (αYXᵀ + γ(λA + ZXᵀ)P); αG + γP² ⪰ γλ²I. */
     private void updateAdversarialBasis() {
       prepareAdversarialBlock();
-      HalsNmf.sweep(adversarial, hessian, rhs);
+      if (maskedClean == null) {
+        HalsNmf.sweep(adversarial, hessian, rhs);
+      } else { // row i: α G_i + γP²
+        MatrixOps.multiply(p, p, added);
+        MatrixOps.scale(added, gamma);
+        HalsNmf.maskedSweep(adversarial, rhs, maskedClean.missing(), true, xt, gramX, alpha, added, hessian,
+            rowHessian);
+      }
     }
 
     /** hessian, rhs = the Ã block's αG + γP² and αYXᵀ + γ(λA + ZXᵀ)P. */
@@ -237,7 +286,17 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     private void prepareCoefficientGradient() {
       // rhs is free scratch here: it takes αÃ + βA
       algebra.coefficientOperator(a, adversarial, p, zXt, phi, gramA, gramAdversarial, crossPhi, hessian, rhs);
-      algebra.gradient(y, target, x, hessian, rhs, phi, ytB, ztPhi, gradientX);
+      DenseMatrix observedOnly = null;
+      if (maskedClean != null) {
+        // the fits count only observed entries: take α Ãᵀ C̃ + β Aᵀ C (the model on missing entries) out
+        maskedAttacked.evaluate(adversarial, xt);
+        maskedClean.evaluate(a, xt);
+        java.util.Arrays.fill(correction.data(), 0.0);
+        maskedAttacked.maskCoefficientProduct(-alpha, adversarial, correction);
+        maskedClean.maskCoefficientProduct(-beta, a, correction);
+        observedOnly = correction;
+      }
+      algebra.gradient(y, complete, target, x, hessian, rhs, phi, ytB, ztPhi, observedOnly, gradientX);
     }
 
     /**
@@ -247,9 +306,9 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     void gradients(DenseMatrix gradientA, DenseMatrix gradientAdversarial, DenseMatrix gradientOfX,
         DenseMatrix[] factors) {
       prepareBasisBlock();
-      blockGradient(a, gradientA);
+      blockGradient(a, gradientA, beta, maskedClean);
       prepareAdversarialBlock();
-      blockGradient(adversarial, gradientAdversarial);
+      blockGradient(adversarial, gradientAdversarial, alpha, maskedAttacked);
       prepareCoefficientGradient();
       gradientOfX.assign(gradientX);
       factors[0] = a.copy();
@@ -257,11 +316,20 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       factors[2] = x.copy();
     }
 
-    /** out = 2 (W hessian − rhs), the gradient of a quadratic block W. */
-    private void blockGradient(DenseMatrix w, DenseMatrix out) {
+    /**
+     * out = 2 (W hessian − rhs), the gradient of a quadratic block W whose fit term has weight
+     * {@code weight}; with missing entries less 2 weight C Xᵀ, C = (1 − M) ∘ (W X).
+     */
+    private void blockGradient(DenseMatrix w, DenseMatrix out, double weight, MaskedModel masked) {
       MatrixOps.multiply(w, hessian, out);
       MatrixOps.scale(out, 2.0);
       MatrixOps.addScaled(out, -2.0, rhs);
+      if (masked != null) {
+        DenseMatrix missingPart = new DenseMatrix(out.rows(), out.cols());
+        masked.evaluate(w, xt);
+        masked.maskBasisProduct(xt, missingPart); // − C Xᵀ
+        MatrixOps.addScaled(out, 2.0 * weight, missingPart);
+      }
     }
 
     @Override

@@ -3,6 +3,8 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingValues;
+import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.Residuals;
 
 /**
@@ -11,10 +13,13 @@ import adversarialnmf.solver.Residuals;
  * evaluated without any m x N product: the two fits by the Gram route ({@link Residuals}) and the
  * attacker-optimality penalty φ = λ(Ã − A) + Ã XXᵀ − Z Xᵀ as an m x n matrix. Cost
  * O(nnz(Y) n + m n²) plus Z Xᵀ. An instance keeps the workspaces for repeated evaluation on one Y.
+ * With missing entries the two fits count only the observed entries (docs/MISSING.md).
  */
 public final class AnmfObjective {
 
   private final DataMatrix y;
+  /** Y with its missing entries imputed, which the attacker's target Z is built on (y itself if complete). */
+  private final DataMatrix complete;
   private final AttackerTarget z;
   private final AnmfOptions options;
   private final double yNorm2;
@@ -25,11 +30,25 @@ public final class AnmfObjective {
   private final DenseMatrix gramA;
   private final DenseMatrix gramAdversarial;
   private final DenseMatrix phi;
+  /** The models at the missing entries (null if none) and Ŷ Xᵀ for the target. */
+  private final MaskedModel masked;
+  private final DenseMatrix completeXt;
 
   /** Workspaces for factors of rank {@code rank} on this Y. */
   public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfOptions options, int rank) {
+    this(y, MissingValues.imputeAttributeMeans(y), z, options, rank);
+  }
+
+  /**
+   * The masked objective when y has missing entries: the two fits count only the observed
+   * entries, and the target Z is built on {@code complete} (y with its missing entries imputed).
+   */
+  public AnmfObjective(DataMatrix y, DataMatrix complete, AttackerTarget z, AnmfOptions options, int rank) {
     z.requireShapeOf(y);
     this.y = y;
+    this.complete = complete;
+    this.masked = MaskedModel.of(y);
+    this.completeXt = complete == y ? null : new DenseMatrix(y.rows(), rank);
     this.z = z;
     this.options = options;
     this.yNorm2 = y.squaredNorm();
@@ -67,9 +86,18 @@ public final class AnmfObjective {
     }
     MatrixOps.transpose(x, xt);
     y.times(xt, yXt);
-    z.timesGivenDataProduct(yXt, xt, zXt);
+    if (completeXt == null) {
+      z.timesGivenDataProduct(yXt, xt, zXt);
+    } else {
+      complete.times(xt, completeXt);
+      z.timesGivenDataProduct(completeXt, xt, zXt);
+    }
     MatrixOps.multiplyTransposeB(x, x, gramX);
-    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, gramA, gramAdversarial, phi);
+    // a masked fit counts only the observed entries: the model's part at the missing ones comes off
+    double attackedMissing = masked == null ? 0.0 : masked.evaluate(adversarialBasis, xt);
+    double cleanMissing = masked == null ? 0.0 : masked.evaluate(a, xt);
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
+        gramA, gramAdversarial, phi);
   }
 
   /**
@@ -86,18 +114,23 @@ public final class AnmfObjective {
   static Terms termsFromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix phi) {
     int rank = a.cols();
-    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, new DenseMatrix(rank, rank),
-        new DenseMatrix(rank, rank), phi);
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, 0.0, 0.0,
+        new DenseMatrix(rank, rank), new DenseMatrix(rank, rank), phi);
   }
 
-  /** {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)} with workspaces. */
+  /**
+   * {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)}
+   * with the model's squared values at missing entries taken off the two fits, and workspaces.
+   */
   private static Terms fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
-      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix gramA,
-      DenseMatrix gramAdversarial, DenseMatrix phi) {
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, double attackedMissing, double cleanMissing,
+      DenseMatrix gramA, DenseMatrix gramAdversarial, DenseMatrix phi) {
     MatrixOps.multiplyTransposeA(a, a, gramA);
     MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);
     double attackedFit = Residuals.squaredResidual(yNorm2, yXt, adversarialBasis, gramAdversarial, gramX);
     double cleanFit = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+    attackedFit = Math.max(0.0, attackedFit - attackedMissing);
+    cleanFit = Math.max(0.0, cleanFit - cleanMissing);
     // φ = Ã XXᵀ + λ(Ã − A) − Z Xᵀ
     MatrixOps.multiply(adversarialBasis, gramX, phi);
     double lambda = options.lambda();

@@ -96,23 +96,28 @@ final class GradientAlgebra implements java.io.Serializable {
   }
 
   /**
-   * ∇_X (9) for the columns of X in {@code x} (n x N_b) with their data y (m x N_b):
-   * 2 (hessian X − (Yᵀ(αÃ + βA))ᵀ − γ (ZᵀΦ)ᵀ); ytB and ztPhi are N_b x n workspaces.
+   * ∇_X (9) for the columns of X in {@code x} (n x N_b) with their data y (m x N_b) and the data
+   * the target is made of ({@code targetData}: y, or its imputed copy for a masked fit):
+   * 2 (hessian X − C − (Yᵀ(αÃ + βA))ᵀ − γ (ZᵀΦ)ᵀ), C (N_b x n, transposed) the correction of a
+   * masked fit or null; ytB and ztPhi are N_b x n workspaces.
    */
-  void gradient(DataMatrix y, AttackerTarget target, DenseMatrix x, DenseMatrix hessian, DenseMatrix combinedBasis,
-      DenseMatrix phi, DenseMatrix ytB, DenseMatrix ztPhi, DenseMatrix out) {
+  void gradient(DataMatrix y, DataMatrix targetData, AttackerTarget target, DenseMatrix x, DenseMatrix hessian,
+      DenseMatrix combinedBasis, DenseMatrix phi, DenseMatrix ytB, DenseMatrix ztPhi, DenseMatrix correction,
+      DenseMatrix out) {
     int n = x.rows();
     int count = x.cols();
     y.transposeTimes(combinedBasis, ytB);
-    target.transposeTimes(y, phi, ztPhi);
+    target.transposeTimes(targetData, phi, ztPhi);
     MatrixOps.multiply(hessian, x, out);
     double[] gx = out.data();
     double[] yb = ytB.data();
     double[] zp = ztPhi.data();
+    double[] cd = correction == null ? null : correction.data();
     for (int r = 0; r < n; r++) {
       int base = r * count;
       for (int j = 0; j < count; j++) {
-        gx[base + j] = 2.0 * (gx[base + j] - yb[j * n + r] - gamma * zp[j * n + r]);
+        double g = cd == null ? gx[base + j] : gx[base + j] - cd[j * n + r];
+        gx[base + j] = 2.0 * (g - yb[j * n + r] - gamma * zp[j * n + r]);
       }
     }
   }

@@ -9,6 +9,8 @@ import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 import adversarialnmf.linalg.SparseData;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
@@ -51,8 +53,10 @@ class AnmfGradientSolverTest {
   }
 
   private static void assertGradientsMatchFiniteDifferences(AttackerTarget target) {
-    DenseMatrix data = random(7, 9, new Random(11), 0, 1);
-    DataMatrix y = new DenseData(data);
+    assertGradientsMatchFiniteDifferences(target, new DenseData(random(7, 9, new Random(11), 0, 1)));
+  }
+
+  private static void assertGradientsMatchFiniteDifferences(AttackerTarget target, DataMatrix y) {
     AnmfGradientSolver solver = new AnmfGradientSolver(BALANCED, target, new StoppingRule(10, 0));
     AnmfGradientSolver.GradientRun run = solver.startRun(y, randomStart(7, 9, 12));
     run.iterate(); // so that Ã differs from A
@@ -85,6 +89,71 @@ class AnmfGradientSolverTest {
   @Test
   void blockGradientsMatchFiniteDifferencesForAnExplicitTarget() {
     assertGradientsMatchFiniteDifferences(AttackerTarget.explicit(random(7, 9, new Random(13), 0, 2)));
+  }
+
+  /** 7 x 9 data with about 30% of the entries missing (stored as 0). */
+  private static DataMatrix withMissing(boolean sparse) {
+    DenseMatrix data = random(7, 9, new Random(11), 0, 1);
+    Random holes = new Random(5);
+    for (int i = 0; i < data.data().length; i++) {
+      if (holes.nextDouble() < 0.3) {
+        data.data()[i] = Double.NaN;
+      }
+    }
+    MissingEntries missing = MissingEntries.ofNaN(data);
+    missing.fill(data, 0.0);
+    if (!sparse) {
+      return new DenseData(data, missing);
+    }
+    SparseData plain = SparseData.fromDense(data);
+    return new SparseData(7, 9, plain.columnStarts(), plain.rowIndices(), plain.storedValues(), missing);
+  }
+
+  @Test
+  void maskedBlockGradientsMatchFiniteDifferences() {
+    for (boolean sparse : new boolean[] {false, true}) {
+      assertGradientsMatchFiniteDifferences(AttackerTarget.shift(0.4), withMissing(sparse));
+      assertGradientsMatchFiniteDifferences(AttackerTarget.explicit(random(7, 9, new Random(13), 0, 2)),
+          withMissing(sparse));
+    }
+  }
+
+  @Test
+  void maskedObjectiveNeverIncreasesAndCountsOnlyObservedEntries() {
+    DataMatrix y = withMissing(false);
+    AttackerTarget target = AttackerTarget.shift(0.3);
+    Factorization fit = new AnmfGradientSolver(BALANCED, target, new StoppingRule(100, 0))
+        .fit(y, randomStart(7, 9, 22));
+    double[] trace = fit.objectiveTrace();
+    for (int k = 1; k < trace.length; k++) {
+      assertTrue(trace[k] <= trace[k - 1] * (1 + 1e-12), "masked objective rose at " + k);
+    }
+    // the fits by the textbook loop over observed entries, the penalty on the mean-imputed data
+    DenseMatrix ax = MatrixOps.multiply(fit.basis(), fit.coefficients());
+    DenseMatrix tx = MatrixOps.multiply(fit.adversarialBasis(), fit.coefficients());
+    DenseMatrix dense = y.toDense();
+    double fits = 0.0;
+    for (int i = 0; i < 7; i++) {
+      for (int j = 0; j < 9; j++) {
+        if (!y.missing().isMissing(i, j)) {
+          fits += BALANCED.alpha() * Math.pow(tx.get(i, j) - dense.get(i, j), 2)
+              + BALANCED.beta() * Math.pow(ax.get(i, j) - dense.get(i, j), 2);
+        }
+      }
+    }
+    // γ‖Ã(λI + XXᵀ) − λA − Z Xᵀ‖² with Z = (Y, missing entries at their attribute's mean) + t
+    DenseMatrix z = adversarialnmf.linalg.MissingValues.imputeAttributeMeans(y).toDense();
+    for (int i = 0; i < z.data().length; i++) {
+      z.data()[i] += 0.3;
+    }
+    DenseMatrix x = fit.coefficients();
+    DenseMatrix p = MatrixOps.multiply(x, x.transpose());
+    MatrixOps.addToDiagonal(p, BALANCED.lambda());
+    DenseMatrix phi = AnmfTestSupport.combine(1, MatrixOps.multiply(fit.adversarialBasis(), p),
+        -BALANCED.lambda(), fit.basis());
+    phi = AnmfTestSupport.combine(1, phi, -1, MatrixOps.multiply(z, x.transpose()));
+    double penalty = BALANCED.gamma() * AnmfTestSupport.norm2(phi);
+    assertEquals(fits + penalty, fit.finalObjective(), 1e-9 * fit.finalObjective());
   }
 
   @Test
