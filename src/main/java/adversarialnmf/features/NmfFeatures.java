@@ -1,5 +1,6 @@
 package adversarialnmf.features;
 
+import adversarialnmf.Choice;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
@@ -23,11 +24,29 @@ public final class NmfFeatures implements Serializable {
   private static final long serialVersionUID = -5342179850516334067L;
 
   /** The basis new instances are projected onto. */
-  public enum ProjectionBasis {
+  public enum ProjectionBasis implements Choice {
     /** The learned basis A. */
-    LEARNED,
+    LEARNED("A", "the learned basis A"),
     /** ANMF's adversarial basis Ã (the basis of the attacker's perturbed data). */
-    ADVERSARIAL
+    ADVERSARIAL("adversarial", "ANMF's adversarial basis (A tilde)");
+
+    private final String key;
+    private final String description;
+
+    ProjectionBasis(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
   }
 
   private final DenseMatrix basis;

@@ -17,10 +17,15 @@ public final class KMeansInitialization implements Initialization {
   private final double indicatorOffset;
 
   public KMeansInitialization(double indicatorOffset) {
+    this.indicatorOffset = checkedOffset(indicatorOffset);
+  }
+
+  /** {@code indicatorOffset} if it is a valid offset (finite, >= 0). */
+  public static double checkedOffset(double indicatorOffset) {
     if (!(indicatorOffset >= 0.0) || Double.isInfinite(indicatorOffset)) {
       throw new IllegalArgumentException("indicator offset must be finite and >= 0, got " + indicatorOffset);
     }
-    this.indicatorOffset = indicatorOffset;
+    return indicatorOffset;
   }
 
   @Override

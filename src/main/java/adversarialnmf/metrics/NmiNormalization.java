@@ -1,37 +1,39 @@
 package adversarialnmf.metrics;
 
+import adversarialnmf.Choice;
+
 /**
  * How mutual information I(U;V) is scaled into [0, 1] by the two entropies H(U), H(V). The
  * variants differ by several points on the same partition, so a reported NMI must say which.
  */
-public enum NmiNormalization {
+public enum NmiNormalization implements Choice {
 
   /**
    * I / max(H(U), H(V)): Deng Cai's {@code MutualInfo.m}, the convention of most NMF clustering
    * papers (and of the ANMF paper's tables).
    */
-  MAX("max") {
+  MAX("max", "I / max(H(U), H(V)), as most NMF papers (Deng Cai's MutualInfo.m)") {
     @Override
     double normaliser(double hU, double hV) {
       return Math.max(hU, hV);
     }
   },
   /** I / sqrt(H(U) H(V)) (Strehl &amp; Ghosh 2002). */
-  SQRT("sqrt") {
+  SQRT("sqrt", "I / sqrt(H(U) H(V)), Strehl and Ghosh") {
     @Override
     double normaliser(double hU, double hV) {
       return Math.sqrt(hU * hV);
     }
   },
   /** I / ((H(U) + H(V)) / 2): scikit-learn's default; equals the V-measure. */
-  ARITHMETIC("arithmetic") {
+  ARITHMETIC("arithmetic", "I / mean(H(U), H(V)), scikit-learn's default") {
     @Override
     double normaliser(double hU, double hV) {
       return 0.5 * (hU + hV);
     }
   },
   /** I / min(H(U), H(V)). */
-  MIN("min") {
+  MIN("min", "I / min(H(U), H(V))") {
     @Override
     double normaliser(double hU, double hV) {
       return Math.min(hU, hV);
@@ -39,9 +41,21 @@ public enum NmiNormalization {
   };
 
   private final String optionName;
+  private final String description;
 
-  NmiNormalization(String optionName) {
+  NmiNormalization(String optionName, String description) {
     this.optionName = optionName;
+    this.description = description;
+  }
+
+  @Override
+  public String key() {
+    return optionName;
+  }
+
+  @Override
+  public String description() {
+    return description;
   }
 
   abstract double normaliser(double hU, double hV);

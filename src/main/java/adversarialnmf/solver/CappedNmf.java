@@ -138,11 +138,16 @@ public final class CappedNmf extends ColumnLossNmf {
      * @param inlierQuantile in (0, 1]; 1 caps nothing at the start
      */
     public static Options quantileCap(double inlierQuantile, boolean orthogonalCoefficients) {
+      return new Options(checkedQuantile(inlierQuantile), Double.NaN, orthogonalCoefficients);
+    }
+
+    /** {@code inlierQuantile} if it is a valid quantile for the cap, in (0, 1]. */
+    public static double checkedQuantile(double inlierQuantile) {
       if (!(inlierQuantile > 0.0 && inlierQuantile <= 1.0)) {
         throw new IllegalArgumentException(
             "inlier quantile of the cap must be in (0, 1], got " + inlierQuantile);
       }
-      return new Options(inlierQuantile, Double.NaN, orthogonalCoefficients);
+      return inlierQuantile;
     }
 
     /** A fixed cap θ > 0 on the residual norm ‖y_j − A x_j‖ (in the units of the data). */

@@ -1,11 +1,5 @@
 package weka.clusterers;
 
-import static adversarialnmf.weka.WekaOptions.doubleOption;
-import static adversarialnmf.weka.WekaOptions.intOption;
-import static adversarialnmf.weka.WekaOptions.tagName;
-import static adversarialnmf.weka.WekaOptions.tagOption;
-
-import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
@@ -18,15 +12,17 @@ import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfSolver;
 import adversarialnmf.solver.anmf.AttackerTarget;
-import java.util.ArrayList;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.WekaData;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Random;
 import java.util.Vector;
 import weka.core.Instances;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -51,51 +47,14 @@ public class ANMF extends AbstractNMFClusterer {
   /** The attacker target option value that selects Remark 1a (Z = Y + t·1). */
   public static final String SHIFT_TARGET = "shift";
 
-  public static final int U_EXACT = 0;
-  public static final int U_PAPER = 1;
-  public static final Tag[] TAGS_U_UPDATE = {
-      new Tag(U_EXACT, "exact", "exact nonnegative minimiser (accelerated projected gradient)", false),
-      new Tag(U_PAPER, "paper", "as printed in Algorithm 1: unconstrained solve, then max(0, .)", false)};
+  public static final Tag[] TAGS_U_UPDATE = EnumTags.of(AnmfOptions.UUpdate.class);
+  public static final Tag[] TAGS_LINEAR_SOLVE = EnumTags.of(AnmfOptions.LinearSolve.class);
+  public static final Tag[] TAGS_STOPPING = EnumTags.of(AnmfOptions.ToleranceRule.class);
+  public static final Tag[] TAGS_SOLVER = EnumTags.of(AnmfSolver.class);
 
-  public static final int SOLVE_AUTO = 0;
-  public static final int SOLVE_CHOLESKY = 1;
-  public static final int SOLVE_CG = 2;
-  public static final Tag[] TAGS_LINEAR_SOLVE = {
-      new Tag(SOLVE_AUTO, "auto", "Gram Cholesky or conjugate gradients, by flop estimate", false),
-      new Tag(SOLVE_CHOLESKY, "cholesky", "Cholesky of the min(m, N) Gram matrix", false),
-      new Tag(SOLVE_CG, "cg", "conjugate gradients, warm-started", false)};
-
-  public static final int STOP_CHANGE = 0;
-  public static final int STOP_RESIDUALS = 1;
-  public static final int STOP_PAPER = 2;
-  public static final Tag[] TAGS_STOPPING = {
-      new Tag(STOP_CHANGE, "change", "relative primal residual and relative change of (9) <= tolerance", false),
-      new Tag(STOP_RESIDUALS, "residuals", "relative primal and dual residuals <= tolerance", false),
-      new Tag(STOP_PAPER, "paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance", false)};
-
-  public static final int SOLVER_ADMM = 0;
-  public static final int SOLVER_GRADIENT = 1;
-  public static final Tag[] TAGS_SOLVER = {
-      new Tag(SOLVER_ADMM, "admm", "the paper's ADMM (Algorithm 1, corrected)", false),
-      new Tag(SOLVER_GRADIENT, "gradient", "block-coordinate gradient, no m x N auxiliaries (sparse, large data)",
-          false)};
-
-  private static final AnmfOptions DEFAULTS = AnmfOptions.builder().build();
-
-  protected double m_Alpha = DEFAULTS.alpha();
-  protected double m_Beta = DEFAULTS.beta();
-  protected double m_Gamma = DEFAULTS.gamma();
-  protected double m_Lambda = DEFAULTS.lambda();
-  protected double m_Mu = DEFAULTS.mu();
-  protected int m_UUpdate = U_EXACT;
-  protected int m_UInnerIterations = DEFAULTS.uInnerIterations();
-  protected int m_LinearSolve = SOLVE_AUTO;
-  protected boolean m_AdaptivePenalty = DEFAULTS.adaptivePenalty();
-  protected double m_PenaltyFactor = DEFAULTS.penaltyFactor();
-  protected double m_PenaltyThreshold = DEFAULTS.penaltyThreshold();
-  protected boolean m_NoStartRescaling = !DEFAULTS.rescaleStart();
-  protected int m_Stopping = STOP_CHANGE;
-  protected int m_Solver = SOLVER_ADMM;
+  /** The model weights and solver settings, as the core value that checks them. */
+  protected AnmfOptions m_Settings = AnmfOptions.builder().build();
+  protected AnmfSolver m_Solver = AnmfSolver.ADMM;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
   /** Set by a fit: the target actually used (with the drawn shift), for toString. */
@@ -136,7 +95,7 @@ public class ANMF extends AbstractNMFClusterer {
   /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return m_Solver == SOLVER_GRADIENT;
+    return m_Solver == AnmfSolver.GRADIENT;
   }
 
   @Override
@@ -154,9 +113,7 @@ public class ANMF extends AbstractNMFClusterer {
       Random random) throws Exception {
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
     m_TargetUsed = target.describe();
-    FactorizationSolver solver = m_Solver == SOLVER_GRADIENT
-        ? new AnmfGradientSolver(solverOptions(), target, stopping)
-        : new AnmfAdmmSolver(solverOptions(), target, stopping);
+    FactorizationSolver solver = m_Solver.create(m_Settings, target, stopping);
     m_SolverUsed = solver.describe();
     return solver;
   }
@@ -164,24 +121,14 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected String cheaperAlternative(DataMatrix y) {
     String general = super.cheaperAlternative(y);
-    return m_Solver == SOLVER_GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+    return m_Solver == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
         + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
         m_NumClusters)) + " here), or " + general;
   }
 
-  /** The options value for the core solver, built (and validated) from this clusterer's settings. */
+  /** The options value for the core solver. */
   public AnmfOptions solverOptions() {
-    return AnmfOptions.builder().alpha(m_Alpha).beta(m_Beta).gamma(m_Gamma).lambda(m_Lambda).mu(m_Mu)
-        .uUpdate(m_UUpdate == U_PAPER ? AnmfOptions.UUpdate.PAPER_CLIP : AnmfOptions.UUpdate.EXACT_NONNEGATIVE)
-        .uInnerIterations(m_UInnerIterations)
-        .linearSolve(m_LinearSolve == SOLVE_CHOLESKY ? AnmfOptions.LinearSolve.GRAM_CHOLESKY
-            : m_LinearSolve == SOLVE_CG ? AnmfOptions.LinearSolve.CONJUGATE_GRADIENT : AnmfOptions.LinearSolve.AUTO)
-        .adaptivePenalty(m_AdaptivePenalty).penaltyFactor(m_PenaltyFactor).penaltyThreshold(m_PenaltyThreshold)
-        .rescaleStart(!m_NoStartRescaling)
-        .toleranceRule(m_Stopping == STOP_PAPER ? AnmfOptions.ToleranceRule.PAPER_RULE_26
-            : m_Stopping == STOP_RESIDUALS ? AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS
-            : AnmfOptions.ToleranceRule.RELATIVE_CHANGE)
-        .build();
+    return m_Settings;
   }
 
   /** Z from the target option: the shift of Remark 1a, or the data passed through a Weka filter (Remark 1b). */
@@ -334,306 +281,67 @@ public class ANMF extends AbstractNMFClusterer {
     return trace == null ? Double.NaN : trace[trace.length - 1];
   }
 
-  // ------------------------------------------------------------------ options
-
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\talpha, weight of ||\u00c3X - Y||^2.\n\t(default " + DEFAULTS.alpha() + ")", "alpha", 1,
-        "-alpha <num>"));
-    options.add(new Option("\tbeta, weight of ||AX - Y||^2.\n\t(default " + DEFAULTS.beta() + ")", "beta", 1,
-        "-beta <num>"));
-    options.add(new Option("\tgamma, weight of the attacker's optimality residual.\n\t(default "
-        + DEFAULTS.gamma() + ")", "gamma", 1, "-gamma <num>"));
-    options.add(new Option("\tlambda, the attacker's pull towards A.\n\t(default " + DEFAULTS.lambda() + ")",
-        "lambda", 1, "-lambda <num>"));
-    options.add(new Option("\tSolver: admm (the paper's Algorithm 1) or gradient (block-coordinate,\n"
-        + "\tmemory O((m + N) n), sparse data stay sparse; ignores the ADMM-only\n"
-        + "\toptions mu, U, inner, solve, adaptive-penalty, penalty-* and stop, and stops\n"
-        + "\ton the relative change of the objective).\n\t(default admm)",
-        "solver", 1, "-solver <admm|gradient>"));
-    options.add(new Option("\tmu, the ADMM penalty (its start value when adaptive).\n\t(default "
-        + DEFAULTS.mu() + ")", "mu", 1, "-mu <num>"));
-    options.add(new Option("\tU update: exact (nonnegative minimiser) or paper (printed clip).\n\t(default exact)",
-        "U", 1, "-U <exact|paper>"));
-    options.add(new Option("\tInner iterations of the exact U update.\n\t(default " + DEFAULTS.uInnerIterations()
-        + ")", "inner", 1, "-inner <num>"));
-    options.add(new Option("\tLinear solve of the paper U update: auto, cholesky or cg.\n\t(default auto)",
-        "solve", 1, "-solve <auto|cholesky|cg>"));
-    options.add(new Option("\tAdapt the penalty mu by residual balancing (Boyd et al. 2011, 3.4.1)\n"
-        + "\tinstead of keeping it fixed (the paper).", "adaptive-penalty", 0, "-adaptive-penalty"));
-    options.add(new Option("\tFactor by which an adaptive mu grows or shrinks.\n\t(default "
-        + DEFAULTS.penaltyFactor() + ")", "penalty-factor", 1, "-penalty-factor <num>"));
-    options.add(new Option("\tResidual ratio that triggers a change of an adaptive mu.\n\t(default "
-        + DEFAULTS.penaltyThreshold() + ")", "penalty-threshold", 1, "-penalty-threshold <num>"));
-    options.add(new Option("\tDo not rescale X0 by <A0X0, Y> / ||A0X0||^2 (the paper does not).",
-        "no-start-rescaling", 0, "-no-start-rescaling"));
-    options.add(new Option("\tStopping rule: change (relative primal residual and relative change\n"
-        + "\tof the objective), residuals (relative primal and dual residuals) or paper (rule 26).\n"
-        + "\t(default change)", "stop", 1, "-stop <change|residuals|paper>"));
-    options.add(new Option("\tAttacker target Z: 'shift' (Z = Y + t, Remark 1a) or a Weka filter\n"
-        + "\tspecification applied to the data (Remark 1b), e.g.\n"
-        + "\t\"weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2\".\n\t(default shift)",
-        "target", 1, "-target <shift|filter spec>"));
-    options.add(new Option("\tShift t of the 'shift' target, in the data's units; negative: draw t\n"
-        + "\tuniformly from [0, 5 sigma] (sigma: std of the entries of Y), as the paper.\n\t(default -1)",
-        "shift", 1, "-shift <num>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setAlpha(doubleOption("alpha", options, DEFAULTS.alpha()));
-    setBeta(doubleOption("beta", options, DEFAULTS.beta()));
-    setGamma(doubleOption("gamma", options, DEFAULTS.gamma()));
-    setLambda(doubleOption("lambda", options, DEFAULTS.lambda()));
-    setSolver(tagOption("solver", options, TAGS_SOLVER, SOLVER_ADMM));
-    setMu(doubleOption("mu", options, DEFAULTS.mu()));
-    setUUpdate(tagOption("U", options, TAGS_U_UPDATE, U_EXACT));
-    setUInnerIterations(intOption("inner", options, DEFAULTS.uInnerIterations()));
-    setLinearSolve(tagOption("solve", options, TAGS_LINEAR_SOLVE, SOLVE_AUTO));
-    setAdaptivePenalty(Utils.getFlag("adaptive-penalty", options));
-    setPenaltyFactor(doubleOption("penalty-factor", options, DEFAULTS.penaltyFactor()));
-    setPenaltyThreshold(doubleOption("penalty-threshold", options, DEFAULTS.penaltyThreshold()));
-    setNoStartRescaling(Utils.getFlag("no-start-rescaling", options));
-    setStopping(tagOption("stop", options, TAGS_STOPPING, STOP_CHANGE));
-    String target = Utils.getOption("target", options);
-    setTarget(target.isEmpty() ? SHIFT_TARGET : target);
-    setShift(doubleOption("shift", options, -1));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    Collections.addAll(options, "-alpha", "" + m_Alpha, "-beta", "" + m_Beta, "-gamma", "" + m_Gamma,
-        "-lambda", "" + m_Lambda, "-solver", tagName(TAGS_SOLVER, m_Solver), "-mu", "" + m_Mu,
-        "-U", tagName(TAGS_U_UPDATE, m_UUpdate),
-        "-inner", "" + m_UInnerIterations, "-solve", tagName(TAGS_LINEAR_SOLVE, m_LinearSolve));
-    if (m_AdaptivePenalty) {
-      options.add("-adaptive-penalty");
-    }
-    Collections.addAll(options, "-penalty-factor", "" + m_PenaltyFactor, "-penalty-threshold",
-        "" + m_PenaltyThreshold);
-    if (m_NoStartRescaling) {
-      options.add("-no-start-rescaling");
-    }
-    Collections.addAll(options, "-stop", tagName(TAGS_STOPPING, m_Stopping), "-target", m_Target,
-        "-shift", "" + m_Shift);
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
   // ------------------------------------------------------------------ properties
+  // (display order as in AbstractNMFClusterer: model 20-39, solver 40, solver details 70-89)
 
-  private static double positive(String option, double value) {
-    if (!(value >= AnmfOptions.MIN_WEIGHT && value <= AnmfOptions.MAX_WEIGHT)) {
-      throw new IllegalArgumentException("ANMF: " + option + " must be a number in [" + AnmfOptions.MIN_WEIGHT
-          + ", " + AnmfOptions.MAX_WEIGHT + "] (products of weights further from 1 with the data's squares"
-          + " leave double precision), got " + value);
-    }
-    return value;
+  private void update(java.util.function.UnaryOperator<AnmfOptions.Builder> change) {
+    m_Settings = change.apply(m_Settings.toBuilder()).build();
   }
 
+  @OptionMetadata(displayName = "alpha", displayOrder = 20,
+      description = "Weight alpha of the fit of the adversarial reconstruction, ||\u00c3X - Y||^2."
+      + " The paper uses 0.6.")
+  @CommandLineOption("alpha")
   public double getAlpha() {
-    return m_Alpha;
+    return m_Settings.alpha();
   }
 
   public void setAlpha(double value) {
-    m_Alpha = positive("alpha (-alpha)", value);
+    update(b -> b.alpha(value));
   }
 
-  public String alphaTipText() {
-    return "Weight alpha of the fit of the adversarial reconstruction, ||\u00c3X - Y||^2 (paper: 0.6).";
-  }
-
+  @OptionMetadata(displayName = "beta", displayOrder = 21,
+      description = "Weight beta of the fit of the clean reconstruction, ||AX - Y||^2. The paper"
+      + " uses 1e-5.")
+  @CommandLineOption("beta")
   public double getBeta() {
-    return m_Beta;
+    return m_Settings.beta();
   }
 
   public void setBeta(double value) {
-    m_Beta = positive("beta (-beta)", value);
+    update(b -> b.beta(value));
   }
 
-  public String betaTipText() {
-    return "Weight beta of the fit of the clean reconstruction, ||AX - Y||^2 (paper: 1e-5).";
-  }
-
+  @OptionMetadata(displayName = "gamma", displayOrder = 22,
+      description = "Weight gamma of the penalty that makes \u00c3 the attacker's best response;"
+      + " lower it if a fit diverges. The paper uses 1e-3.")
+  @CommandLineOption("gamma")
   public double getGamma() {
-    return m_Gamma;
+    return m_Settings.gamma();
   }
 
   public void setGamma(double value) {
-    m_Gamma = positive("gamma (-gamma)", value);
+    update(b -> b.gamma(value));
   }
 
-  public String gammaTipText() {
-    return "Weight gamma of the penalty that makes \u00c3 the attacker's best response (paper: 1e-3); "
-        + "lower it if a fit diverges.";
-  }
-
+  @OptionMetadata(displayName = "lambda", displayOrder = 23,
+      description = "The attacker's cost lambda ||\u00c3 - A||^2 of moving away from A. The paper"
+      + " uses 1e-3.")
+  @CommandLineOption("lambda")
   public double getLambda() {
-    return m_Lambda;
+    return m_Settings.lambda();
   }
 
   public void setLambda(double value) {
-    m_Lambda = positive("lambda (-lambda)", value);
+    update(b -> b.lambda(value));
   }
 
-  public String lambdaTipText() {
-    return "The attacker's cost lambda ||\u00c3 - A||^2 for moving away from A (paper: 1e-3).";
-  }
-
-  public double getMu() {
-    return m_Mu;
-  }
-
-  public void setMu(double value) {
-    m_Mu = positive("mu (-mu)", value);
-  }
-
-  public String muTipText() {
-    return "The ADMM penalty mu (paper: 1; default 100, which reaches feasibility within the iteration budget "
-        + "on real data, see docs/ALGORITHM.md); the start value when the penalty is adaptive.";
-  }
-
-  public SelectedTag getUUpdate() {
-    return new SelectedTag(m_UUpdate, TAGS_U_UPDATE);
-  }
-
-  public void setUUpdate(SelectedTag value) {
-    if (value.getTags() == TAGS_U_UPDATE) {
-      m_UUpdate = value.getSelectedTag().getID();
-    }
-  }
-
-  public String UUpdateTipText() {
-    return "How the U sub-problem is solved: exact nonnegative minimiser, or as printed in the paper "
-        + "(unconstrained solve, then negatives set to 0).";
-  }
-
-  public int getUInnerIterations() {
-    return m_UInnerIterations;
-  }
-
-  public void setUInnerIterations(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("ANMF: inner iterations (-inner) must be at least 1, got " + value);
-    }
-    m_UInnerIterations = value;
-  }
-
-  public String UInnerIterationsTipText() {
-    return "Accelerated projected-gradient steps per exact U update (warm-started).";
-  }
-
-  public SelectedTag getLinearSolve() {
-    return new SelectedTag(m_LinearSolve, TAGS_LINEAR_SOLVE);
-  }
-
-  public void setLinearSolve(SelectedTag value) {
-    if (value.getTags() == TAGS_LINEAR_SOLVE) {
-      m_LinearSolve = value.getSelectedTag().getID();
-    }
-  }
-
-  public String linearSolveTipText() {
-    return "The linear solve of the paper's U update: Cholesky of the min(m, N) Gram matrix, conjugate "
-        + "gradients, or whichever is cheaper.";
-  }
-
-  public boolean getAdaptivePenalty() {
-    return m_AdaptivePenalty;
-  }
-
-  public void setAdaptivePenalty(boolean value) {
-    m_AdaptivePenalty = value;
-  }
-
-  public String adaptivePenaltyTipText() {
-    return "Adapt mu by balancing primal and dual residuals; off by default, since on ANMF the dual residual "
-        + "stays large (the model has no minimiser along a scaling direction) and mu collapses.";
-  }
-
-  public double getPenaltyFactor() {
-    return m_PenaltyFactor;
-  }
-
-  public void setPenaltyFactor(double value) {
-    if (!(value > 1.0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("ANMF: penalty factor (-penalty-factor) must be finite and > 1, got "
-          + value);
-    }
-    m_PenaltyFactor = value;
-  }
-
-  public String penaltyFactorTipText() {
-    return "Factor by which an adaptive mu is multiplied or divided.";
-  }
-
-  public double getPenaltyThreshold() {
-    return m_PenaltyThreshold;
-  }
-
-  public void setPenaltyThreshold(double value) {
-    if (!(value > 1.0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("ANMF: penalty threshold (-penalty-threshold) must be finite and > 1,"
-          + " got " + value);
-    }
-    m_PenaltyThreshold = value;
-  }
-
-  public String penaltyThresholdTipText() {
-    return "An adaptive mu changes when one residual exceeds the other by this ratio.";
-  }
-
-  public boolean getNoStartRescaling() {
-    return m_NoStartRescaling;
-  }
-
-  public void setNoStartRescaling(boolean value) {
-    m_NoStartRescaling = value;
-  }
-
-  public String noStartRescalingTipText() {
-    return "Start from X0 as the initialisation gives it (the paper) instead of rescaling it to fit Y.";
-  }
-
-  public SelectedTag getSolver() {
-    return new SelectedTag(m_Solver, TAGS_SOLVER);
-  }
-
-  public void setSolver(SelectedTag value) {
-    if (value.getTags() == TAGS_SOLVER) {
-      m_Solver = value.getSelectedTag().getID();
-    }
-  }
-
-  public String solverTipText() {
-    return "admm: the paper's Algorithm 1 (corrected), the default. gradient: block-coordinate descent on A, "
-        + "\u00c3 and X (exact sweeps on A and \u00c3, Armijo projected gradient on X) that never forms an "
-        + "attributes x instances matrix and keeps sparse data sparse, for large or text data; it minimises the "
-        + "same objective (9) with \u00c3 >= 0, ignores the ADMM-only options and stops on the relative "
-        + "change of the objective.";
-  }
-
-  public SelectedTag getStopping() {
-    return new SelectedTag(m_Stopping, TAGS_STOPPING);
-  }
-
-  public void setStopping(SelectedTag value) {
-    if (value.getTags() == TAGS_STOPPING) {
-      m_Stopping = value.getSelectedTag().getID();
-    }
-  }
-
-  public String stoppingTipText() {
-    return "Convergence test with the tolerance: relative primal residual and relative change of the "
-        + "objective, relative primal and dual residuals, or the paper's rule (26), which uses absolute squared "
-        + "norms and is rarely met on real data.";
-  }
-
+  @OptionMetadata(displayName = "attacker target", displayOrder = 25,
+      description = "The attacker's target Z: shift for Z = Y + t (Remark 1a), or a filter"
+      + " specification (class name and options) applied to the training data (Remark 1b), for"
+      + " instance a MultiFilter chain of the package's noise filters. Example:"
+      + " \"weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2\".")
+  @CommandLineOption(value = "target", synopsis = "-target <shift|filter spec>")
   public String getTarget() {
     return m_Target;
   }
@@ -642,26 +350,145 @@ public class ANMF extends AbstractNMFClusterer {
     m_Target = value == null || value.trim().isEmpty() ? SHIFT_TARGET : value;
   }
 
-  public String targetTipText() {
-    return "The attacker's target Z: 'shift' for Z = Y + t (Remark 1a), or a filter specification (class name "
-        + "and options) applied to the training data, e.g. a MultiFilter chain of the package's noise filters "
-        + "(Remark 1b).";
-  }
-
+  @OptionMetadata(displayName = "shift", displayOrder = 26,
+      description = "The shift t of the shift target, in the data's units; negative draws t uniformly"
+      + " from [0, 5 sigma] with the seed, as the paper (sigma: the standard deviation of the"
+      + " entries of Y).")
+  @CommandLineOption("shift")
   public double getShift() {
     return m_Shift;
   }
 
   public void setShift(double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("ANMF: shift (-shift) must be a finite number, got " + value);
-    }
-    m_Shift = value;
+    m_Shift = AttackerTarget.checkedShift(value);
   }
 
-  public String shiftTipText() {
-    return "The shift t of the 'shift' target in the data's units; negative draws t uniformly from "
-        + "[0, 5 sigma] with the seed, as the paper.";
+  @OptionMetadata(displayName = "solver", displayOrder = 40,
+      description = "How model (9) is solved: admm, the paper's Algorithm 1 (corrected, the default),"
+      + " or gradient, block-coordinate descent for large or sparse data. The gradient solver (exact"
+      + " sweeps on A and \u00c3, Armijo projected gradient on X) never forms an attributes x"
+      + " instances matrix and keeps sparse data sparse; it ignores the ADMM-only settings and stops"
+      + " on the relative change of the objective.")
+  @CommandLineOption("solver")
+  public SelectedTag getSolver() {
+    return EnumTags.selected(m_Solver, TAGS_SOLVER);
+  }
+
+  public void setSolver(SelectedTag value) {
+    m_Solver = EnumTags.value(value, AnmfSolver.class, "solver (-solver)");
+  }
+
+  @OptionMetadata(displayName = "ADMM penalty mu", displayOrder = 70,
+      description = "The ADMM penalty mu, its start value when the penalty is adaptive (ADMM only)."
+      + " The paper uses 1; the default 100 reaches feasibility within the iteration budget on real"
+      + " data (docs/ALGORITHM.md).")
+  @CommandLineOption("mu")
+  public double getMu() {
+    return m_Settings.mu();
+  }
+
+  public void setMu(double value) {
+    update(b -> b.mu(value));
+  }
+
+  @OptionMetadata(displayName = "U update", displayOrder = 71,
+      description = "How the ADMM's U sub-problem is solved: exact nonnegative minimiser, or as"
+      + " printed in the paper (unconstrained solve, then negatives set to 0).")
+  @CommandLineOption("U")
+  public SelectedTag getUUpdate() {
+    return EnumTags.selected(m_Settings.uUpdate(), TAGS_U_UPDATE);
+  }
+
+  public void setUUpdate(SelectedTag value) {
+    AnmfOptions.UUpdate rule = EnumTags.value(value, AnmfOptions.UUpdate.class, "U update (-U)");
+    update(b -> b.uUpdate(rule));
+  }
+
+  @OptionMetadata(displayName = "U inner steps", displayOrder = 72,
+      description = "Accelerated projected-gradient steps per exact U update, warm-started (ADMM only).")
+  @CommandLineOption("inner")
+  public int getUInnerIterations() {
+    return m_Settings.uInnerIterations();
+  }
+
+  public void setUInnerIterations(int value) {
+    update(b -> b.uInnerIterations(value));
+  }
+
+  @OptionMetadata(displayName = "U linear solve", displayOrder = 73,
+      description = "The linear solve of the paper's U update: Cholesky of the min(m, N) Gram matrix,"
+      + " conjugate gradients, or whichever is cheaper (ADMM only).")
+  @CommandLineOption("solve")
+  public SelectedTag getLinearSolve() {
+    return EnumTags.selected(m_Settings.linearSolve(), TAGS_LINEAR_SOLVE);
+  }
+
+  public void setLinearSolve(SelectedTag value) {
+    AnmfOptions.LinearSolve solve = EnumTags.value(value, AnmfOptions.LinearSolve.class,
+        "linear solve (-solve)");
+    update(b -> b.linearSolve(solve));
+  }
+
+  @OptionMetadata(displayName = "adaptive penalty", displayOrder = 74,
+      description = "Adapt mu by balancing primal and dual residuals (ADMM only). Residual balancing"
+      + " as Boyd et al. 2011, 3.4.1; off by default: on ANMF the dual residual stays large (the"
+      + " model has no minimiser along a scaling direction) and mu collapses.")
+  @CommandLineOption("adaptive-penalty")
+  public boolean getAdaptivePenalty() {
+    return m_Settings.adaptivePenalty();
+  }
+
+  public void setAdaptivePenalty(boolean value) {
+    update(b -> b.adaptivePenalty(value));
+  }
+
+  @OptionMetadata(displayName = "penalty factor", displayOrder = 75,
+      description = "Factor by which an adaptive mu is multiplied or divided (ADMM only).")
+  @CommandLineOption("penalty-factor")
+  public double getPenaltyFactor() {
+    return m_Settings.penaltyFactor();
+  }
+
+  public void setPenaltyFactor(double value) {
+    update(b -> b.penaltyFactor(value));
+  }
+
+  @OptionMetadata(displayName = "penalty threshold", displayOrder = 76,
+      description = "An adaptive mu changes when one residual exceeds the other by this ratio (ADMM only).")
+  @CommandLineOption("penalty-threshold")
+  public double getPenaltyThreshold() {
+    return m_Settings.penaltyThreshold();
+  }
+
+  public void setPenaltyThreshold(double value) {
+    update(b -> b.penaltyThreshold(value));
+  }
+
+  @OptionMetadata(displayName = "no start rescaling", displayOrder = 77,
+      description = "Start from X0 as the initialisation gives it, as the paper, instead of rescaling"
+      + " it by <A0X0, Y> / ||A0X0||^2 to fit Y.")
+  @CommandLineOption("no-start-rescaling")
+  public boolean getNoStartRescaling() {
+    return !m_Settings.rescaleStart();
+  }
+
+  public void setNoStartRescaling(boolean value) {
+    update(b -> b.rescaleStart(!value));
+  }
+
+  @OptionMetadata(displayName = "stopping rule", displayOrder = 78,
+      description = "The ADMM's convergence test with the tolerance: change (relative primal residual"
+      + " and relative change of the objective), residuals (relative primal and dual residuals), or"
+      + " paper, rule (26) with absolute squared norms, rarely met on real data.")
+  @CommandLineOption("stop")
+  public SelectedTag getStopping() {
+    return EnumTags.selected(m_Settings.toleranceRule(), TAGS_STOPPING);
+  }
+
+  public void setStopping(SelectedTag value) {
+    AnmfOptions.ToleranceRule rule = EnumTags.value(value, AnmfOptions.ToleranceRule.class,
+        "stopping rule (-stop)");
+    update(b -> b.toleranceRule(rule));
   }
 
   @Override

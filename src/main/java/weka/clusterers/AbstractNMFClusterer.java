@@ -1,44 +1,42 @@
 package weka.clusterers;
 
-import static adversarialnmf.weka.WekaOptions.doubleOption;
-import static adversarialnmf.weka.WekaOptions.intOption;
-import static adversarialnmf.weka.WekaOptions.tagName;
-import static adversarialnmf.weka.WekaOptions.tagOption;
-
-import adversarialnmf.weka.WekaData;
-import adversarialnmf.weka.WekaErrors;
 import adversarialnmf.cluster.AssignmentRule;
+import adversarialnmf.cluster.DataScaling;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.init.Initialization;
+import adversarialnmf.init.InitializationMethod;
 import adversarialnmf.init.KMeansInitialization;
-import adversarialnmf.init.NndsvdInitialization;
-import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.OverflowSafe;
-import adversarialnmf.linalg.SparseData;
 import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.linalg.SparseData;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationDivergedException;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.Factors;
-import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.Restarts;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.WorkingSet;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.DeclaredOptions;
+import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.WekaData;
+import adversarialnmf.weka.WekaErrors;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
+import java.util.Vector;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Vector;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.BatchPredictor;
 import weka.core.Capabilities;
@@ -46,6 +44,7 @@ import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.TechnicalInformationHandler;
@@ -65,44 +64,22 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   private static final long serialVersionUID = -4794125004102244171L;
 
-  public static final int INIT_KMEANS = 0;
-  public static final int INIT_NNDSVD = 1;
-  public static final int INIT_RANDOM = 2;
-  public static final Tag[] TAGS_INITIALIZATION = {
-      new Tag(INIT_KMEANS, "kmeans", "k-means (A0 = centroids, X0 = indicator + offset), as the ANMF paper", false),
-      new Tag(INIT_NNDSVD, "nndsvd", "NNDSVD (nonnegative parts of the leading singular vectors)", false),
-      new Tag(INIT_RANDOM, "random", "random nonnegative factors", false)};
+  public static final Tag[] TAGS_INITIALIZATION = EnumTags.of(InitializationMethod.class);
+  public static final Tag[] TAGS_SCALING = EnumTags.of(DataScaling.class);
+  public static final Tag[] TAGS_ASSIGNMENT = EnumTags.of(AssignmentRule.class);
 
-  public static final int SCALING_NONE = 0;
-  public static final int SCALING_MAX = 1;
-  public static final Tag[] TAGS_SCALING = {
-      new Tag(SCALING_NONE, "none", "factorize the data as they are", false),
-      new Tag(SCALING_MAX, "max", "divide the data by their largest value (so Y lies in [0, 1])", false)};
-
-  public static final int ASSIGN_ARGMAX = 0;
-  public static final int ASSIGN_KMEANS = 1;
-  public static final Tag[] TAGS_ASSIGNMENT = {
-      new Tag(ASSIGN_ARGMAX, "argmax", "largest coefficient of each instance (the paper's rule)", false),
-      new Tag(ASSIGN_KMEANS, "kmeans", "k-means on the unit-normalised coefficient vectors", false)};
-
-  public static final int PREDICT_MODEL = 0;
-  public static final int PREDICT_BASIS = 1;
-  public static final int PREDICT_ADVERSARIAL = 2;
-  public static final Tag[] TAGS_PREDICTION = {
-      new Tag(PREDICT_MODEL, "model", "the method's own objective over the instance, fitted factors fixed", false),
-      new Tag(PREDICT_BASIS, "basis", "nonnegative least squares onto the learned basis A", false),
-      new Tag(PREDICT_ADVERSARIAL, "adversarial", "nonnegative least squares onto ANMF's adversarial basis", false)};
+  public static final Tag[] TAGS_PREDICTION = EnumTags.of(PredictionRule.class);
 
   protected int m_NumClusters = 2;
-  protected int m_MaxIterations = defaultMaxIterations();
-  protected double m_Tolerance = defaultTolerance();
-  protected int m_Initialization = INIT_KMEANS;
+  /** Iteration cap and tolerance, as the core value that checks them. */
+  protected StoppingRule m_Stopping = new StoppingRule(defaultMaxIterations(), defaultTolerance());
+  protected InitializationMethod m_Initialization = InitializationMethod.KMEANS;
   protected double m_IndicatorOffset = 0.2;
-  protected int m_Scaling = SCALING_MAX;
+  protected DataScaling m_Scaling = DataScaling.MAX;
   /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
   protected int m_NumExecutionSlots = 0;
-  protected int m_Assignment = ASSIGN_ARGMAX;
-  protected int m_Prediction = PREDICT_MODEL;
+  protected AssignmentRule m_Assignment = AssignmentRule.ARGMAX;
+  protected PredictionRule m_Prediction = PredictionRule.MODEL;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
   protected int m_Restarts = 1;
@@ -236,7 +213,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         randoms[r] = random;
         starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
-          solver = createSolver(data, y, scale, new StoppingRule(m_MaxIterations, m_Tolerance), randoms[r]);
+          solver = createSolver(data, y, scale, m_Stopping, randoms[r]);
           // restarts at once each hold their own working set
           workingSet = solver.workingSetBytes(y, m_NumClusters) * Math.min(seeds.length, slots.threads());
           requireHeapFor(workingSet, solver, y, who);
@@ -245,11 +222,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       fitRuns(solver, y, starts, slots, fits);
       Restarts runs = Restarts.of(seeds, fits);
       Factorization best = fits[runs.best()];
-      if (m_Prediction == PREDICT_ADVERSARIAL && !best.hasAdversarialBasis()) {
+      if (m_Prediction == PredictionRule.ADVERSARIAL_BASIS && !best.hasAdversarialBasis()) {
         throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
             + " ANMF learns; use -predict model or -predict basis");
       }
-      model = NmfClustering.of(best, y, scale, assignmentRule(), predictionRule(), randoms[runs.best()]);
+      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, randoms[runs.best()]);
       m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
@@ -268,8 +245,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_MissingCount = missingCount;
     m_MissingUsed = m_MissingValues;
     if (!fit.converged()) {
-      Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_MaxIterations
-          + ") without meeting the tolerance " + m_Tolerance + "; raise -I or the tolerance -E");
+      Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_Stopping.maxIterations()
+          + ") without meeting the tolerance " + m_Stopping.tolerance() + "; raise -I or the tolerance -E");
     }
   }
 
@@ -361,10 +338,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    * Public for fits made elsewhere (the Spark job), which must scale as this clusterer does.
    */
   public double dataScale(double largest, String who) {
-    if (m_Scaling == SCALING_MAX && Double.isFinite(1.0 / largest)) {
+    if (m_Scaling == DataScaling.MAX && Double.isFinite(1.0 / largest)) {
       return 1.0 / largest;
     }
-    if (m_Scaling == SCALING_NONE && OverflowSafe.inSafeRange(largest)) {
+    if (m_Scaling == DataScaling.NONE && OverflowSafe.inSafeRange(largest)) {
       return 1.0;
     }
     if (Double.isInfinite(largest)) {
@@ -380,25 +357,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   protected Initialization createInitialization() {
-    switch (m_Initialization) {
-      case INIT_NNDSVD:
-        return new NndsvdInitialization();
-      case INIT_RANDOM:
-        return new RandomInitialization();
-      default:
-        return new KMeansInitialization(m_IndicatorOffset);
-    }
+    return m_Initialization.create(m_IndicatorOffset);
   }
 
-  /** The coefficient rule for training and new instances, as the core's value (also for the Spark job). */
+  /** The coefficient rule for training and new instances (also for the Spark job). */
   public PredictionRule predictionRule() {
-    return m_Prediction == PREDICT_BASIS ? PredictionRule.BASIS
-        : m_Prediction == PREDICT_ADVERSARIAL ? PredictionRule.ADVERSARIAL_BASIS : PredictionRule.MODEL;
+    return m_Prediction;
   }
 
-  /** How coefficients become clusters, as the core's value (also for the Spark job). */
+  /** How coefficients become clusters (also for the Spark job). */
   public AssignmentRule assignmentRule() {
-    return m_Assignment == ASSIGN_KMEANS ? AssignmentRule.KMEANS : AssignmentRule.ARGMAX;
+    return m_Assignment;
   }
 
   // ------------------------------------------------------------------ prediction
@@ -551,69 +520,25 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tNumber of clusters, the rank n of the factorization.\n\t(default 2)", "N", 1,
-        "-N <num>"));
-    options.add(new Option("\tMaximum number of iterations.\n\t(default " + defaultMaxIterations() + ")", "I", 1,
-        "-I <num>"));
-    options.add(new Option("\tTolerance of the convergence test (relative change).\n\t(default "
-        + defaultTolerance() + ")", "E", 1, "-E <num>"));
-    options.add(new Option("\tInitialisation: kmeans, nndsvd or random.\n\t(default kmeans)", "init", 1,
-        "-init <kmeans|nndsvd|random>"));
-    options.add(new Option("\tOffset added to the k-means indicator X0 (k-means start only).\n\t(default 0.2)",
-        "offset", 1, "-offset <num>"));
-    options.add(new Option("\tData scaling before the fit: none, or max (divide by the largest value).\n"
-        + "\t(default max)", "scaling", 1, "-scaling <none|max>"));
-    options.add(new Option("\tCluster assignment: argmax (largest coefficient) or kmeans\n"
-        + "\t(k-means on unit-normalised coefficients).\n\t(default argmax)", "assign", 1,
-        "-assign <argmax|kmeans>"));
-    options.add(new Option("\tCoefficients of an instance (training rows and new ones alike): model\n"
-        + "\t(the method's own objective over the instance, fitted factors fixed), basis\n"
-        + "\t(nonnegative least squares onto A) or adversarial (onto ANMF's adversarial basis).\n"
-        + "\t(default model)", "predict", 1, "-predict <model|basis|adversarial>"));
+    Vector<Option> options = DeclaredOptions.listOptions(this);
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    setNumClusters(intOption("N", options, 2));
-    setMaxIterations(intOption("I", options, defaultMaxIterations()));
-    setTolerance(doubleOption("E", options, defaultTolerance()));
-    setInitialization(tagOption("init", options, TAGS_INITIALIZATION, INIT_KMEANS));
-    setIndicatorOffset(doubleOption("offset", options, 0.2));
-    setScaling(tagOption("scaling", options, TAGS_SCALING, SCALING_MAX));
-    setAssignment(tagOption("assign", options, TAGS_ASSIGNMENT, ASSIGN_ARGMAX));
-    setPrediction(tagOption("predict", options, TAGS_PREDICTION, PREDICT_MODEL));
+    DeclaredOptions.setOptions(this, options);
     super.setOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    options.add("-N");
-    options.add("" + m_NumClusters);
-    options.add("-I");
-    options.add("" + m_MaxIterations);
-    options.add("-E");
-    options.add("" + m_Tolerance);
-    options.add("-init");
-    options.add(tagName(TAGS_INITIALIZATION, m_Initialization));
-    options.add("-offset");
-    options.add("" + m_IndicatorOffset);
-    options.add("-scaling");
-    options.add(tagName(TAGS_SCALING, m_Scaling));
-    options.add("-assign");
-    options.add(tagName(TAGS_ASSIGNMENT, m_Assignment));
-    options.add("-predict");
-    options.add(tagName(TAGS_PREDICTION, m_Prediction));
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
+    return DeclaredOptions.getOptions(this, super.getOptions());
   }
 
-
-
   // ------------------------------------------------------------------ properties
+  // display order: 10 clusters, 20-39 the method's model, 40-49 its solver, 50-59 start and
+  // assignment, 60-69 iterations, 70-89 solver details
 
   @Override
   public void setNumClusters(int numClusters) throws Exception {
@@ -623,86 +548,71 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_NumClusters = numClusters;
   }
 
+  @OptionMetadata(displayName = "number of clusters", displayOrder = 10,
+      description = "The number of clusters, the rank n of the factorization (columns of the basis A).")
+  @CommandLineOption("N")
   public int getNumClusters() {
     return m_NumClusters;
   }
 
-  public String numClustersTipText() {
-    return "The number of clusters, i.e. the rank n of the factorization (columns of the basis A).";
-  }
-
   public void setMaxIterations(int maxIterations) {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maximum iterations (-I) must be at least 1, got " + maxIterations);
-    }
-    m_MaxIterations = maxIterations;
+    m_Stopping = new StoppingRule(maxIterations, m_Stopping.tolerance());
   }
 
+  @OptionMetadata(displayName = "maximum iterations", displayOrder = 60,
+      description = "The most iterations the solver may take. A warning is logged if it stops there"
+      + " unconverged.")
+  @CommandLineOption("I")
   public int getMaxIterations() {
-    return m_MaxIterations;
-  }
-
-  public String maxIterationsTipText() {
-    return "The most iterations the solver may take; a warning is logged if it stops here unconverged.";
+    return m_Stopping.maxIterations();
   }
 
   public void setTolerance(double tolerance) {
-    if (!(tolerance >= 0.0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance (-E) must be a finite number >= 0, got " + tolerance);
-    }
-    m_Tolerance = tolerance;
+    m_Stopping = new StoppingRule(m_Stopping.maxIterations(), tolerance);
   }
 
+  @OptionMetadata(displayName = "tolerance", displayOrder = 61,
+      description = "The tolerance of the convergence test (relative change of the objective,"
+      + " unless the method says otherwise).")
+  @CommandLineOption("E")
   public double getTolerance() {
-    return m_Tolerance;
-  }
-
-  public String toleranceTipText() {
-    return "The solver stops when the relative change of its objective falls to this value.";
+    return m_Stopping.tolerance();
   }
 
   public void setInitialization(SelectedTag value) {
-    if (value.getTags() == TAGS_INITIALIZATION) {
-      m_Initialization = value.getSelectedTag().getID();
-    }
+    m_Initialization = EnumTags.value(value, InitializationMethod.class, "initialization (-init)");
   }
 
+  @OptionMetadata(displayName = "initialisation", displayOrder = 50,
+      description = "How the factors start: k-means (the ANMF paper's start), NNDSVD, or random.")
+  @CommandLineOption("init")
   public SelectedTag getInitialization() {
-    return new SelectedTag(m_Initialization, TAGS_INITIALIZATION);
-  }
-
-  public String initializationTipText() {
-    return "How the factors start: k-means (the ANMF paper's start), NNDSVD, or random.";
+    return EnumTags.selected(m_Initialization, TAGS_INITIALIZATION);
   }
 
   public void setIndicatorOffset(double offset) {
-    if (!(offset >= 0.0) || Double.isInfinite(offset)) {
-      throw new IllegalArgumentException("indicator offset (-offset) must be finite and >= 0, got " + offset);
-    }
-    m_IndicatorOffset = offset;
+    m_IndicatorOffset = KMeansInitialization.checkedOffset(offset);
   }
 
+  @OptionMetadata(displayName = "indicator offset", displayOrder = 51,
+      description = "Constant added to the 0/1 k-means indicator to form X0 (k-means start only)."
+      + " The ANMF paper uses 0.2.")
+  @CommandLineOption("offset")
   public double getIndicatorOffset() {
     return m_IndicatorOffset;
   }
 
-  public String indicatorOffsetTipText() {
-    return "Constant added to the 0/1 k-means indicator to form X0 (0.2 in the ANMF paper); k-means start only.";
-  }
-
   public void setScaling(SelectedTag value) {
-    if (value.getTags() == TAGS_SCALING) {
-      m_Scaling = value.getSelectedTag().getID();
-    }
+    m_Scaling = EnumTags.value(value, DataScaling.class, "scaling (-scaling)");
   }
 
+  @OptionMetadata(displayName = "scaling", displayOrder = 52,
+      description = "How the data are scaled before the fit: none, or divided by their largest value"
+      + " (max) so that they lie in [0, 1]. With max, regularisation weights mean the same on any"
+      + " data set.")
+  @CommandLineOption("scaling")
   public SelectedTag getScaling() {
-    return new SelectedTag(m_Scaling, TAGS_SCALING);
-  }
-
-  public String scalingTipText() {
-    return "Scale the data before the fit: none, or divide by the largest value so the data lie in [0, 1]"
-        + " (regularisation weights then mean the same on any data set).";
+    return EnumTags.selected(m_Scaling, TAGS_SCALING);
   }
 
   public void setNumExecutionSlots(int slots) {
@@ -713,61 +623,55 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_NumExecutionSlots = slots;
   }
 
+  @OptionMetadata(displayName = "execution slots", displayOrder = 90,
+      description = "The number of execution slots (threads) for the fit's matrix products; 0 means one"
+      + " per available processor. Results are the same for every value. A native BLAS, when in use,"
+      + " keeps its own thread count (OPENBLAS_NUM_THREADS for OpenBLAS).")
+  @CommandLineOption("num-slots")
   public int getNumExecutionSlots() {
     return m_NumExecutionSlots;
   }
 
-  public String numExecutionSlotsTipText() {
-    return "The number of execution slots (threads) for the fit's matrix products; 0 means one per available"
-        + " processor. Results are the same for every value. A native BLAS, when in use, keeps its own thread"
-        + " count (OPENBLAS_NUM_THREADS for OpenBLAS).";
-  }
-
   public void setAssignment(SelectedTag value) {
-    if (value.getTags() == TAGS_ASSIGNMENT) {
-      m_Assignment = value.getSelectedTag().getID();
-    }
+    m_Assignment = EnumTags.value(value, AssignmentRule.class, "assignment (-assign)");
   }
 
+  @OptionMetadata(displayName = "assignment rule", displayOrder = 53,
+      description = "How coefficients become clusters: argmax, the paper's rule, or k-means on the"
+      + " unit-normalised coefficient vectors.")
+  @CommandLineOption("assign")
   public SelectedTag getAssignment() {
-    return new SelectedTag(m_Assignment, TAGS_ASSIGNMENT);
-  }
-
-  public String assignmentTipText() {
-    return "How coefficients become clusters: argmax (the paper's rule) or k-means on the unit-normalised"
-        + " coefficient vectors.";
+    return EnumTags.selected(m_Assignment, TAGS_ASSIGNMENT);
   }
 
   public void setPrediction(SelectedTag value) {
-    if (value.getTags() == TAGS_PREDICTION) {
-      m_Prediction = value.getSelectedTag().getID();
-    }
+    m_Prediction = EnumTags.value(value, PredictionRule.class, "prediction (-predict)");
   }
 
+  @OptionMetadata(displayName = "prediction rule", displayOrder = 54,
+      description = "How an instance gets its coefficients, for clusterInstance, distributionForInstance"
+      + " and the training assignment alike: model (the default; the minimiser of the method's own"
+      + " objective over the instance with the fitted factors fixed), basis (nonnegative least squares"
+      + " onto A) or adversarial (onto ANMF's adversarial basis).")
+  @CommandLineOption("predict")
   public SelectedTag getPrediction() {
-    return new SelectedTag(m_Prediction, TAGS_PREDICTION);
-  }
-
-  public String predictionTipText() {
-    return "How an instance gets its coefficients, for clusterInstance, distributionForInstance and the"
-        + " training assignment alike: model (default; the minimiser of the method's own objective over"
-        + " the instance with the fitted factors fixed), basis (nonnegative least squares onto A) or"
-        + " adversarial (onto ANMF's adversarial basis).";
+    return EnumTags.selected(m_Prediction, TAGS_PREDICTION);
   }
 
   public void setMissingValues(SelectedTag value) {
-    if (value.getTags() == TAGS_MISSING) {
-      m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
+    if (value.getTags() != TAGS_MISSING) {
+      throw new IllegalArgumentException("missing values (-missing): not one of this option's tags");
     }
+    m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
   }
 
+  @OptionMetadata(displayName = "missing values", displayOrder = 55,
+      description = "What to do with missing values: mask (fit only the observed entries; in sparse"
+      + " data an absent value is an observed 0), mean (replace each by its attribute's mean first) or"
+      + " refuse.")
+  @CommandLineOption("missing")
   public SelectedTag getMissingValues() {
     return new SelectedTag(m_MissingValues.ordinal(), TAGS_MISSING);
-  }
-
-  public String missingValuesTipText() {
-    return "What to do with missing values: mask (fit only the observed entries; in sparse data an absent"
-        + " value is an observed 0), mean (replace each by its attribute's mean first) or refuse.";
   }
 
   public void setRestarts(int restarts) {
@@ -777,13 +681,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_Restarts = restarts;
   }
 
+  @OptionMetadata(displayName = "restarts", displayOrder = 62,
+      description = "Fit from this many starts (seeds derived from the seed) and keep the one with the"
+      + " lowest final objective; the output lists every run.")
+  @CommandLineOption("restarts")
   public int getRestarts() {
     return m_Restarts;
-  }
-
-  public String restartsTipText() {
-    return "Fits from this many starts (seeds derived from the seed) and keeps the one with the lowest final"
-        + " objective; the output lists every run.";
   }
 
   // ------------------------------------------------------------------ output
@@ -805,7 +708,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
         .append(fit.coefficients().cols()).append(" instances")
         .append(m_Model.dataScale() != 1.0 ? ", scaled by " + readable(m_Model.dataScale())
-            + (m_Scaling == SCALING_NONE ? " (a power of two: the values are too large or small to square)" : "")
+            + (m_Scaling == DataScaling.NONE ? " (a power of two: the values are too large or small to square)" : "")
             : "")
         .append('\n');
     if (m_MissingCount > 0) {
@@ -840,7 +743,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append('\n');
     int[] sizes = m_Model.clusterSizes();
     int total = fit.coefficients().cols();
-    text.append("Clustered instances (").append(tagName(TAGS_ASSIGNMENT, m_Assignment)).append(" rule)\n\n");
+    text.append("Clustered instances (").append(m_Model.rule().key()).append(" rule)\n\n");
     for (int c = 0; c < sizes.length; c++) {
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }

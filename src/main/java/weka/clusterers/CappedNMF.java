@@ -1,19 +1,13 @@
 package weka.clusterers;
 
-import static adversarialnmf.weka.WekaOptions.doubleOption;
-
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.CappedNmf;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Random;
-import java.util.Vector;
 import weka.core.Instances;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
@@ -96,80 +90,44 @@ public class CappedNMF extends AbstractNMFClusterer {
     }
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tFixed cap theta on an instance's residual norm, in the data's units;\n"
-        + "\t<= 0: data driven (see -cap-quantile).\n\t(default -1)", "cap", 1, "-cap <num>"));
-    options.add(new Option("\tData-driven cap: this quantile of the residual norms at the start.\n"
-        + "\t(default " + CappedNmf.Options.DEFAULT_INLIER_QUANTILE + ")", "cap-quantile", 1,
-        "-cap-quantile <num>"));
-    options.add(new Option("\tUpdate X by Lee-Seung's rule instead of the authors' orthogonal rule.",
-        "lee-seung", 0, "-lee-seung"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setCap(doubleOption("cap", options, -1));
-    setInlierQuantile(doubleOption("cap-quantile", options, CappedNmf.Options.DEFAULT_INLIER_QUANTILE));
-    setLeeSeungCoefficients(Utils.getFlag("lee-seung", options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    Collections.addAll(options, "-cap", "" + m_Cap, "-cap-quantile", "" + m_InlierQuantile);
-    if (m_LeeSeungCoefficients) {
-      options.add("-lee-seung");
-    }
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
+  @OptionMetadata(displayName = "fixed cap", displayOrder = 20,
+      description = "A fixed cap theta on each instance's residual norm, in the data's units; zero or"
+      + " less uses the data-driven cap (cap quantile).")
+  @CommandLineOption("cap")
   public double getCap() {
     return m_Cap;
   }
 
   public void setCap(double value) {
+    // <= 0 is this face's "no fixed cap"; a fixed cap itself is checked by the core when used
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       throw new IllegalArgumentException("capped NMF: cap (-cap) must be a finite number, got " + value);
     }
     m_Cap = value;
   }
 
-  public String capTipText() {
-    return "A fixed cap theta on each instance's residual norm, in the data's units; <= 0 uses the data-driven "
-        + "cap.";
-  }
-
+  @OptionMetadata(displayName = "cap quantile", displayOrder = 21,
+      description = "The data-driven cap is this quantile of the instances' residual norms at the"
+      + " start (1 caps none).")
+  @CommandLineOption("cap-quantile")
   public double getInlierQuantile() {
     return m_InlierQuantile;
   }
 
   public void setInlierQuantile(double value) {
-    if (!(value > 0.0 && value <= 1.0)) {
-      throw new IllegalArgumentException("capped NMF: cap quantile (-cap-quantile) must be in (0, 1], got " + value);
-    }
-    m_InlierQuantile = value;
+    m_InlierQuantile = CappedNmf.Options.checkedQuantile(value);
   }
 
-  public String inlierQuantileTipText() {
-    return "The data-driven cap is this quantile of the instances' residual norms at the start (1 caps none).";
-  }
-
+  @OptionMetadata(displayName = "Lee-Seung coefficients", displayOrder = 22,
+      description = "Update the coefficients X by Lee and Seung's rule instead of the authors'"
+      + " orthogonal rule.")
+  @CommandLineOption("lee-seung")
   public boolean getLeeSeungCoefficients() {
     return m_LeeSeungCoefficients;
   }
 
   public void setLeeSeungCoefficients(boolean value) {
     m_LeeSeungCoefficients = value;
-  }
-
-  public String leeSeungCoefficientsTipText() {
-    return "Update the coefficients X by Lee and Seung's rule instead of the authors' orthogonal rule.";
   }
 
   @Override

@@ -1,22 +1,14 @@
 package weka.clusterers;
 
-import static adversarialnmf.weka.WekaOptions.tagName;
-import static adversarialnmf.weka.WekaOptions.tagOption;
-
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.FactorizationSolver;
-import adversarialnmf.solver.HalsNmf;
-import adversarialnmf.solver.KullbackLeiblerNmf;
-import adversarialnmf.solver.MultiplicativeUpdateNmf;
+import adversarialnmf.solver.NmfSolver;
 import adversarialnmf.solver.StoppingRule;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
+import adversarialnmf.weka.EnumTags;
 import java.util.Random;
-import java.util.Vector;
 import weka.core.Instances;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -35,15 +27,9 @@ public class NMF extends AbstractNMFClusterer {
 
   private static final long serialVersionUID = 5207402473470815384L;
 
-  public static final int SOLVER_HALS = 0;
-  public static final int SOLVER_MU = 1;
-  public static final int SOLVER_KL = 2;
-  public static final Tag[] TAGS_SOLVER = {
-      new Tag(SOLVER_HALS, "hals", "Frobenius loss, HALS coordinate descent on Gram matrices", false),
-      new Tag(SOLVER_MU, "mu", "Frobenius loss, Lee-Seung multiplicative updates (the ANMF paper's baseline)", false),
-      new Tag(SOLVER_KL, "kl", "Kullback-Leibler divergence, Lee-Seung multiplicative updates", false)};
+  public static final Tag[] TAGS_SOLVER = EnumTags.of(NmfSolver.class);
 
-  protected int m_Solver = SOLVER_MU;
+  protected NmfSolver m_Solver = NmfSolver.MU;
 
   public String globalInfo() {
     return "Standard nonnegative matrix factorization (NMF) as a clusterer: the data matrix Y "
@@ -77,59 +63,26 @@ public class NMF extends AbstractNMFClusterer {
   @Override
   protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
       Random random) {
-    switch (m_Solver) {
-      case SOLVER_MU:
-        return new MultiplicativeUpdateNmf(stopping);
-      case SOLVER_KL:
-        return new KullbackLeiblerNmf(stopping);
-      default:
-        return new HalsNmf(stopping);
-    }
+    return m_Solver.create(stopping);
   }
 
   @Override
   protected void describeModel(StringBuilder text) {
-    text.append("Solver: ").append(TAGS_SOLVER[m_Solver].getReadable()).append('\n');
+    text.append("Solver: ").append(m_Solver.description()).append('\n');
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tSolver and loss: hals (Frobenius, coordinate descent), mu (Frobenius,\n"
-        + "\tmultiplicative updates) or kl (Kullback-Leibler, multiplicative updates).\n\t(default mu)",
-        "solver", 1, "-solver <hals|mu|kl>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setSolver(tagOption("solver", options, TAGS_SOLVER, SOLVER_MU));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    Collections.addAll(options, "-solver", tagName(TAGS_SOLVER, m_Solver));
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
+  @OptionMetadata(displayName = "solver", displayOrder = 20,
+      description = "The loss and its solver: Frobenius loss by multiplicative updates (mu, the paper's"
+      + " baseline and the default) or by HALS (hals, lower objective per second), or the"
+      + " Kullback-Leibler divergence by multiplicative updates (kl). mu is the default since it"
+      + " clustered better than HALS on ORL and Yale (docs/BASELINES.md).")
+  @CommandLineOption("solver")
   public SelectedTag getSolver() {
-    return new SelectedTag(m_Solver, TAGS_SOLVER);
+    return EnumTags.selected(m_Solver, TAGS_SOLVER);
   }
 
   public void setSolver(SelectedTag value) {
-    if (value.getTags() == TAGS_SOLVER) {
-      m_Solver = value.getSelectedTag().getID();
-    }
-  }
-
-  public String solverTipText() {
-    return "The loss and its solver: Frobenius by multiplicative updates (the paper's baseline; the default, "
-        + "since it clustered better than HALS on ORL and Yale, docs/BASELINES.md) or by HALS (lower objective "
-        + "per second), or the Kullback-Leibler divergence by multiplicative updates.";
+    m_Solver = EnumTags.value(value, NmfSolver.class, "solver (-solver)");
   }
 
   @Override

@@ -1,8 +1,11 @@
 package weka.experiment;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
+import adversarialnmf.weka.DeclaredOptions;
+import adversarialnmf.weka.EnumTags;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import weka.core.AdditionalMeasureProducer;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
 import weka.core.RevisionHandler;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
@@ -44,28 +48,7 @@ public class ClustererSplitEvaluator
 
   private static final long serialVersionUID = 4181658386264379513L;
 
-  public static final Tag[] TAGS_NMI;
-
-  static {
-    NmiNormalization[] kinds = NmiNormalization.values();
-    TAGS_NMI = new Tag[kinds.length];
-    for (int i = 0; i < kinds.length; i++) {
-      TAGS_NMI[i] = new Tag(kinds[i].ordinal(), kinds[i].optionName(), describe(kinds[i]));
-    }
-  }
-
-  private static String describe(NmiNormalization kind) {
-    switch (kind) {
-      case MAX:
-        return "I / max(H1, H2) (Deng Cai's MutualInfo.m, most NMF papers)";
-      case SQRT:
-        return "I / sqrt(H1 H2) (Strehl & Ghosh)";
-      case ARITHMETIC:
-        return "I / ((H1 + H2) / 2) (scikit-learn's default)";
-      default:
-        return "I / min(H1, H2)";
-    }
-  }
+  public static final Tag[] TAGS_NMI = EnumTags.of(NmiNormalization.class);
 
   private static final String[] KEY_NAMES = {"Scheme", "Scheme_options", "Scheme_version_ID"};
   private static final String[] RESULT_NAMES = {
@@ -110,14 +93,7 @@ public class ClustererSplitEvaluator
     Vector<Option> options = new Vector<Option>();
     options.add(new Option("\tThe full class name of the clusterer.\n\t(default weka.clusterers.SimpleKMeans)",
         "W", 1, "-W <class name>"));
-    options.add(new Option("\tCluster training and test rows together and score all of them\n"
-        + "\t(transductive); default: build on the training split, score the test split.", "all-rows", 0,
-        "-all-rows"));
-    options.add(new Option("\tSet the number of clusters to the number of classes of each data set\n"
-        + "\t(clusterers with a settable number of clusters only).", "clusters-from-classes", 0,
-        "-clusters-from-classes"));
-    options.add(new Option("\tNormalisation of the NMI: max, sqrt, arithmetic or min.\n\t(default max)", "nmi", 1,
-        "-nmi <max|sqrt|arithmetic|min>"));
+    options.addAll(DeclaredOptions.listOptions(this));
     if (m_Template instanceof OptionHandler) {
       options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Template.getClass().getName() + ":"));
       options.addAll(Collections.list(((OptionHandler) m_Template).listOptions()));
@@ -127,10 +103,7 @@ public class ClustererSplitEvaluator
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    setScoreAllRows(Utils.getFlag("all-rows", options));
-    setClustersFromClasses(Utils.getFlag("clusters-from-classes", options));
-    String nmi = Utils.getOption("nmi", options);
-    m_Nmi = nmi.isEmpty() ? NmiNormalization.MAX : NmiNormalization.fromOptionName(nmi);
+    DeclaredOptions.setOptions(this, options);
     String name = Utils.getOption('W', options);
     if (name.isEmpty()) {
       name = SimpleKMeans.class.getName();
@@ -141,15 +114,7 @@ public class ClustererSplitEvaluator
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    if (m_ScoreAllRows) {
-      options.add("-all-rows");
-    }
-    if (m_ClustersFromClasses) {
-      options.add("-clusters-from-classes");
-    }
-    options.add("-nmi");
-    options.add(m_Nmi.optionName());
+    List<String> options = new ArrayList<String>(Arrays.asList(DeclaredOptions.getOptions(this)));
     options.add("-W");
     options.add(m_Template.getClass().getName());
     options.add("--");
@@ -159,10 +124,8 @@ public class ClustererSplitEvaluator
     return options.toArray(new String[0]);
   }
 
-  public String clustererTipText() {
-    return "The clusterer to evaluate (any Weka clusterer).";
-  }
-
+  @OptionMetadata(displayName = "clusterer", displayOrder = 10,
+      description = "The clusterer to evaluate (any Weka clusterer).")
   public Clusterer getClusterer() {
     return m_Template;
   }
@@ -176,12 +139,11 @@ public class ClustererSplitEvaluator
     setAdditionalMeasures(m_AdditionalMeasures);
   }
 
-  public String scoreAllRowsTipText() {
-    return "If set, cluster the training and test rows together and score all of them (the "
-        + "transductive setting of clustering papers); otherwise build on the training split and "
-        + "score the test split.";
-  }
-
+  @OptionMetadata(displayName = "score all rows", displayOrder = 20,
+      description = "Cluster the training and test rows together and score all of them (the"
+      + " transductive setting of clustering papers). Otherwise the clusterer is built on the"
+      + " training split and scored on the test split.")
+  @CommandLineOption("all-rows")
   public boolean getScoreAllRows() {
     return m_ScoreAllRows;
   }
@@ -190,11 +152,10 @@ public class ClustererSplitEvaluator
     m_ScoreAllRows = scoreAllRows;
   }
 
-  public String clustersFromClassesTipText() {
-    return "If set, the number of clusters is set to the number of classes of each data set "
-        + "(for clusterers whose number of clusters can be set).";
-  }
-
+  @OptionMetadata(displayName = "clusters from classes", displayOrder = 21,
+      description = "Set the number of clusters to the number of classes of each data set (for"
+      + " clusterers whose number of clusters can be set).")
+  @CommandLineOption("clusters-from-classes")
   public boolean getClustersFromClasses() {
     return m_ClustersFromClasses;
   }
@@ -203,19 +164,16 @@ public class ClustererSplitEvaluator
     m_ClustersFromClasses = clustersFromClasses;
   }
 
-  public String nmiNormalizationTipText() {
-    return "How mutual information is normalised: max (Deng Cai's MutualInfo.m, used by most NMF "
-        + "papers), sqrt, arithmetic (scikit-learn's default) or min.";
-  }
-
+  @OptionMetadata(displayName = "NMI normalisation", displayOrder = 30,
+      description = "How mutual information is normalised: max (Deng Cai's MutualInfo, used by most"
+      + " NMF papers), sqrt, arithmetic (scikit-learn's default) or min.")
+  @CommandLineOption("nmi")
   public SelectedTag getNmiNormalization() {
-    return new SelectedTag(m_Nmi.ordinal(), TAGS_NMI);
+    return EnumTags.selected(m_Nmi, TAGS_NMI);
   }
 
   public void setNmiNormalization(SelectedTag tag) {
-    if (tag.getTags() == TAGS_NMI) {
-      m_Nmi = NmiNormalization.values()[tag.getSelectedTag().getID()];
-    }
+    m_Nmi = EnumTags.value(tag, NmiNormalization.class, "NMI normalisation (-nmi)");
   }
 
   /** The clusterer's options as one string, read now so later edits of the template show. */

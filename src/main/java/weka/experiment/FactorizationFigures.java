@@ -1,8 +1,10 @@
 package weka.experiment;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.noise.ImageGeometry;
 import adversarialnmf.solver.Factorization;
+import adversarialnmf.weka.DeclaredOptions;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -20,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Vector;
 import javax.imageio.ImageIO;
 import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
@@ -28,6 +29,7 @@ import weka.core.CommandlineRunnable;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
 import weka.core.Utils;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NoiseGallery;
@@ -63,47 +65,89 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tImage data (ARFF, class last).\n\t(default " + RobustnessBenchmark.DEFAULT_DATA + ")",
-        "data", 1, "-data <file>"));
-    options.add(new Option("\tAn NMF clusterer of this package, with options; the number of clusters is\n"
-        + "\tset to the number of classes; {stageK|fallback} as in RobustnessBenchmark.\n\t(default "
-        + DEFAULT_CLUSTERER + ")", "W", 1, "-W <clusterer command line>"));
-    options.add(new Option("\tCorruption recipe (see RobustnessBenchmark).\n\t(default regular)", "recipe", 1,
-        "-recipe <name|name=filter>"));
-    options.add(new Option("\tSeed of the corruption and of the clusterer.\n\t(default 1)", "seed", 1,
-        "-seed <seed>"));
-    options.add(new Option("\tScreen pixels per image pixel.\n\t(default 2)", "scale", 1, "-scale <n>"));
-    options.add(new Option("\tOutput folder.\n\t(default figures)", "out", 1, "-out <folder>"));
-    return options.elements();
+    return DeclaredOptions.listOptions(this).elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    String value = Utils.getOption("data", options);
-    m_Data = new File(value.isEmpty() ? RobustnessBenchmark.DEFAULT_DATA : value);
-    value = Utils.getOption('W', options);
-    m_Clusterer = value.isEmpty() ? DEFAULT_CLUSTERER : value;
-    value = Utils.getOption("recipe", options);
-    m_Recipe = CorruptionRecipe.parse(value.isEmpty() ? "regular" : value);
-    value = Utils.getOption("seed", options);
-    m_Seed = value.isEmpty() ? 1 : Integer.parseInt(value);
-    value = Utils.getOption("scale", options);
-    m_Scale = value.isEmpty() ? 2 : Integer.parseInt(value);
-    if (m_Scale < 1) {
-      throw new IllegalArgumentException("-scale must be at least 1, got " + m_Scale);
-    }
-    value = Utils.getOption("out", options);
-    m_OutputFolder = new File(value.isEmpty() ? "figures" : value);
+    DeclaredOptions.setOptions(this, options);
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    boolean isDefault = CorruptionRecipe.DEFAULTS.contains(m_Recipe);
-    return new String[] {"-data", m_Data.getPath(), "-W", m_Clusterer, "-recipe",
-        isDefault ? m_Recipe.name() : m_Recipe.name() + "=" + m_Recipe.dataStage(), "-seed", "" + m_Seed,
-        "-scale", "" + m_Scale, "-out", m_OutputFolder.getPath()};
+    return DeclaredOptions.getOptions(this);
+  }
+
+  @OptionMetadata(displayName = "data", displayOrder = 10,
+      description = "Image data (ARFF, class last).")
+  @CommandLineOption(value = "data", synopsis = "-data <file>")
+  public String getData() {
+    return m_Data.getPath();
+  }
+
+  public void setData(String path) {
+    m_Data = new File(path);
+  }
+
+  @OptionMetadata(displayName = "clusterer", displayOrder = 20,
+      description = "An NMF clusterer of this package, with options; the number of clusters is set to"
+      + " the number of classes, and {stageK|fallback} is replaced as in RobustnessBenchmark.")
+  @CommandLineOption(value = "W", synopsis = "-W <clusterer command line>")
+  public String getClusterer() {
+    return m_Clusterer;
+  }
+
+  public void setClusterer(String commandLine) {
+    m_Clusterer = commandLine;
+  }
+
+  @OptionMetadata(displayName = "recipe", displayOrder = 30,
+      description = "Corruption recipe (see RobustnessBenchmark).")
+  @CommandLineOption(value = "recipe", synopsis = "-recipe <name|name=filter>")
+  public String getRecipe() {
+    return CorruptionRecipe.DEFAULTS.contains(m_Recipe) ? m_Recipe.name()
+        : m_Recipe.name() + "=" + m_Recipe.dataStage();
+  }
+
+  public void setRecipe(String spec) {
+    m_Recipe = CorruptionRecipe.parse(spec);
+  }
+
+  @OptionMetadata(displayName = "seed", displayOrder = 40,
+      description = "Seed of the corruption and of the clusterer.")
+  @CommandLineOption("seed")
+  public int getSeed() {
+    return m_Seed;
+  }
+
+  public void setSeed(int seed) {
+    m_Seed = seed;
+  }
+
+  @OptionMetadata(displayName = "scale", displayOrder = 50,
+      description = "Screen pixels per image pixel.")
+  @CommandLineOption("scale")
+  public int getScale() {
+    return m_Scale;
+  }
+
+  public void setScale(int scale) {
+    if (scale < 1) {
+      throw new IllegalArgumentException("-scale must be at least 1, got " + scale);
+    }
+    m_Scale = scale;
+  }
+
+  @OptionMetadata(displayName = "output folder", displayOrder = 60,
+      description = "The folder the figures are written to.")
+  @CommandLineOption(value = "out", synopsis = "-out <folder>")
+  public String getOutputFolder() {
+    return m_OutputFolder.getPath();
+  }
+
+  public void setOutputFolder(String folder) {
+    m_OutputFolder = new File(folder);
   }
 
   /**

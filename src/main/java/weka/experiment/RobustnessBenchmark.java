@@ -4,6 +4,9 @@ import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
 import adversarialnmf.solver.FitInterruptedException;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.DeclaredOptions;
+import adversarialnmf.weka.EnumTags;
 import java.io.BufferedWriter;
 import java.io.File;
 import java.io.IOException;
@@ -26,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Vector;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +40,9 @@ import weka.core.CommandlineRunnable;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
 import weka.core.Randomizable;
+import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.core.converters.ArffLoader;
 
@@ -101,119 +105,157 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tAn ARFF file (.arff or .arff.gz, class last unless the file sets it), or a\n"
-        + "\tfolder of them. Repeat for several.\n\t(default " + DEFAULT_DATA + ")", "data", 1,
-        "-data <file or folder>"));
-    options.add(new Option("\tA corruption recipe: one of " + recipeNames() + ", or\n"
-        + "\tname=<filter command line>. Repeat for several.\n\t(default: all of "
-        + recipeNames() + ")", "recipe", 1, "-recipe <name|name=filter>"));
-    options.add(new Option("\tA clusterer command line, optionally labelled: [label=]class [options].\n"
-        + "\tIts seed and number of clusters are set per run. {stageK|fallback} is replaced by\n"
-        + "\tthe recipe's stage K filter (seeded seed+K-1), or the fallback if it has none.\n"
-        + "\tRepeat for several.\n\t(default: "
-        + DEFAULT_CLUSTERERS + ")", "W", 1, "-W <[label=]clusterer command line>"));
-    options.add(new Option("\tNumber of seeds (runs) per cell.\n\t(default 10)", "seeds", 1, "-seeds <n>"));
-    options.add(new Option("\tFirst seed; seeds are first..first+n-1.\n\t(default 1)", "first-seed", 1,
-        "-first-seed <seed>"));
-    options.add(new Option("\tNormalisation of the NMI: max, sqrt, arithmetic or min.\n\t(default max)", "nmi", 1,
-        "-nmi <max|sqrt|arithmetic|min>"));
-    options.add(new Option("\tSignificance level of the paired t-test best vs runner-up.\n\t(default 0.05)",
-        "alpha", 1, "-alpha <level>"));
-    options.add(new Option("\tOutput folder for results.csv, summary.csv, tables.md and tables.tex.\n"
-        + "\t(default benchmark-results)", "out", 1, "-out <folder>"));
-    options.add(new Option("\tStart afresh: discard an existing results.csv instead of resuming.", "fresh", 0,
-        "-fresh"));
-    options.add(new Option("\tAlso draw, for the first seed, the basis images and convergence curves of\n"
-        + "\tevery NMF clusterer of this package on image data (see FactorizationFigures),\n"
-        + "\tinto <out>/figures.", "figures", 0, "-figures"));
-    return options.elements();
+    return DeclaredOptions.listOptions(this).elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    List<File> data = new ArrayList<File>();
-    for (String value = Utils.getOption("data", options); !value.isEmpty(); value = Utils.getOption("data", options)) {
-      data.add(new File(value));
-    }
-    m_DataFiles = data.isEmpty() ? new ArrayList<File>(Collections.singletonList(new File(DEFAULT_DATA))) : data;
-    List<CorruptionRecipe> recipes = new ArrayList<CorruptionRecipe>();
-    for (String value = Utils.getOption("recipe", options); !value.isEmpty();
-        value = Utils.getOption("recipe", options)) {
-      recipes.add(CorruptionRecipe.parse(value));
-    }
-    m_Recipes = recipes.isEmpty() ? new ArrayList<CorruptionRecipe>(CorruptionRecipe.DEFAULTS) : recipes;
-    List<String> clusterers = new ArrayList<String>();
-    for (String value = Utils.getOption('W', options); !value.isEmpty(); value = Utils.getOption('W', options)) {
-      clusterers.add(value);
-    }
-    m_Clusterers = labelled(clusterers.isEmpty() ? DEFAULT_CLUSTERERS : clusterers);
-    m_Seeds = intOption("seeds", 10, 1, options);
-    m_FirstSeed = intOption("first-seed", 1, Integer.MIN_VALUE, options);
-    String nmi = Utils.getOption("nmi", options);
-    m_Nmi = nmi.isEmpty() ? NmiNormalization.MAX : NmiNormalization.fromOptionName(nmi);
-    String alpha = Utils.getOption("alpha", options);
-    m_Alpha = alpha.isEmpty() ? 0.05 : Double.parseDouble(alpha);
-    if (!(m_Alpha > 0.0 && m_Alpha < 1.0)) {
-      throw new IllegalArgumentException("-alpha must lie strictly between 0 and 1, got " + alpha);
-    }
-    String out = Utils.getOption("out", options);
-    m_OutputFolder = new File(out.isEmpty() ? "benchmark-results" : out);
-    m_Fresh = Utils.getFlag("fresh", options);
-    m_Figures = Utils.getFlag("figures", options);
+    DeclaredOptions.setOptions(this, options);
     Utils.checkForRemainingOptions(options);
-  }
-
-  private static int intOption(String name, int defaultValue, int minimum, String[] options) throws Exception {
-    String value = Utils.getOption(name, options);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    int parsed;
-    try {
-      parsed = Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-" + name + " needs an integer, got '" + value + "'");
-    }
-    if (parsed < minimum) {
-      throw new IllegalArgumentException("-" + name + " must be at least " + minimum + ", got " + parsed);
-    }
-    return parsed;
   }
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    for (File file : m_DataFiles) {
-      options.add("-data");
-      options.add(file.getPath());
-    }
-    for (CorruptionRecipe recipe : m_Recipes) {
-      options.add("-recipe");
-      boolean isDefault = CorruptionRecipe.DEFAULTS.contains(recipe);
-      options.add(isDefault ? recipe.name() : recipe.name() + "=" + recipe.dataStage());
-    }
-    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-      options.add("-W");
-      options.add(clusterer.getKey() + "=" + clusterer.getValue());
-    }
-    Collections.addAll(options, "-seeds", "" + m_Seeds, "-first-seed", "" + m_FirstSeed, "-nmi",
-        m_Nmi.optionName(), "-alpha", "" + m_Alpha, "-out", m_OutputFolder.getPath());
-    if (m_Fresh) {
-      options.add("-fresh");
-    }
-    if (m_Figures) {
-      options.add("-figures");
-    }
-    return options.toArray(new String[0]);
+    return DeclaredOptions.getOptions(this);
   }
 
-  private static String recipeNames() {
-    List<String> names = new ArrayList<String>();
-    for (CorruptionRecipe recipe : CorruptionRecipe.DEFAULTS) {
-      names.add(recipe.name());
+  @OptionMetadata(displayName = "data", displayOrder = 10,
+      description = "An ARFF file, plain or gzipped, or a folder of them; repeat for several. The class"
+      + " is the last attribute unless the file sets it.")
+  @CommandLineOption(value = "data", synopsis = "-data <file or folder>")
+  public String[] getDataFiles() {
+    return m_DataFiles.stream().map(File::getPath).toArray(String[]::new);
+  }
+
+  public void setDataFiles(String[] paths) {
+    List<File> files = new ArrayList<File>();
+    for (String path : paths) {
+      files.add(new File(path));
     }
-    return String.join(", ", names);
+    m_DataFiles = files;
+  }
+
+  @OptionMetadata(displayName = "recipes", displayOrder = 20,
+      description = "A corruption recipe: a name (clean, saltpepper, pixel, regular or irregular), or"
+      + " name=<filter command line>. Repeat for several.")
+  @CommandLineOption(value = "recipe", synopsis = "-recipe <name|name=filter>")
+  public String[] getRecipes() {
+    List<String> specs = new ArrayList<String>();
+    for (CorruptionRecipe recipe : m_Recipes) {
+      boolean isDefault = CorruptionRecipe.DEFAULTS.contains(recipe);
+      specs.add(isDefault ? recipe.name() : recipe.name() + "=" + recipe.dataStage());
+    }
+    return specs.toArray(new String[0]);
+  }
+
+  public void setRecipes(String[] specs) {
+    List<CorruptionRecipe> recipes = new ArrayList<CorruptionRecipe>();
+    for (String spec : specs) {
+      recipes.add(CorruptionRecipe.parse(spec));
+    }
+    m_Recipes = recipes;
+  }
+
+  @OptionMetadata(displayName = "clusterers", displayOrder = 30,
+      description = "A clusterer command line, optionally labelled: [label=]class [options]. Its seed"
+      + " and number of clusters are set per run. {stageK|fallback} is replaced by the recipe's stage"
+      + " K filter (seeded seed+K-1), or the fallback if it has none. Repeat for several.")
+  @CommandLineOption(value = "W", synopsis = "-W <[label=]clusterer command line>")
+  public String[] getClusterers() {
+    List<String> lines = new ArrayList<String>();
+    for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
+      lines.add(clusterer.getKey() + "=" + clusterer.getValue());
+    }
+    return lines.toArray(new String[0]);
+  }
+
+  public void setClusterers(String[] commandLines) {
+    m_Clusterers = labelled(Arrays.asList(commandLines));
+  }
+
+  @OptionMetadata(displayName = "seeds", displayOrder = 40,
+      description = "Number of seeds (runs) per cell.")
+  @CommandLineOption("seeds")
+  public int getSeeds() {
+    return m_Seeds;
+  }
+
+  public void setSeeds(int seeds) {
+    if (seeds < 1) {
+      throw new IllegalArgumentException("-seeds must be at least 1, got " + seeds);
+    }
+    m_Seeds = seeds;
+  }
+
+  @OptionMetadata(displayName = "first seed", displayOrder = 41,
+      description = "First seed; the seeds are first, first+1, and so on.")
+  @CommandLineOption("first-seed")
+  public int getFirstSeed() {
+    return m_FirstSeed;
+  }
+
+  public void setFirstSeed(int firstSeed) {
+    m_FirstSeed = firstSeed;
+  }
+
+  @OptionMetadata(displayName = "NMI normalisation", displayOrder = 50,
+      description = "Normalisation of the NMI: max, sqrt, arithmetic or min.")
+  @CommandLineOption("nmi")
+  public SelectedTag getNmi() {
+    return EnumTags.selected(m_Nmi, ClustererSplitEvaluator.TAGS_NMI);
+  }
+
+  public void setNmi(SelectedTag nmi) {
+    m_Nmi = EnumTags.value(nmi, NmiNormalization.class, "NMI normalisation (-nmi)");
+  }
+
+  @OptionMetadata(displayName = "significance level", displayOrder = 51,
+      description = "Significance level of the paired t-test of the best method against the runner-up.")
+  @CommandLineOption("alpha")
+  public double getAlpha() {
+    return m_Alpha;
+  }
+
+  public void setAlpha(double alpha) {
+    if (!(alpha > 0.0 && alpha < 1.0)) {
+      throw new IllegalArgumentException("-alpha must lie strictly between 0 and 1, got " + alpha);
+    }
+    m_Alpha = alpha;
+  }
+
+  @OptionMetadata(displayName = "output folder", displayOrder = 60,
+      description = "The folder the results and tables are written to. The files are results.csv,"
+      + " summary.csv, tables.md and tables.tex.")
+  @CommandLineOption(value = "out", synopsis = "-out <folder>")
+  public String getOutputFolder() {
+    return m_OutputFolder.getPath();
+  }
+
+  public void setOutputFolder(String folder) {
+    m_OutputFolder = new File(folder);
+  }
+
+  @OptionMetadata(displayName = "fresh", displayOrder = 61, description = "Start afresh, discarding earlier results instead of resuming. The results are in"
+      + " results.csv of the output folder.")
+  @CommandLineOption("fresh")
+  public boolean getFresh() {
+    return m_Fresh;
+  }
+
+  public void setFresh(boolean fresh) {
+    m_Fresh = fresh;
+  }
+
+  @OptionMetadata(displayName = "figures", displayOrder = 62,
+      description = "Also draw, for the first seed, the basis images and convergence curves of every NMF"
+      + " clusterer of this package on image data (see FactorizationFigures), into <out>/figures.")
+  @CommandLineOption("figures")
+  public boolean getFigures() {
+    return m_Figures;
+  }
+
+  public void setFigures(boolean figures) {
+    m_Figures = figures;
   }
 
   /**

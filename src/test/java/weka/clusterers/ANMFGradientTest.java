@@ -8,7 +8,7 @@ class ANMFGradientTest extends NMFClustererContract {
   @Override
   protected AbstractNMFClusterer newClusterer() {
     ANMF anmf = new ANMF();
-    anmf.setSolver(new SelectedTag(ANMF.SOLVER_GRADIENT, ANMF.TAGS_SOLVER));
+    anmf.setSolver(new SelectedTag(adversarialnmf.solver.anmf.AnmfSolver.GRADIENT.ordinal(), ANMF.TAGS_SOLVER));
     return anmf;
   }
 

@@ -52,7 +52,7 @@ class MemoryCheckTest {
     Instances data = corpus(terms, documents);
     ANMF admm = new ANMF();
     admm.setNumClusters(3);
-    admm.setSolver(new SelectedTag(ANMF.SOLVER_ADMM, ANMF.TAGS_SOLVER));
+    admm.setSolver(new SelectedTag(adversarialnmf.solver.anmf.AnmfSolver.ADMM.ordinal(), ANMF.TAGS_SOLVER));
     long started = System.nanoTime();
     Exception e = assertThrows(IllegalStateException.class, () -> admm.buildClusterer(data));
     assertTrue((System.nanoTime() - started) / 1e9 < 30, "refused at once, not after allocating");
@@ -63,7 +63,7 @@ class MemoryCheckTest {
     ANMF gradient = new ANMF();
     gradient.setNumClusters(3);
     gradient.setMaxIterations(3);
-    gradient.setSolver(new SelectedTag(ANMF.SOLVER_GRADIENT, ANMF.TAGS_SOLVER));
+    gradient.setSolver(new SelectedTag(adversarialnmf.solver.anmf.AnmfSolver.GRADIENT.ordinal(), ANMF.TAGS_SOLVER));
     gradient.buildClusterer(data);
     assertEquals(documents, gradient.getTrainingAssignments().length);
   }

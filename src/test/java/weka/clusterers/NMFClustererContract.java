@@ -135,7 +135,7 @@ public abstract class NMFClustererContract {
     Instances data = PlantedData.generate(20, 10, 3, 0.05, 5).instances();
     AbstractNMFClusterer c = configured(3);
     if (!ownRuleIsHomogeneous()) { // a huge row is then another instance: test the homogeneous projection
-      c.setPrediction(new weka.core.SelectedTag(AbstractNMFClusterer.PREDICT_BASIS, AbstractNMFClusterer.TAGS_PREDICTION));
+      c.setPrediction(new weka.core.SelectedTag(adversarialnmf.cluster.PredictionRule.BASIS.ordinal(), AbstractNMFClusterer.TAGS_PREDICTION));
     }
     c.buildClusterer(data);
     Instances huge = scaledBy(data, 0x1p1019);
@@ -299,7 +299,7 @@ public abstract class NMFClustererContract {
   void restartsKeepTheLowestObjectiveListEveryRunAndRepeat() throws Exception {
     Instances data = PlantedData.generate(20, 10, 3, 0.2, 7).instances();
     AbstractNMFClusterer single = configured(3);
-    single.setInitialization(new SelectedTag(AbstractNMFClusterer.INIT_RANDOM, AbstractNMFClusterer.TAGS_INITIALIZATION));
+    single.setInitialization(new SelectedTag(adversarialnmf.init.InitializationMethod.RANDOM.ordinal(), AbstractNMFClusterer.TAGS_INITIALIZATION));
     AbstractNMFClusterer once = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);
     once.buildClusterer(data);
     AbstractNMFClusterer three = (AbstractNMFClusterer) AbstractClusterer.makeCopy(single);

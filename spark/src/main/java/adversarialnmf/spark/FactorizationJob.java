@@ -17,13 +17,13 @@ import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.OutOfSampleRule;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
-import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.L21Nmf;
-import adversarialnmf.solver.MultiplicativeUpdateNmf;
+import adversarialnmf.solver.NmfSolver;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.weka.EnumTags;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
@@ -265,11 +265,11 @@ public final class FactorizationJob {
     if (c instanceof L21NMF) {
       return new L21Nmf(stopping);
     }
-    int solver = ((NMF) c).getSolver().getSelectedTag().getID();
-    if (solver == NMF.SOLVER_KL) {
+    NmfSolver solver = EnumTags.value(((NMF) c).getSolver(), NmfSolver.class, "solver (-solver)");
+    if (solver == NmfSolver.KL) {
       throw new IllegalArgumentException("NMF -solver kl has no column-block form; use --method nmf (MU) or hals");
     }
-    return solver == NMF.SOLVER_MU ? new MultiplicativeUpdateNmf(stopping) : new HalsNmf(stopping);
+    return (IterativeSolver) solver.create(stopping);
   }
 
   /** Reads, fits and writes everything into the output directory. */

@@ -1,5 +1,7 @@
 package adversarialnmf.solver.anmf;
 
+import adversarialnmf.Choice;
+
 import java.io.Serializable;
 
 /**
@@ -15,31 +17,85 @@ public final class AnmfOptions implements Serializable {
   private static final long serialVersionUID = -3361571096204302318L;
 
   /** How the U sub-problem min_{U ≥ 0} γ‖DU − λ(A − Ã)‖² + μ/2‖U − Xᵀ − M5/μ‖² is solved. */
-  public enum UUpdate {
+  public enum UUpdate implements Choice {
     /** Exact non-negative minimiser by accelerated projected gradient (FISTA), warm-started. */
-    EXACT_NONNEGATIVE,
+    EXACT_NONNEGATIVE("exact", "exact nonnegative minimiser (accelerated projected gradient)"),
     /** As printed in Algorithm 1: the unconstrained minimiser, then negatives set to zero. */
-    PAPER_CLIP
+    PAPER_CLIP("paper", "as printed in Algorithm 1: unconstrained solve, then max(0, .)");
+
+    private final String key;
+    private final String description;
+
+    UUpdate(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
   }
 
   /** When the ADMM has converged (the iteration cap always applies). */
-  public enum ToleranceRule {
+  public enum ToleranceRule implements Choice {
     /** Rule (26): ‖Y − AX‖² ≤ ε and ‖A_{k+1} − A_k‖² ≤ ε, both absolute. */
-    PAPER_RULE_26,
+    PAPER_RULE_26("paper", "rule (26): ||Y - AX||^2 <= tolerance and ||A_k+1 - A_k||^2 <= tolerance"),
     /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
-    RELATIVE_RESIDUALS,
+    RELATIVE_RESIDUALS("residuals", "relative primal and dual residuals <= tolerance"),
     /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
-    RELATIVE_CHANGE
+    RELATIVE_CHANGE("change", "relative primal residual and relative change of (9) <= tolerance");
+
+    private final String key;
+    private final String description;
+
+    ToleranceRule(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
   }
 
   /** The linear solve of the unconstrained U update (PAPER_CLIP mode), (2γDᵀD + μI) U = R3. */
-  public enum LinearSolve {
+  public enum LinearSolve implements Choice {
     /** Gram Cholesky or conjugate gradients, whichever the flop estimate favours. */
-    AUTO,
+    AUTO("auto", "Gram Cholesky or conjugate gradients, by flop estimate"),
     /** Cholesky of the min(m, N) Gram matrix of D (Woodbury when m &lt; N). */
-    GRAM_CHOLESKY,
+    GRAM_CHOLESKY("cholesky", "Cholesky of the min(m, N) Gram matrix"),
     /** Matrix-free conjugate gradients, warm-started from the previous U. */
-    CONJUGATE_GRADIENT
+    CONJUGATE_GRADIENT("cg", "conjugate gradients, warm-started");
+
+    private final String key;
+    private final String description;
+
+    LinearSolve(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
   }
 
   /**

@@ -20,10 +20,15 @@ public abstract class AttackerTarget implements Serializable {
 
   /** Z = Y + t·1 for the Y being fitted (Remark 1a). */
   public static AttackerTarget shift(double t) {
+    return new Shift(checkedShift(t));
+  }
+
+  /** {@code t} if it is a valid shift (finite; a face may use a negative one to mean "draw t"). */
+  public static double checkedShift(double t) {
     if (!Double.isFinite(t)) {
       throw new IllegalArgumentException("shift t must be a finite number, got " + t);
     }
-    return new Shift(t);
+    return t;
   }
 
   /** Z given entry by entry (Remark 1b), m x N like Y; held, not copied. */

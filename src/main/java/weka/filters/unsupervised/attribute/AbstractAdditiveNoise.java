@@ -1,16 +1,11 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.AdditiveNoise;
 import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.NoiseDistribution;
 import adversarialnmf.noise.PixelStatistics;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Vector;
-import weka.core.Option;
-import weka.core.Utils;
+import weka.core.OptionMetadata;
 
 /**
  * Base of the additive noise filters: P% of each image's pixels (default all) get zero-mean noise
@@ -40,41 +35,10 @@ public abstract class AbstractAdditiveNoise extends AbstractImageNoise {
     return new AdditiveNoise(fraction(), sigma, distribution());
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tStandard deviation of the noise, as a multiple of the standard"
-        + "\n\tdeviation of all pixel values (default 0.1)", "sigma", 1, "-sigma <value>"));
-    options.add(new Option("\tSigma is absolute (in pixel units), not relative to the data",
-        "absolute", 0, "-absolute"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setSigma(doubleOption("sigma", 0.1, options));
-    setAbsoluteSigma(Utils.getFlag("absolute", options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-sigma");
-    options.add(Double.toString(m_Sigma));
-    if (m_AbsoluteSigma) {
-      options.add("-absolute");
-    }
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
-  public String sigmaTipText() {
-    return "Standard deviation of the noise: a multiple of the standard deviation of all pixel"
-        + " values of the first batch, or in pixel units if absoluteSigma is set.";
-  }
-
+  @OptionMetadata(displayName = "sigma", displayOrder = 20,
+      description = "Standard deviation of the noise: a multiple of the standard deviation of all pixel"
+      + " values of the first batch, or in pixel units if absolute sigma is set.")
+  @CommandLineOption(value = "sigma", synopsis = "-sigma <value>")
   public double getSigma() {
     return m_Sigma;
   }
@@ -86,11 +50,10 @@ public abstract class AbstractAdditiveNoise extends AbstractImageNoise {
     m_Sigma = sigma;
   }
 
-  public String absoluteSigmaTipText() {
-    return "If true sigma is in pixel units; if false (default) it is relative to the standard"
-        + " deviation of all pixel values of the first batch.";
-  }
-
+  @OptionMetadata(displayName = "absolute sigma", displayOrder = 21,
+      description = "Sigma is in pixel units, not relative to the standard deviation of the first batch's"
+      + " pixel values.")
+  @CommandLineOption("absolute")
   public boolean getAbsoluteSigma() {
     return m_AbsoluteSigma;
   }

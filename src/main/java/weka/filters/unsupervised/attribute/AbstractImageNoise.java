@@ -1,14 +1,14 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.ImageGeometry;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.ValueRange;
-import java.util.ArrayList;
+import adversarialnmf.weka.DeclaredOptions;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Random;
 import java.util.Vector;
 import weka.core.Capabilities;
@@ -17,11 +17,10 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.Range;
-import weka.core.SelectedTag;
 import weka.core.SparseInstance;
-import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.filters.UnsupervisedFilter;
@@ -78,121 +77,34 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
    */
   protected abstract ImageCorruption createCorruption(PixelStatistics firstBatch);
 
-  /** The values the corruption may write; by default the first batch's own range. */
-  protected ValueRange valueRange(PixelStatistics firstBatch) {
-    return firstBatch.range();
-  }
-
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tPercentage of pixels to corrupt (of the image area, for patches)"
-        + "\n\t(default " + Utils.doubleToString(defaultPercent(), 3) + ")", "P", 1,
-        "-P <percent>"));
-    options.add(new Option("\tRandom number seed (default 1)", "S", 1, "-S <seed>"));
-    options.add(new Option("\tImage width in pixels (default 0: from the relation name's"
-        + "\n\t_w<W>_h<H>, else from the height, else a square)", "width", 1, "-width <pixels>"));
-    options.add(new Option("\tImage height in pixels (default 0: as the width)", "height", 1,
-        "-height <pixels>"));
-    options.add(new Option("\tAttributes holding the pixels, row-major; only numeric non-class"
-        + "\n\tattributes in the range are pixels (default first-last)", "R", 1,
-        "-R <range>"));
-    options.add(new Option("\tCorrupt every batch, not only the first (default: later batches"
-        + "\n\tpass through unchanged, as with AddNoise)", "every-batch", 0, "-every-batch"));
+    Vector<Option> options = DeclaredOptions.listOptions(this);
     options.addAll(Collections.list(super.listOptions()));
     return options.elements();
   }
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    setPercent(doubleOption("P", defaultPercent(), options));
-    setSeed(intOption("S", 1, options));
-    setImageWidth(intOption("width", 0, options));
-    setImageHeight(intOption("height", 0, options));
-    String range = Utils.getOption('R', options);
-    setPixelAttributes(range.isEmpty() ? "first-last" : range);
-    setEveryBatch(Utils.getFlag("every-batch", options));
+    DeclaredOptions.setOptions(this, options);
     super.setOptions(options);
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-P");
-    options.add(Double.toString(m_Percent));
-    options.add("-S");
-    options.add(Integer.toString(m_Seed));
-    if (m_ImageWidth > 0) {
-      options.add("-width");
-      options.add(Integer.toString(m_ImageWidth));
-    }
-    if (m_ImageHeight > 0) {
-      options.add("-height");
-      options.add(Integer.toString(m_ImageHeight));
-    }
-    options.add("-R");
-    options.add(getPixelAttributes());
-    if (m_EveryBatch) {
-      options.add("-every-batch");
-    }
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
+    return DeclaredOptions.getOptions(this, super.getOptions());
   }
 
-  /** Parses a numeric option, naming it in the error. */
-  protected static double doubleOption(String name, double defaultValue, String[] options)
-      throws Exception {
-    String value = Utils.getOption(name, options);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Option -" + name + " needs a number, got '" + value
-          + "'");
-    }
+  /** The values the corruption may write; by default the first batch's own range. */
+  protected ValueRange valueRange(PixelStatistics firstBatch) {
+    return firstBatch.range();
   }
 
-  /** Parses an integer option, naming it in the error. */
-  protected static int intOption(String name, int defaultValue, String[] options)
-      throws Exception {
-    String value = Utils.getOption(name, options);
-    if (value.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Option -" + name + " needs an integer, got '" + value
-          + "'");
-    }
-  }
-
-  /** Parses an option naming one of {@code tags} by its readable name, naming it in the error. */
-  protected static SelectedTag tagOption(String name, String defaultValue, Tag[] tags,
-      String[] options) throws Exception {
-    String value = Utils.getOption(name, options);
-    if (value.isEmpty()) {
-      value = defaultValue;
-    }
-    StringBuilder valid = new StringBuilder();
-    for (Tag tag : tags) {
-      if (tag.getIDStr().equals(value)) {
-        return new SelectedTag(tag.getID(), tags);
-      }
-      valid.append(valid.length() == 0 ? "" : ", ").append(tag.getIDStr());
-    }
-    throw new IllegalArgumentException("Option -" + name + " must be one of " + valid + ", got '"
-        + value + "'");
-  }
-
-  public String percentTipText() {
-    return "Percentage (0-100) of each image's pixels to corrupt; for patches, the percentage of"
-        + " the image area the patch covers.";
-  }
-
+  @OptionMetadata(displayName = "percentage", displayOrder = 10,
+      description = "Percentage (0-100) of each image's pixels to corrupt; for patches, the percentage of"
+      + " the image area the patch covers.")
+  @CommandLineOption(value = "P", synopsis = "-P <percent>")
   public double getPercent() {
     return m_Percent;
   }
@@ -204,12 +116,11 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     m_Percent = percent;
   }
 
-  public String seedTipText() {
-    return "Seed of the random number generator, mixed with a fingerprint of the first batch's"
-        + " pixels: the same seed and data give the same corruption (a MultiFilter sets this to its"
-        + " own seed, and its stages still differ because their input differs).";
-  }
-
+  @OptionMetadata(displayName = "seed", displayOrder = 90,
+      description = "Seed of the random number generator, mixed with a fingerprint of the first batch's"
+      + " pixels: the same seed and data give the same corruption. A MultiFilter sets this to"
+      + " its own seed, and its stages still differ because their input differs.")
+  @CommandLineOption("S")
   @Override
   public int getSeed() {
     return m_Seed;
@@ -220,11 +131,10 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     m_Seed = seed;
   }
 
-  public String imageWidthTipText() {
-    return "Image width in pixels; 0 takes it from the relation name (_w<W>_h<H>), else from the"
-        + " height, else assumes square images.";
-  }
-
+  @OptionMetadata(displayName = "image width", displayOrder = 60,
+      description = "Image width in pixels; 0 takes it from the relation name (_w<W>_h<H>), else from the"
+      + " height, else assumes square images.")
+  @CommandLineOption(value = "width", synopsis = "-width <pixels>")
   public int getImageWidth() {
     return m_ImageWidth;
   }
@@ -236,11 +146,10 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     m_ImageWidth = width;
   }
 
-  public String imageHeightTipText() {
-    return "Image height in pixels; 0 takes it from the relation name (_w<W>_h<H>), else from the"
-        + " width, else assumes square images.";
-  }
-
+  @OptionMetadata(displayName = "image height", displayOrder = 61,
+      description = "Image height in pixels; 0 takes it from the relation name (_w<W>_h<H>), else from"
+      + " the width, else assumes square images.")
+  @CommandLineOption(value = "height", synopsis = "-height <pixels>")
   public int getImageHeight() {
     return m_ImageHeight;
   }
@@ -252,11 +161,10 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     m_ImageHeight = height;
   }
 
-  public String pixelAttributesTipText() {
-    return "Range of attributes holding the pixels in row-major order (e.g. first-last, 2-785);"
-        + " only numeric non-class attributes in it are pixels, all others pass through.";
-  }
-
+  @OptionMetadata(displayName = "pixel attributes", displayOrder = 62,
+      description = "Range of attributes holding the pixels in row-major order, such as first-last or"
+      + " 2-785; only numeric non-class attributes in it are pixels, all others pass through.")
+  @CommandLineOption(value = "R", synopsis = "-R <range>")
   public String getPixelAttributes() {
     return m_PixelRange.getRanges();
   }
@@ -265,11 +173,10 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     m_PixelRange = new Range(range);
   }
 
-  public String everyBatchTipText() {
-    return "If true every batch is corrupted; if false (default, as AddNoise) only the first batch"
-        + " is, and later batches, e.g. test data in a FilteredClassifier, pass through.";
-  }
-
+  @OptionMetadata(displayName = "every batch", displayOrder = 70,
+      description = "Corrupt every batch, not only the first; by default (as AddNoise) later batches,"
+      + " such as test data in a FilteredClassifier, pass through unchanged.")
+  @CommandLineOption("every-batch")
   public boolean getEveryBatch() {
     return m_EveryBatch;
   }

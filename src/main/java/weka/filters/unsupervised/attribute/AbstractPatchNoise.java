@@ -1,12 +1,8 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.PatchFill;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Vector;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 
@@ -36,41 +32,10 @@ public abstract class AbstractPatchNoise extends AbstractValueRangeNoise {
     return m_Fill == FILL_CONSTANT ? PatchFill.constant(m_FillValue) : PatchFill.random();
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tWhat the patch is filled with: random (values uniform in"
-        + "\n\t[min, max], one per pixel) or constant (default random)", "fill", 1,
-        "-fill <random|constant>"));
-    options.add(new Option("\tThe value of a constant fill (default 0)", "fill-value", 1,
-        "-fill-value <value>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setFill(tagOption("fill", "random", TAGS_FILL, options));
-    setFillValue(doubleOption("fill-value", 0, options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-fill");
-    options.add(getFill().getSelectedTag().getIDStr());
-    options.add("-fill-value");
-    options.add(Double.toString(m_FillValue));
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
-  public String fillTipText() {
-    return "What the patch is filled with: random values uniform in [min, max], one per pixel,"
-        + " or the constant fill value.";
-  }
-
+  @OptionMetadata(displayName = "fill", displayOrder = 30,
+      description = "What the patch is filled with: random values uniform in [min, max], one per pixel,"
+      + " or the constant fill value.")
+  @CommandLineOption("fill")
   public SelectedTag getFill() {
     return new SelectedTag(m_Fill, TAGS_FILL);
   }
@@ -82,11 +47,10 @@ public abstract class AbstractPatchNoise extends AbstractValueRangeNoise {
     m_Fill = fill.getSelectedTag().getID();
   }
 
-  public String fillValueTipText() {
-    return "The value every patch pixel gets when the fill is constant (e.g. 0 for a black"
-        + " occlusion).";
-  }
-
+  @OptionMetadata(displayName = "fill value", displayOrder = 31,
+      description = "The value every patch pixel gets when the fill is constant, such as 0 for a black"
+      + " occlusion.")
+  @CommandLineOption(value = "fill-value", synopsis = "-fill-value <value>")
   public double getFillValue() {
     return m_FillValue;
   }

@@ -1,13 +1,10 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.ValueRange;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Vector;
 import weka.core.Option;
+import weka.core.OptionMetadata;
 
 /**
  * Base of the noise filters that write values from a range (salt and pepper extremes, random
@@ -37,44 +34,10 @@ public abstract class AbstractValueRangeNoise extends AbstractImageNoise {
     return new ValueRange(min, max);
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tLower end of the values written (default: the data's minimum)",
-        "min", 1, "-min <value>"));
-    options.add(new Option("\tUpper end of the values written (default: the data's maximum)",
-        "max", 1, "-max <value>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setMinValue(doubleOption("min", Double.NaN, options));
-    setMaxValue(doubleOption("max", Double.NaN, options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    if (!Double.isNaN(m_MinValue)) {
-      options.add("-min");
-      options.add(Double.toString(m_MinValue));
-    }
-    if (!Double.isNaN(m_MaxValue)) {
-      options.add("-max");
-      options.add(Double.toString(m_MaxValue));
-    }
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
-  public String minValueTipText() {
-    return "Lower end of the values the noise writes (pepper, random values); NaN = the minimum"
-        + " pixel value of the first batch.";
-  }
-
+  @OptionMetadata(displayName = "minimum value", displayOrder = 40,
+      description = "Lower end of the values the noise writes (pepper, random values); NaN (the default)"
+      + " takes the minimum pixel value of the first batch.")
+  @CommandLineOption(value = "min", synopsis = "-min <value>")
   public double getMinValue() {
     return m_MinValue;
   }
@@ -86,11 +49,10 @@ public abstract class AbstractValueRangeNoise extends AbstractImageNoise {
     m_MinValue = value;
   }
 
-  public String maxValueTipText() {
-    return "Upper end of the values the noise writes (salt, random values); NaN = the maximum"
-        + " pixel value of the first batch.";
-  }
-
+  @OptionMetadata(displayName = "maximum value", displayOrder = 41,
+      description = "Upper end of the values the noise writes (salt, random values); NaN (the default)"
+      + " takes the maximum pixel value of the first batch.")
+  @CommandLineOption(value = "max", synopsis = "-max <value>")
   public double getMaxValue() {
     return m_MaxValue;
   }

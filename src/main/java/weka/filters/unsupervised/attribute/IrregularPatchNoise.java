@@ -1,15 +1,11 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.Connectivity;
 import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.IrregularPatch;
 import adversarialnmf.noise.PixelStatistics;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Vector;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 
 /**
  * One random connected blob per image covering P% of its area, grown from a random seed pixel,
@@ -38,35 +34,10 @@ public class IrregularPatchNoise extends AbstractPatchNoise {
         m_Connectivity == 8 ? Connectivity.EIGHT : Connectivity.FOUR, patchFill());
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tConnectivity of the blob: 4 (edges) or 8 (edges and corners)"
-        + "\n\t(default 4)", "connectivity", 1, "-connectivity <4|8>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setConnectivity(intOption("connectivity", 4, options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-connectivity");
-    options.add(Integer.toString(m_Connectivity));
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
-  public String connectivityTipText() {
-    return "Which pixels are neighbours when the blob grows: 4 (sharing an edge) or 8 (sharing an"
-        + " edge or a corner).";
-  }
-
+  @OptionMetadata(displayName = "connectivity", displayOrder = 20,
+      description = "Which pixels are neighbours when the blob grows: 4 (sharing an edge) or 8 (sharing"
+      + " an edge or a corner).")
+  @CommandLineOption(value = "connectivity", synopsis = "-connectivity <4|8>")
   public int getConnectivity() {
     return m_Connectivity;
   }

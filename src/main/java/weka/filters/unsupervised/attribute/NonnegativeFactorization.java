@@ -1,23 +1,24 @@
 package weka.filters.unsupervised.attribute;
 
-import static adversarialnmf.weka.WekaOptions.tagId;
-import static adversarialnmf.weka.WekaOptions.tagName;
-
-import adversarialnmf.weka.WekaData;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.DeclaredOptions;
+import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.WekaData;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Vector;
+import weka.clusterers.ANMF;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.AbstractNMFClusterer;
-import weka.clusterers.ANMF;
 import weka.core.Attribute;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -26,6 +27,7 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.SparseInstance;
@@ -60,11 +62,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       new Tag(MODE_RECONSTRUCTION, "reconstruction", "reconstruction B x (denoised data, original units)", false),
       new Tag(MODE_RESIDUAL, "residual", "residual y - B x (what the basis does not explain)", false)};
 
-  public static final int BASIS_LEARNED = 0;
-  public static final int BASIS_ADVERSARIAL = 1;
-  public static final Tag[] TAGS_BASIS = {
-      new Tag(BASIS_LEARNED, "A", "the learned basis A", false),
-      new Tag(BASIS_ADVERSARIAL, "adversarial", "ANMF's adversarial basis (A tilde)", false)};
+  public static final Tag[] TAGS_BASIS = EnumTags.of(ProjectionBasis.class);
 
   /** Prefix of the coefficient attributes: coefficient c is named {@code basis<c>}, c as the cluster index. */
   public static final String COEFFICIENT_PREFIX = "basis";
@@ -72,7 +70,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   // options; a fit never changes them
   protected AbstractNMFClusterer m_Clusterer = defaultClusterer();
   protected int m_OutputMode = MODE_COEFFICIENTS;
-  protected int m_ProjectionBasis = BASIS_LEARNED;
+  protected ProjectionBasis m_ProjectionBasis = ProjectionBasis.LEARNED;
   protected boolean m_PassNonNumeric = false;
   protected boolean m_ProjectTraining = false;
   /** Threads of the fit and of the projections, Weka's execution slots: 0 = one per available processor. */
@@ -279,12 +277,11 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
           + e.getMessage(), e);
     }
     NmfClustering model = fitted.getModel();
-    if (m_ProjectionBasis == BASIS_ADVERSARIAL && !model.factorization().hasAdversarialBasis()) {
+    if (m_ProjectionBasis == ProjectionBasis.ADVERSARIAL && !model.factorization().hasAdversarialBasis()) {
       throw new IllegalArgumentException(who + ": -basis adversarial needs a clusterer that learns an"
           + " adversarial basis (weka.clusterers.ANMF); " + m_Clusterer.getClass().getName() + " has none");
     }
-    m_Features = NmfFeatures.of(model,
-        m_ProjectionBasis == BASIS_ADVERSARIAL ? ProjectionBasis.ADVERSARIAL : ProjectionBasis.LEARNED);
+    m_Features = NmfFeatures.of(model, m_ProjectionBasis);
     m_Fitted = fitted;
   }
 
@@ -313,15 +310,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     options.add(new Option("\tFull name of the factorization clusterer (any clusterer of this package),\n"
         + "\twith its options after '--'.\n\t(default " + defaultClusterer().getClass().getName() + ")",
         "W", 1, "-W <clusterer name>"));
-    options.add(new Option("\tOutput: coefficients, reconstruction (B x) or residual (y - B x).\n"
-        + "\t(default coefficients)", "mode", 1, "-mode <coefficients|reconstruction|residual>"));
-    options.add(new Option("\tBasis B for projection and reconstruction: A, or adversarial (ANMF's A tilde).\n"
-        + "\t(default A)", "basis", 1, "-basis <A|adversarial>"));
-    options.add(new Option("\tPass nominal and date attributes through unchanged\n"
-        + "\t(default: they are an error; the class always passes through).", "pass-nonnumeric", 0,
-        "-pass-nonnumeric"));
-    options.add(new Option("\tMap the first batch by the same projection as later batches\n"
-        + "\tinstead of outputting the fitted coefficients X.", "project-training", 0, "-project-training"));
+    options.addAll(DeclaredOptions.listOptions(this));
     options.addAll(Collections.list(super.listOptions()));
     if (m_Clusterer instanceof OptionHandler) {
       options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Clusterer.getClass().getName()
@@ -333,14 +322,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   @Override
   public void setOptions(String[] options) throws Exception {
-    String value = Utils.getOption("mode", options);
-    setOutputMode(new SelectedTag(value.isEmpty() ? MODE_COEFFICIENTS : tagId(TAGS_MODE, value, "-mode"),
-        TAGS_MODE));
-    value = Utils.getOption("basis", options);
-    setProjectionBasis(new SelectedTag(value.isEmpty() ? BASIS_LEARNED : tagId(TAGS_BASIS, value, "-basis"),
-        TAGS_BASIS));
-    setPassNonNumeric(Utils.getFlag("pass-nonnumeric", options));
-    setProjectTraining(Utils.getFlag("project-training", options));
+    DeclaredOptions.setOptions(this, options);
+    // -W and the clusterer's options after "--", as Weka's meta learners
     String name = Utils.getOption('W', options);
     if (name.isEmpty()) {
       name = defaultClusterer().getClass().getName();
@@ -358,18 +341,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>();
-    options.add("-mode");
-    options.add(tagName(TAGS_MODE, m_OutputMode));
-    options.add("-basis");
-    options.add(tagName(TAGS_BASIS, m_ProjectionBasis));
-    if (m_PassNonNumeric) {
-      options.add("-pass-nonnumeric");
-    }
-    if (m_ProjectTraining) {
-      options.add("-project-training");
-    }
-    Collections.addAll(options, super.getOptions());
+    List<String> options = new ArrayList<String>(Arrays.asList(DeclaredOptions.getOptions(this, super.getOptions())));
     options.add("-W");
     options.add(m_Clusterer.getClass().getName());
     String[] clustererOptions = m_Clusterer.getOptions();
@@ -389,57 +361,51 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     m_Clusterer = clusterer;
   }
 
+  @OptionMetadata(displayName = "clusterer", displayOrder = 10,
+      description = "The clusterer that learns the factorization (any clusterer of this package); its"
+      + " number of clusters is the number of coefficient attributes.")
   public AbstractNMFClusterer getClusterer() {
     return m_Clusterer;
   }
 
-  public String clustererTipText() {
-    return "The clusterer that learns the factorization (any clusterer of this package); its number of"
-        + " clusters is the number of coefficient attributes.";
-  }
-
   public void setOutputMode(SelectedTag mode) {
-    if (mode.getTags() == TAGS_MODE) {
-      m_OutputMode = mode.getSelectedTag().getID();
+    if (mode.getTags() != TAGS_MODE) {
+      throw new IllegalArgumentException("output mode (-mode): not one of this option's tags");
     }
+    m_OutputMode = mode.getSelectedTag().getID();
   }
 
+  @OptionMetadata(displayName = "output", displayOrder = 20,
+      description = "What replaces the numeric attributes: the coefficients x, the reconstruction B x"
+      + " (denoised, in the original units) or the residual y - B x.")
+  @CommandLineOption("mode")
   public SelectedTag getOutputMode() {
     return new SelectedTag(m_OutputMode, TAGS_MODE);
   }
 
-  public String outputModeTipText() {
-    return "What replaces the numeric attributes: the coefficients x, the reconstruction B x (denoised, in"
-        + " the original units) or the residual y - B x.";
-  }
-
   public void setProjectionBasis(SelectedTag basis) {
-    if (basis.getTags() == TAGS_BASIS) {
-      m_ProjectionBasis = basis.getSelectedTag().getID();
-    }
+    m_ProjectionBasis = EnumTags.value(basis, ProjectionBasis.class, "projection basis (-basis)");
   }
 
+  @OptionMetadata(displayName = "projection basis", displayOrder = 30,
+      description = "The basis B that instances are mapped onto and reconstructed from: the learned A"
+      + " (coefficients by the clusterer's prediction rule), or (ANMF only) the adversarial basis A"
+      + " tilde (coefficients by nonnegative least squares onto it).")
+  @CommandLineOption("basis")
   public SelectedTag getProjectionBasis() {
-    return new SelectedTag(m_ProjectionBasis, TAGS_BASIS);
-  }
-
-  public String projectionBasisTipText() {
-    return "The basis B that instances are mapped onto and reconstructed from: the learned A (coefficients by"
-        + " the clusterer's prediction rule), or (ANMF only) the adversarial basis A tilde (coefficients by"
-        + " nonnegative least squares onto it).";
+    return EnumTags.selected(m_ProjectionBasis, TAGS_BASIS);
   }
 
   public void setPassNonNumeric(boolean pass) {
     m_PassNonNumeric = pass;
   }
 
+  @OptionMetadata(displayName = "pass non-numeric", displayOrder = 40,
+      description = "Copy nominal and date attributes unchanged instead of rejecting them (the class"
+      + " always passes through).")
+  @CommandLineOption("pass-nonnumeric")
   public boolean getPassNonNumeric() {
     return m_PassNonNumeric;
-  }
-
-  public String passNonNumericTipText() {
-    return "Copy nominal and date attributes unchanged instead of rejecting them (the class always passes"
-        + " through).";
   }
 
   public void setProjectTraining(boolean project) {
@@ -454,23 +420,22 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     m_NumExecutionSlots = slots;
   }
 
+  @OptionMetadata(displayName = "execution slots", displayOrder = 90,
+      description = "The number of execution slots (threads) for the fit and the projections, in place"
+      + " of the clusterer's own setting; 0 means one per available processor. Results are the same"
+      + " for every value.")
+  @CommandLineOption("num-slots")
   public int getNumExecutionSlots() {
     return m_NumExecutionSlots;
   }
 
-  public String numExecutionSlotsTipText() {
-    return "The number of execution slots (threads) for the fit and the projections, in place of the"
-        + " clusterer's own setting; 0 means one per available processor. Results are the same for every value.";
-  }
-
+  @OptionMetadata(displayName = "project training data", displayOrder = 25,
+      description = "Map the first batch by the same map as later batches, instead of outputting the"
+      + " fitted X, so training and test features come from one map. X is taken after its final"
+      + " X-step; for the learned basis the two are the same.")
+  @CommandLineOption("project-training")
   public boolean getProjectTraining() {
     return m_ProjectTraining;
-  }
-
-  public String projectTrainingTipText() {
-    return "Map the first batch by the same map as later batches, so training and test features come from"
-        + " one map, instead of outputting the fitted X (after its final X-step; for the learned basis the two"
-        + " are the same).";
   }
 
   @Override

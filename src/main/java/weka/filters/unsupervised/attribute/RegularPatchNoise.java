@@ -1,15 +1,11 @@
 package weka.filters.unsupervised.attribute;
 
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.PatchShape;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.RegularPatch;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.Vector;
-import weka.core.Option;
+import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 
@@ -49,35 +45,10 @@ public class RegularPatchNoise extends AbstractPatchNoise {
     return new RegularPatch(fraction(), shape, patchFill());
   }
 
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<>();
-    options.add(new Option("\tPatch shape: square, or image (the image's aspect ratio)"
-        + "\n\t(default square)", "shape", 1, "-shape <square|image>"));
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    setShape(tagOption("shape", "square", TAGS_SHAPE, options));
-    super.setOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-shape");
-    options.add(getShape().getSelectedTag().getIDStr());
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
-  }
-
-  public String shapeTipText() {
-    return "Patch shape: a square of side round(sqrt(area)) (spanning the shorter side when it"
-        + " does not fit), or a rectangle with the image's aspect ratio.";
-  }
-
+  @OptionMetadata(displayName = "patch shape", displayOrder = 20,
+      description = "The patch's shape: a square (spanning the shorter side if it does not fit), or a"
+      + " rectangle with the image's aspect ratio.")
+  @CommandLineOption("shape")
   public SelectedTag getShape() {
     return new SelectedTag(m_Shape, TAGS_SHAPE);
   }
