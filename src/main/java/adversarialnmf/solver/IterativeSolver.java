@@ -97,24 +97,44 @@ public abstract class IterativeSolver implements FactorizationSolver {
    * use this solver's threads; on a cluster each task uses its executor's.
    */
   public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis) {
-    return parallelism.within(() -> runFit(blocks, startBasis));
+    return fit(blocks, startBasis, null);
   }
 
-  private Factorization runFit(ColumnBlocks blocks, DenseMatrix startBasis) {
+  /** {@link #fit(ColumnBlocks, DenseMatrix)}, telling {@code listener} (may be null) of every iteration. */
+  public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis, IterationListener listener) {
+    return parallelism.within(() -> runFit(blocks, startBasis, listener));
+  }
+
+  /** Told the objective after every iteration of a block fit (the Spark job logs it with an ETA). */
+  @FunctionalInterface
+  public interface IterationListener {
+    void iterationDone(int iteration, int maxIterations, double objective);
+  }
+
+  private Factorization runFit(ColumnBlocks blocks, DenseMatrix startBasis, IterationListener listener) {
     if (startBasis.rows() != blocks.rows()) {
       throw new IllegalArgumentException("start basis " + startBasis.shape() + " does not fit data of "
           + blocks.rows() + " attributes");
     }
     BlockIteration iteration = startBlocks(blocks, startBasis);
     return run(new Run() {
+      private int done;
+      private int reported;
+
       @Override
       protected void iterate() {
         iteration.iterate();
+        done++;
       }
 
       @Override
       protected double objective() {
-        return iteration.objective();
+        double value = iteration.objective();
+        if (listener != null && done > reported) {
+          reported = done;
+          listener.iterationDone(done, stopping.maxIterations(), value);
+        }
+        return value;
       }
 
       @Override

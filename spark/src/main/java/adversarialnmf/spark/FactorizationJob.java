@@ -346,7 +346,12 @@ public final class FactorizationJob {
     StoppingRule stopping = new StoppingRule(s.iterations, s.tolerance);
     IterativeSolver solver = solver(face, stopping, scale, summary, random);
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
-    Factorization fit = solver.fit(new ProgressLog(blocks), start.basis());
+    long fitStarted = System.nanoTime();
+    Factorization fit = solver.fit(new ProgressLog(blocks), start.basis(), (iteration, cap, objective) -> {
+      double perIteration = (System.nanoTime() - fitStarted) / 1e9 / iteration;
+      LOG.info("adversarialNMF: iteration {}/{}, objective {}, {} s per iteration, at most {} s to go", iteration,
+          cap, objective, String.format("%.3f", perIteration), String.format("%.0f", perIteration * (cap - iteration)));
+    });
     // training instances get their coefficients from the model's prediction rule, block by block
     Broadcast<OutOfSampleRule> rule = sc.broadcast(NmfClustering.coefficientRuleOf(fit, face.predictionRule()));
     DenseMatrix trainingCoefficients = ColumnBlocks.coefficientsOf(

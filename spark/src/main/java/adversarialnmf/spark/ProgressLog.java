@@ -6,7 +6,7 @@ import adversarialnmf.solver.ColumnBlocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The job's blocks, logging every pass over them (number, seconds) to Spark's log. */
+/** The job's blocks, logging every pass over them (number, seconds) at debug level. */
 final class ProgressLog implements ColumnBlocks {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
@@ -22,7 +22,7 @@ final class ProgressLog implements ColumnBlocks {
   private <T> T logged(String kind, T value, long begin) {
     passes++;
     long now = System.nanoTime();
-    LOG.info("adversarialNMF: pass {} ({}) {} s, {} s since the start", passes, kind,
+    LOG.debug("adversarialNMF: pass {} ({}) {} s, {} s since the start", passes, kind,
         String.format("%.3f", (now - begin) / 1e9), String.format("%.1f", (now - started) / 1e9));
     return value;
   }
