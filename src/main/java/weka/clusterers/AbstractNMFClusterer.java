@@ -226,7 +226,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
             + " ANMF learns; use -predict model or -predict basis");
       }
-      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, randoms[runs.best()]);
+      Random bestRandom = randoms[runs.best()];
+      model = slots.within(() -> NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, bestRandom));
       m_Runs = runs;
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
