@@ -115,9 +115,9 @@ public abstract class ColumnLossNmf extends IterativeSolver {
 
   /** {@link #complete} on column blocks: the orthogonal rule needs only Y Xᵀ, a sum over blocks. */
   @Override
-  protected Factorization completeBlocks(ColumnBlocks blocks, DenseMatrix startBasis, Factorization fit) {
+  protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
     if (coefficientRule() != OrthogonalNmf.ORTHOGONAL_RULE) {
-      return super.completeBlocks(blocks, startBasis, fit);
+      return super.completeBlocks(blocks, start, fit);
     }
     DenseMatrix yXt = blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())).matrix(0);
     return fit.completed(OrthogonalOutOfSampleRule.ofProducts(fit.basis(), yXt), java.util.Collections.emptyMap());

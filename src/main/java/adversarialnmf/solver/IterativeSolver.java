@@ -92,17 +92,17 @@ public abstract class IterativeSolver implements FactorizationSolver {
   }
 
   /**
-   * Fits from column blocks (in this JVM or on a cluster): X0 lives in the blocks' states, A0 is
-   * given. The result holds X gathered from the blocks. Steps run in this thread (local blocks)
+   * Fits from column blocks (in this JVM or on a cluster): X0 lives in the blocks' states;
+   * {@code start} holds A0 and the same X0 (for the measures of how far the fit moved). The result holds X gathered from the blocks. Steps run in this thread (local blocks)
    * use this solver's threads; on a cluster each task uses its executor's.
    */
-  public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis) {
-    return fit(blocks, startBasis, null);
+  public final Factorization fit(ColumnBlocks blocks, Factors start) {
+    return fit(blocks, start, null);
   }
 
-  /** {@link #fit(ColumnBlocks, DenseMatrix)}, telling {@code listener} (may be null) of every iteration. */
-  public final Factorization fit(ColumnBlocks blocks, DenseMatrix startBasis, IterationListener listener) {
-    return parallelism.within(() -> runFit(blocks, startBasis, listener));
+  /** {@link #fit(ColumnBlocks, Factors)}, telling {@code listener} (may be null) of every iteration. */
+  public final Factorization fit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+    return parallelism.within(() -> runFit(blocks, start, listener));
   }
 
   /** Told the objective after every iteration of a block fit (the Spark job logs it with an ETA). */
@@ -111,7 +111,12 @@ public abstract class IterativeSolver implements FactorizationSolver {
     void iterationDone(int iteration, int maxIterations, double objective);
   }
 
-  private Factorization runFit(ColumnBlocks blocks, DenseMatrix startBasis, IterationListener listener) {
+  private Factorization runFit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+    DenseMatrix startBasis = start.basis();
+    if (start.coefficients().cols() != blocks.columns()) {
+      throw new IllegalArgumentException("start coefficients " + start.coefficients().shape() + " do not fit "
+          + blocks.columns() + " instances in column blocks");
+    }
     if (startBasis.rows() != blocks.rows()) {
       throw new IllegalArgumentException("start basis " + startBasis.shape() + " does not fit data of "
           + blocks.rows() + " attributes");
@@ -146,7 +151,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
       protected void finish(Factorization.Builder result, int iterations) {
         iteration.finish(result, iterations);
       }
-    }, fit -> completeBlocks(blocks, startBasis, fit));
+    }, fit -> completeBlocks(blocks, start, fit));
   }
 
   /** The per-fit state over column blocks; a method without a block form refuses. */
@@ -154,7 +159,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
     throw new UnsupportedOperationException(describe() + " has no column-block form");
   }
 
-  /** True if {@link #fit(ColumnBlocks, DenseMatrix)} is supported. */
+  /** True if {@link #fit(ColumnBlocks, Factors)} is supported. */
   public boolean hasBlockForm() {
     return false;
   }
@@ -209,7 +214,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
    * {@link #complete} for a fit made on column blocks, where Y is reached only through them; by
    * default the same NNLS rule, which needs nothing of Y.
    */
-  protected Factorization completeBlocks(ColumnBlocks blocks, DenseMatrix startBasis, Factorization fit) {
+  protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
     return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
   }
 

@@ -50,7 +50,7 @@ class BlockFormTest {
       assertTrue(solver.hasBlockForm(), name);
 
       Factorization single = solver.fit(y, start);
-      Factorization oneBlock = solver.fit(LocalColumnBlocks.single(y, start.coefficients()), start.basis());
+      Factorization oneBlock = solver.fit(LocalColumnBlocks.single(y, start.coefficients()), start);
       assertArrayEquals(single.objectiveTrace(), oneBlock.objectiveTrace(), name + ": objective trace");
       assertArrayEquals(single.basis().data(), oneBlock.basis().data(), name + ": A");
       assertArrayEquals(single.coefficients().data(), oneBlock.coefficients().data(), name + ": X");
@@ -62,7 +62,7 @@ class BlockFormTest {
       assertArrayEquals(single.outOfSampleRule().coefficients(y).data(),
           oneBlock.outOfSampleRule().coefficients(y).data(), name + ": out-of-sample coefficients");
 
-      Factorization blocks = solver.fit(LocalColumnBlocks.split(y, start.coefficients(), 4), start.basis());
+      Factorization blocks = solver.fit(LocalColumnBlocks.split(y, start.coefficients(), 4), start);
       assertEquals(single.iterations(), blocks.iterations(), name);
       assertClose(single.basis(), blocks.basis(), 1e-9, name + " A");
       assertClose(single.coefficients(), blocks.coefficients(), 1e-9, name + " X");

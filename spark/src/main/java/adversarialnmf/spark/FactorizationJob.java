@@ -347,7 +347,7 @@ public final class FactorizationJob {
     IterativeSolver solver = solver(face, stopping, scale, summary, random);
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
     long fitStarted = System.nanoTime();
-    Factorization fit = solver.fit(new ProgressLog(blocks), start.basis(), (iteration, cap, objective) -> {
+    Factorization fit = solver.fit(new ProgressLog(blocks), start, (iteration, cap, objective) -> {
       double perIteration = (System.nanoTime() - fitStarted) / 1e9 / iteration;
       LOG.info("adversarialNMF: iteration {}/{}, objective {}, {} s per iteration, at most {} s to go", iteration,
           cap, objective, String.format("%.3f", perIteration), String.format("%.0f", perIteration * (cap - iteration)));

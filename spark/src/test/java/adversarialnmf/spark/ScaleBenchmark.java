@@ -154,11 +154,12 @@ public final class ScaleBenchmark {
     IterativeSolver solver = method.equals("hals") ? new HalsNmf(stopping)
         : method.equals("l21") ? new L21Nmf(stopping)
         : new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.1), stopping);
+    adversarialnmf.solver.Factors start = new adversarialnmf.solver.Factors(a0, measured.coefficients());
     // the start's passes are not iterations: measure them apart
     long shuffleBefore = traffic.shuffleWritten.get();
     long resultsBefore = traffic.results.get();
     long t0 = System.nanoTime();
-    Factorization fit = solver.fit(measured, a0);
+    Factorization fit = solver.fit(measured, start);
     double seconds = (System.nanoTime() - t0) / 1e9;
     int done = fit.iterations();
     System.out.printf("%-9s %-22s %-5s m=%d N=%d stored=%d n=%d P=%d: %.3f s/iteration, shuffled %d B, "
