@@ -35,7 +35,7 @@ import org.apache.spark.sql.SparkSession;
  * both synthetic and generated inside the blocks, in local[1] and local[2]. Arguments (all
  * optional): iterations (5), dense rows (20), masters (local[1],local[2]).
  *
- * <pre>nice -n 10 mvn -B -q -f spark/pom.xml test-compile exec:exec@scale -Dscale.args="5 20"</pre>
+ * <p>The command is in docs/SCALE.md.
  */
 public final class ScaleBenchmark {
 
