@@ -481,7 +481,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
     BenchmarkReport report = new BenchmarkReport(new ArrayList<String>(dataSets.keySet()), m_Recipes,
         new ArrayList<String>(m_Clusterers.keySet()), seeds, m_Alpha, current);
-    BenchmarkReport.Setting setting = setting(dataSets, facts, current);
+    BenchmarkReport.Setting setting = setting(dataSets, facts, templates, current);
     if (Thread.interrupted()) { // the report reads the data sets the run resumed: honour a stop meanwhile
       throw stopped(position, total, executed, resultsFile);
     }
@@ -495,7 +495,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
   /** The facts of the data sets and clusterers that tables.md states beside the numbers. */
   private BenchmarkReport.Setting setting(Map<String, File> dataSets, Map<String, int[]> loaded,
-      Map<String, BenchmarkResult> results) throws IOException {
+      Map<String, Object> templates, Map<String, BenchmarkResult> results) throws IOException {
     Map<String, int[]> facts = new LinkedHashMap<String, int[]>();
     for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
       int[] known = loaded.get(dataset.getKey()); // resumed data sets were not loaded by this run
@@ -503,7 +503,8 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     }
     Map<String, Integer> caps = new HashMap<String, Integer>();
     for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-      Object built = instantiateOrFailure(m_Recipes.get(0).substituteStages(clusterer.getValue(), m_FirstSeed));
+      // the clusterers this run built (no class-path scan here, where a stop must still be seen)
+      Object built = templates.get(m_Recipes.get(0).substituteStages(clusterer.getValue(), m_FirstSeed));
       if (built instanceof AbstractNMFClusterer) {
         caps.put(clusterer.getKey(), ((AbstractNMFClusterer) built).getMaxIterations());
       }
