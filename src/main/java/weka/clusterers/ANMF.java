@@ -55,13 +55,17 @@ public class ANMF extends AbstractNMFClusterer {
 
   /** The model weights and solver settings, as the core value that checks them. */
   protected AnmfOptions m_Settings = AnmfOptions.builder().build();
-  protected AnmfSolver m_Solver = AnmfSolver.ADMM;
+  protected AnmfSolver m_Solver = AnmfSolver.AUTO;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
   /** Set by a fit: the target actually used (with the drawn shift), for toString. */
   protected String m_TargetUsed;
   /** Set by a fit: the solver's description, for toString. */
   protected String m_SolverUsed;
+  /** Set by a fit: the solver -solver stood for (auto resolved). */
+  protected AnmfSolver m_SolverChosen;
+  /** Set by a fit under -solver auto: which solver it chose and why, for toString; else null. */
+  protected String m_SolverChoice;
 
   public String globalInfo() {
     return "Adversarial nonnegative matrix factorization (ANMF) as a clusterer. The data matrix Y "
@@ -98,10 +102,10 @@ public class ANMF extends AbstractNMFClusterer {
     return result;
   }
 
-  /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
+  /** The gradient solver fits a mask (auto picks it for such data); the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return m_Solver == AnmfSolver.GRADIENT;
+    return m_Solver != AnmfSolver.ADMM;
   }
 
   @Override
@@ -123,7 +127,21 @@ public class ANMF extends AbstractNMFClusterer {
     }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
     m_TargetUsed = target.describe();
-    FactorizationSolver solver = m_Solver.create(m_Settings, target, stopping);
+    m_SolverChosen = m_Solver;
+    m_SolverChoice = null;
+    if (m_Solver == AnmfSolver.AUTO) {
+      long admm = AnmfSolver.ADMM.create(m_Settings, target, stopping).workingSetBytes(y, m_NumClusters);
+      long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
+      boolean missing = !y.missing().isEmpty();
+      m_SolverChosen = m_Solver.resolve(admm, free, missing);
+      m_SolverChoice = m_SolverChosen == AnmfSolver.ADMM
+          ? "-solver auto chose the ADMM: its working set, about " + WorkingSet.readable(admm)
+              + ", fits comfortably (under half the free heap)"
+          : missing ? "-solver auto chose the gradient solver: the data have missing values, which only it fits around"
+          : "-solver auto chose the gradient solver: the ADMM would need about " + WorkingSet.readable(admm)
+              + ", more than half of the " + WorkingSet.readable(free) + " free heap";
+    }
+    FactorizationSolver solver = m_SolverChosen.create(m_Settings, target, stopping);
     m_SolverUsed = solver.describe();
     return solver;
   }
@@ -131,7 +149,7 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected String cheaperAlternative(DataMatrix y) {
     String general = super.cheaperAlternative(y);
-    return m_Solver == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+    return m_SolverChosen == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
         + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
         m_NumClusters)) + " here), or " + general;
   }
@@ -250,6 +268,9 @@ public class ANMF extends AbstractNMFClusterer {
   protected void describeModel(StringBuilder text) {
     text.append("Attacker target Z: ").append(m_TargetUsed).append('\n');
     text.append("Solver: ").append(m_SolverUsed).append('\n');
+    if (m_SolverChoice != null) {
+      text.append("Solver choice: ").append(m_SolverChoice).append('\n');
+    }
     String still = stillBasisWarning();
     if (still != null) {
       text.append("Warning: ").append(still).append('\n');
@@ -449,8 +470,10 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @OptionMetadata(displayName = "solver", displayOrder = 40,
-      description = "How model (9) is solved: admm, the paper's Algorithm 1 (corrected, the default),"
-      + " or gradient, block-coordinate descent for large or sparse data. The gradient solver (exact"
+      description = "How model (9) is solved: admm, the paper's Algorithm 1 (corrected), gradient,"
+      + " block-coordinate descent for large or sparse data, or auto (the default): the ADMM where its"
+      + " working set fits in half the free heap and the data have no missing values, the gradient"
+      + " solver otherwise, with the choice and why in the model's output. The gradient solver (exact"
       + " sweeps on A and \u00c3, Armijo projected gradient on X) never forms an attributes x"
       + " instances matrix and keeps sparse data sparse; it ignores the ADMM-only settings and stops"
       + " on the relative change of the objective.")
