@@ -8,6 +8,7 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.WorkingSet;
+import adversarialnmf.solver.anmf.AbstractAnmfSolver;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AnmfOptions;
@@ -16,8 +17,10 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Random;
 import java.util.Vector;
 import weka.core.Instances;
@@ -56,10 +59,6 @@ public class ANMF extends AbstractNMFClusterer {
   protected AnmfSolver m_Solver = AnmfSolver.ADMM;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
-  /** Set by a fit: the target actually used (with the drawn shift), for toString. */
-  protected String m_TargetUsed;
-  /** Set by a fit: the solver's description, for toString. */
-  protected String m_SolverUsed;
 
   public String globalInfo() {
     return "Adversarial nonnegative matrix factorization (ANMF) as a clusterer. The data matrix Y "
@@ -111,10 +110,7 @@ public class ANMF extends AbstractNMFClusterer {
   protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
       Random random) throws Exception {
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
-    m_TargetUsed = target.describe();
-    FactorizationSolver solver = m_Solver.create(m_Settings, target, stopping);
-    m_SolverUsed = solver.describe();
-    return solver;
+    return m_Solver.create(m_Settings, target, stopping);
   }
 
   @Override
@@ -211,9 +207,9 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected void describeModel(StringBuilder text) {
-    text.append("Attacker target Z: ").append(m_TargetUsed).append('\n');
-    text.append("Solver: ").append(m_SolverUsed).append('\n');
+  protected List<String> recipe(FactorizationSolver solver) {
+    return Arrays.asList("Attacker target Z: " + ((AbstractAnmfSolver) solver).target().describe(),
+        "Solver: " + solver.describe());
   }
 
   // ------------------------------------------------------------------ model access

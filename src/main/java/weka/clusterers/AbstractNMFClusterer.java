@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import adversarialnmf.RandomStreams;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.DataScaling;
 import adversarialnmf.cluster.NmfClustering;
@@ -25,6 +26,7 @@ import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.FittedModel;
 import adversarialnmf.weka.WekaData;
 import adversarialnmf.weka.WekaErrors;
 import java.util.ArrayList;
@@ -62,7 +64,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     implements NumberOfClustersRequestable, BatchPredictor, TechnicalInformationHandler,
     AdditionalMeasureProducer {
 
-  private static final long serialVersionUID = -4794125004102244171L;
+  /** Changed with the fitted-model value (FittedModel): models saved before it do not load. */
+  private static final long serialVersionUID = 5120486385029741377L;
 
   public static final Tag[] TAGS_INITIALIZATION = EnumTags.of(InitializationMethod.class);
   public static final Tag[] TAGS_SCALING = EnumTags.of(DataScaling.class);
@@ -87,19 +90,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** -missing: the tags are the core policy's labels. */
   public static final Tag[] TAGS_MISSING = missingTags();
 
-  /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
-  protected NmfClustering m_Model;
-  /** Attributes (of the training header) that form Y's rows. */
-  protected int[] m_FeatureIndices;
-  /** Training header, for checking later instances. */
-  protected Instances m_Header;
-  /** Seconds the last fit took. */
-  protected double m_FitSeconds;
-  /** The runs of the last fit (one unless -restarts is above 1). */
-  protected Restarts m_Runs;
-  /** Missing values in the last training data and how they were handled. */
-  protected int m_MissingCount;
-  protected MissingValues m_MissingUsed;
+  /**
+   * The fitted model and how it was made; null before buildClusterer. Set once, when a fit has
+   * succeeded; the options above are never overwritten by a fit.
+   */
+  protected FittedModel m_Fitted;
 
   private static Tag[] missingTags() {
     MissingValues[] values = MissingValues.values();
@@ -142,6 +137,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    */
   protected abstract FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale,
       StoppingRule stopping, Random random) throws Exception;
+
+  /**
+   * How this fit was made beyond its start, in the words of {@link #toString()}: the solver and its
+   * settings (and, for ANMF, the attacker target), described by the solver just made.
+   */
+  protected List<String> recipe(FactorizationSolver solver) {
+    return Collections.emptyList();
+  }
 
   /** A short name used in messages and toString (e.g. "ANMF"). */
   protected abstract String methodName();
@@ -200,34 +203,38 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
     long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
     Factorization[] fits = new Factorization[seeds.length];
-    Random[] randoms = new Random[seeds.length];
+    RandomStreams[] streams = new RandomStreams[seeds.length];
+    Initialization initialization = createInitialization();
+    String options = Utils.joinOptions(getOptions());
     long started = System.nanoTime();
     NmfClustering model;
+    Restarts runs;
+    List<String> recipe;
     long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       Factors[] starts = new Factors[seeds.length];
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
-        Random random = new Random(seeds[r]);
-        randoms[r] = random;
-        starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
+        RandomStreams run = new RandomStreams(seeds[r]);
+        streams[r] = run;
+        starts[r] = slots.within(() -> initialization.initialize(startData, m_NumClusters, run.initialisation()));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
-          solver = createSolver(data, y, scale, m_Stopping, randoms[r]);
+          solver = createSolver(data, y, scale, m_Stopping, run.target());
           // restarts at once each hold their own working set
           workingSet = solver.workingSetBytes(y, m_NumClusters) * Math.min(seeds.length, slots.threads());
           requireHeapFor(workingSet, solver, y, who);
         }
       }
       fitRuns(solver, y, starts, slots, fits);
-      Restarts runs = Restarts.of(seeds, fits);
+      runs = Restarts.of(seeds, fits);
+      recipe = recipe(solver);
       Factorization best = fits[runs.best()];
       if (m_Prediction == PredictionRule.ADVERSARIAL_BASIS && !best.hasAdversarialBasis()) {
         throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
             + " ANMF learns; use -predict model or -predict basis");
       }
-      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, randoms[runs.best()]);
-      m_Runs = runs;
+      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, streams[runs.best()].assignment());
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
@@ -238,12 +245,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + "); " + cheaperAlternative(y), e);
     }
     Factorization fit = model.factorization();
-    m_Model = model;
-    m_FitSeconds = (System.nanoTime() - started) / 1e9;
-    m_FeatureIndices = features;
-    m_Header = new Instances(data, 0);
-    m_MissingCount = missingCount;
-    m_MissingUsed = m_MissingValues;
+    m_Fitted = new FittedModel(model, data, features, options, m_Seed, initialization.describe(), recipe, runs,
+        missingCount, m_MissingValues, (System.nanoTime() - started) / 1e9);
     if (!fit.converged()) {
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_Stopping.maxIterations()
           + ") without meeting the tolerance " + m_Stopping.tolerance() + "; raise -I or the tolerance -E");
@@ -339,34 +342,33 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ prediction
 
-  private void requireModel() {
-    if (m_Model == null) {
+  /** The fitted model; fails with a clear message before buildClusterer. */
+  protected FittedModel fitted() {
+    if (m_Fitted == null) {
       throw new IllegalStateException(getClass().getName() + ": no model built yet; call buildClusterer first");
     }
+    return m_Fitted;
   }
 
   /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    requireModel();
-    WekaData.requireCompatible(m_Header, instance, m_FeatureIndices, getClass().getName(), projectsMissingValues());
-    return m_Model.membership(m_Model.coefficientsOf(WekaData.values(instance, m_FeatureIndices)));
+    NmfClustering model = fitted().clustering();
+    return model.membership(model.coefficientsOf(fitted().checkedValues(instance, getClass().getName())));
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
-    requireModel();
-    WekaData.requireCompatible(m_Header, instances, m_FeatureIndices, getClass().getName(), 0,
-        projectsMissingValues());
+    NmfClustering model = fitted().clustering();
     DenseMatrix coefficients;
     try {
-      coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, m_FeatureIndices));
+      coefficients = model.coefficientsOf(fitted().checkedMatrix(instances, getClass().getName()));
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(getClass().getName(), e);
     }
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
-      out[j] = m_Model.membership(coefficients.column(j));
+      out[j] = model.membership(coefficients.column(j));
     }
     return out;
   }
@@ -377,12 +379,12 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    * refuse, the projection onto the basis fits only an instance's observed values.
    */
   public boolean projectsMissingValues() {
-    return m_MissingUsed != null && m_MissingUsed != MissingValues.REFUSE;
+    return m_Fitted != null && m_Fitted.projectsMissingValues();
   }
 
   @Override
   public int numberOfClusters() throws Exception {
-    return m_NumClusters;
+    return m_Fitted == null ? m_NumClusters : m_Fitted.clustering().numberOfClusters();
   }
 
   @Override
@@ -406,50 +408,49 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ model access
 
+  /** The fitted model and the recipe it was made by, or null before a fit. */
+  public FittedModel getFittedModel() {
+    return m_Fitted;
+  }
+
   /** The fitted clustering (factorization, scale, rule), or null before a fit. */
   public NmfClustering getModel() {
-    return m_Model;
+    return m_Fitted == null ? null : m_Fitted.clustering();
   }
 
   /** The fitted factorization, or null before a fit. */
   public Factorization getFactorization() {
-    return m_Model == null ? null : m_Model.factorization();
+    return m_Fitted == null ? null : m_Fitted.factorization();
   }
 
   /** A (attributes x clusters) as a 2-D array (copy), in the scaled units of the fit. */
   public double[][] getBasis() {
-    requireModel();
-    return m_Model.factorization().basis().toArray();
+    return fitted().factorization().basis().toArray();
   }
 
   /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
-    requireModel();
-    return m_Model.trainingCoefficients().toArray();
+    return fitted().clustering().trainingCoefficients().toArray();
   }
 
   /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
   public double[][] getSolverCoefficients() {
-    requireModel();
-    return m_Model.factorization().coefficients().toArray();
+    return fitted().factorization().coefficients().toArray();
   }
 
   /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
-    requireModel();
-    return m_Model.trainingLabels();
+    return fitted().clustering().trainingLabels();
   }
 
   /** Seed, final objective and iterations of every run of the last fit (-restarts). */
   public Restarts getRuns() {
-    requireModel();
-    return m_Runs;
+    return fitted().runs();
   }
 
   /** The objective per iteration (entry 0: at the start). */
   public double[] getObjectiveTrace() {
-    requireModel();
-    return m_Model.factorization().objectiveTrace();
+    return fitted().factorization().objectiveTrace();
   }
 
   // ------------------------------------------------------------------ additional measures
@@ -466,8 +467,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   @Override
   public double getMeasure(String measureName) {
-    requireModel();
-    Factorization fit = m_Model.factorization();
+    Factorization fit = fitted().factorization();
     if (measureName.equalsIgnoreCase("measureFinalObjective")) {
       return fit.finalObjective();
     }
@@ -478,7 +478,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       return fit.converged() ? 1.0 : 0.0;
     }
     if (measureName.equalsIgnoreCase("measureFitSeconds")) {
-      return m_FitSeconds;
+      return fitted().seconds();
     }
     throw new IllegalArgumentException(measureName + " not supported (" + getClass().getName() + ")");
   }
@@ -658,36 +658,38 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ output
 
-  /** Extra lines a subclass adds to toString (its own settings and results). */
+  /** Extra lines a subclass adds to toString about its fitted results (read from {@link #fitted()}). */
   protected void describeModel(StringBuilder text) {
   }
 
   @Override
   public String toString() {
-    if (m_Model == null) {
+    if (m_Fitted == null) {
       return methodName() + ": no model built yet.";
     }
-    Factorization fit = m_Model.factorization();
+    FittedModel fitted = m_Fitted;
+    NmfClustering model = fitted.clustering();
+    Factorization fit = model.factorization();
     StringBuilder text = new StringBuilder();
     text.append(methodName()).append('\n');
     text.append(methodName().replaceAll(".", "=")).append("\n\n");
-    text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
+    text.append("Options: ").append(fitted.options()).append('\n');
     text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
         .append(fit.coefficients().cols()).append(" instances")
-        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + readable(m_Model.dataScale())
-            + (m_Scaling == DataScaling.NONE ? " (a power of two: the values are too large or small to square)" : "")
+        .append(model.dataScale() != 1.0 ? ", scaled by " + readable(model.dataScale())
+            + (fitted.options().contains("-scaling none") ? " (a power of two: the values are too large or small to square)" : "")
             : "")
         .append('\n');
-    if (m_MissingCount > 0) {
+    if (fitted.missingCount() > 0) {
       long entries = (long) fit.basis().rows() * fit.coefficients().cols();
-      text.append("Missing values: ").append(m_MissingCount).append(" of ").append(entries).append(" entries (")
-          .append(Utils.doubleToString(100.0 * m_MissingCount / entries, 2)).append("%), ")
-          .append(m_MissingUsed.description()).append('\n');
+      text.append("Missing values: ").append(fitted.missingCount()).append(" of ").append(entries)
+          .append(" entries (").append(Utils.doubleToString(100.0 * fitted.missingCount() / entries, 2))
+          .append("%), ").append(fitted.missingPolicy().description()).append('\n');
     }
-    text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
-    if (m_Runs.count() > 1) {
-      text.append("Restarts: ").append(m_Runs.count()).append(", the run with the lowest final objective kept\n")
-          .append(m_Runs);
+    text.append("Initialisation: ").append(fitted.initialisation()).append('\n');
+    if (fitted.runs().count() > 1) {
+      text.append("Restarts: ").append(fitted.runs().count())
+          .append(", the run with the lowest final objective kept\n").append(fitted.runs());
     }
     text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
@@ -703,14 +705,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
       text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
     }
+    for (String line : fitted.recipe()) {
+      text.append(line).append('\n');
+    }
     describeModel(text);
-    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
-    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+    text.append("Coefficients of an instance: ").append(model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(model.rowsMovedByFinalStep())
         .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
-    int[] sizes = m_Model.clusterSizes();
+    int[] sizes = model.clusterSizes();
     int total = fit.coefficients().cols();
-    text.append("Clustered instances (").append(m_Model.rule().key()).append(" rule)\n\n");
+    text.append("Clustered instances (").append(model.rule().key()).append(" rule)\n\n");
     for (int c = 0; c < sizes.length; c++) {
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }
