@@ -33,6 +33,7 @@ import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
+import weka.core.logging.Logger;
 import weka.filters.Filter;
 import weka.filters.MultiFilter;
 
@@ -206,10 +207,43 @@ public class ANMF extends AbstractNMFClusterer {
     }
   }
 
+  /** ‖A − A⁰‖/‖A⁰‖ below which the data did not shape A (the warning of {@link #buildClusterer}). */
+  public static final double STILL_BASIS = 1e-3;
+
+  /**
+   * Fits, then warns if A stayed within {@link #STILL_BASIS} of its start: β weighs the only term
+   * that fits A to the data, and at the paper's 1e-5 it is too small for the data to move A (on ORL A
+   * is then the k-means centroids to 1e-6).
+   */
+  @Override
+  public void buildClusterer(Instances data) throws Exception {
+    super.buildClusterer(data);
+    String still = stillBasisWarning();
+    if (still != null) {
+      Logger.log(Logger.Level.WARNING, "ANMF: " + still);
+    }
+  }
+
+  /** The warning when A stayed within {@link #STILL_BASIS} of its start, or null. */
+  private String stillBasisWarning() {
+    double moved = getBasisMovement();
+    return moved >= STILL_BASIS ? null : "the learned basis A stayed within "
+        + String.format(java.util.Locale.ROOT, "%.2g", moved) + " (relative) of its start A0: with beta = " + m_Settings.beta()
+        + " the data hardly shape A, so it is the initialisation's; raise beta (-beta) to let the fit move A";
+  }
+
   @Override
   protected List<String> recipe(FactorizationSolver solver) {
     return Arrays.asList("Attacker target Z: " + ((AbstractAnmfSolver) solver).target().describe(),
         "Solver: " + solver.describe());
+  }
+
+  @Override
+  protected void describeModel(StringBuilder text) {
+    String still = stillBasisWarning();
+    if (still != null) {
+      text.append("Warning: ").append(still).append('\n');
+    }
   }
 
   // ------------------------------------------------------------------ model access
@@ -233,6 +267,28 @@ public class ANMF extends AbstractNMFClusterer {
     return requireFit().trace(AnmfAdmmSolver.DUAL_RESIDUAL);
   }
 
+  /** ‖A − A⁰‖ / ‖A⁰‖: how far the learned basis moved from its start. */
+  public double getBasisMovement() {
+    return requireFit().measures().get(AbstractAnmfSolver.BASIS_MOVEMENT);
+  }
+
+  /** ‖Ã − A⁰‖ / ‖A⁰‖: how far the adversarial basis moved from the common start. */
+  public double getAdversarialMovement() {
+    return requireFit().measures().get(AbstractAnmfSolver.ADVERSARIAL_MOVEMENT);
+  }
+
+  /** ‖Ã − A‖ / ‖A‖. */
+  public double getAdversarialGap() {
+    return requireFit().measures().get(AbstractAnmfSolver.ADVERSARIAL_GAP);
+  }
+
+  /** The shares of α‖ÃX − Y‖², β‖AX − Y‖² and the attacker's term γ‖φ‖² in objective (9) at the end. */
+  public double[] getObjectiveShares() {
+    java.util.Map<String, Double> measures = requireFit().measures();
+    return new double[] {measures.get(AbstractAnmfSolver.ATTACKED_FIT_SHARE),
+        measures.get(AbstractAnmfSolver.CLEAN_FIT_SHARE), measures.get(AbstractAnmfSolver.ATTACKER_TERM_SHARE)};
+  }
+
   private Factorization requireFit() {
     Factorization fit = getFactorization();
     if (fit == null) {
@@ -246,6 +302,12 @@ public class ANMF extends AbstractNMFClusterer {
     Vector<String> names = new Vector<String>(Collections.list(super.enumerateMeasures()));
     names.add("measurePrimalResidual");
     names.add("measureDualResidual");
+    names.add("measureBasisMovement");
+    names.add("measureAdversarialMovement");
+    names.add("measureAdversarialGap");
+    names.add("measureAttackedFitShare");
+    names.add("measureCleanFitShare");
+    names.add("measureAttackerTermShare");
     return names.elements();
   }
 
@@ -256,6 +318,21 @@ public class ANMF extends AbstractNMFClusterer {
     }
     if (measureName.equalsIgnoreCase("measureDualResidual")) {
       return lastOrNaN(getDualResidualTrace());
+    }
+    String[] shares = {"measureAttackedFitShare", "measureCleanFitShare", "measureAttackerTermShare"};
+    for (int t = 0; t < shares.length; t++) {
+      if (measureName.equalsIgnoreCase(shares[t])) {
+        return getObjectiveShares()[t];
+      }
+    }
+    if (measureName.equalsIgnoreCase("measureBasisMovement")) {
+      return getBasisMovement();
+    }
+    if (measureName.equalsIgnoreCase("measureAdversarialMovement")) {
+      return getAdversarialMovement();
+    }
+    if (measureName.equalsIgnoreCase("measureAdversarialGap")) {
+      return getAdversarialGap();
     }
     return super.getMeasure(measureName);
   }

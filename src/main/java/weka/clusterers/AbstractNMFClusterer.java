@@ -248,10 +248,26 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     m_Fitted = new FittedModel(model, data, features, options, m_Seed, initialization.describe(), recipe, runs,
         missingCount, m_MissingValues, (System.nanoTime() - started) / 1e9);
     if (!fit.converged()) {
+      double[] trace = fit.objectiveTrace();
+      int last = trace.length - 1;
+      double change = last > 0 ? Math.abs(trace[last] - trace[last - 1]) / Math.abs(trace[last - 1]) : Double.NaN;
       Logger.log(Logger.Level.WARNING, who + " stopped at the iteration cap (" + m_Stopping.maxIterations()
-          + ") without meeting the tolerance " + m_Stopping.tolerance() + "; raise -I or the tolerance -E");
+          + ") without meeting the tolerance " + m_Stopping.tolerance() + " (relative change of the objective in the last"
+          + " iteration: " + String.format(java.util.Locale.ROOT, "%.2g", change) + "); raise -I or the tolerance -E."
+          + " The reported clustering is the final X-step's for the fitted bases either way");
+    }
+    int moved = m_Model.rowsMovedByFinalStep();
+    int total = fit.coefficients().cols();
+    if (moved > MOVED_SHARE_WARNING * total) {
+      Logger.log(Logger.Level.WARNING, who + ": the final X-step moved " + moved + " of " + total
+          + " training instances to another cluster: the solver's X is far from the coefficients its bases give"
+          + " (an unconverged or infeasible fit); the clustering reported is the final step's. Fit longer (-I), use"
+          + " the default solver settings, or choose another -predict rule");
     }
   }
+
+  /** Share of training rows moved by the final X-step above which a fit is reported as far from stationary. */
+  static final double MOVED_SHARE_WARNING = 0.25;
 
   /** Refuses a fit whose working set exceeds the free heap, before it allocates anything. */
   private void requireHeapFor(long workingSet, FactorizationSolver solver, DataMatrix y, String who) {

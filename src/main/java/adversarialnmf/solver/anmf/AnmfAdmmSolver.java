@@ -65,7 +65,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
 
   @Override
   protected Run start(DataMatrix y, Factors start) {
-    return new AdmmRun(new AdmmState(y, target, options, start));
+    return new AdmmRun(new AdmmState(y, target, options, start), start.basis());
   }
 
   private final class AdmmRun extends Run {
@@ -77,10 +77,12 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     private final double[] primal;
     private final double[] dual;
     private final double[] penalty;
+    private final SettlingTracker settling;
     private int iteration;
 
-    AdmmRun(AdmmState state) {
+    AdmmRun(AdmmState state, DenseMatrix startBasis) {
       this.state = state;
+      this.settling = new SettlingTracker(state.y, target, options, startBasis, state.count, stopping.maxIterations());
       this.objective = new AnmfObjective(state.y, target, options, state.rank);
       this.feasibleA = new DenseMatrix(state.m, state.rank);
       this.feasibleAdversarial = new DenseMatrix(state.m, state.rank);
@@ -112,6 +114,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     @Override
     protected double objective() {
       state.feasibleFactors(feasibleA, feasibleAdversarial, feasibleX);
+      settling.record(iteration, feasibleA, feasibleAdversarial, feasibleX);
       return objective.evaluate(feasibleA, feasibleAdversarial, feasibleX);
     }
 
@@ -132,6 +135,9 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
       if (options.toleranceRule() == AnmfOptions.ToleranceRule.RELATIVE_CHANGE) {
         return stopping.relativeChangeBelow(previousObjective, currentObjective);
       }
+      if (options.toleranceRule() == AnmfOptions.ToleranceRule.SCALE_FREE_CHANGE) {
+        return settling.scaleFreeChange(iteration) <= tol;
+      }
       return state.relativeDualResidual <= tol;
     }
 
@@ -141,6 +147,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
       result.factors(feasibleA, feasibleX).adversarialBasis(feasibleAdversarial)
           .trace(PRIMAL_RESIDUAL, java.util.Arrays.copyOf(primal, iterations + 1))
           .trace(DUAL_RESIDUAL, java.util.Arrays.copyOf(dual, iterations + 1));
+      settling.finish(result, iterations);
       if (options.adaptivePenalty()) {
         result.trace(PENALTY, java.util.Arrays.copyOf(penalty, iterations + 1));
       }

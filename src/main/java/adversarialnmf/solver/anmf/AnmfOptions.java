@@ -49,7 +49,12 @@ public final class AnmfOptions implements Serializable {
     /** Relative primal and relative dual residual (Boyd et al. 2011, §3.3.1, relative form) both ≤ ε. */
     RELATIVE_RESIDUALS("residuals", "relative primal and dual residuals <= tolerance"),
     /** Relative primal residual ≤ ε and relative change of objective (9) over one iteration ≤ ε. */
-    RELATIVE_CHANGE("change", "relative primal residual and relative change of (9) <= tolerance");
+    RELATIVE_CHANGE("change", "relative primal residual and relative change of (9) <= tolerance"),
+    /**
+     * Relative primal residual and the relative change of the scale-free coefficients
+     * diag(‖a_r‖) X both ≤ ε, the drift-invariant form of the iterate (docs/ALGORITHM.md §5.4).
+     */
+    SCALE_FREE_CHANGE("scale-free", "relative primal residual and relative change of diag(||a_r||) X <= tolerance");
 
     private final String key;
     private final String description;
@@ -240,7 +245,8 @@ public final class AnmfOptions implements Serializable {
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
     s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
-        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals" : "relative change");
+        : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals"
+        : toleranceRule == ToleranceRule.SCALE_FREE_CHANGE ? "scale-free change" : "relative change");
     return s.toString();
   }
 
