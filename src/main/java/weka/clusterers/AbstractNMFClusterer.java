@@ -256,7 +256,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " iteration: " + String.format(java.util.Locale.ROOT, "%.2g", change) + "); raise -I or the tolerance -E."
           + " The reported clustering is the final X-step's for the fitted bases either way");
     }
-    int moved = m_Model.rowsMovedByFinalStep();
+    int moved = model.rowsMovedByFinalStep();
     int total = fit.coefficients().cols();
     if (moved > MOVED_SHARE_WARNING * total) {
       Logger.log(Logger.Level.WARNING, who + ": the final X-step moved " + moved + " of " + total
