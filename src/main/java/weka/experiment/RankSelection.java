@@ -240,13 +240,15 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     public String toString() {
       StringBuilder text = new StringBuilder();
       text.append("Rank selection on ").append(relation).append('\n');
-      text.append(String.format(Locale.ROOT, "%5s %11s %11s %15s %7s %7s %9s%n", "rank", "cophenetic",
-          "dispersion", "reconstruction", "ACC", "NMI", "seconds"));
+      text.append(String.format(Locale.ROOT, "%5s %11s %11s %15s %7s %7s%n", "rank", "cophenetic",
+          "dispersion", "reconstruction", "ACC", "NMI"));
+      double seconds = 0.0;
       for (Row row : rows) {
-        text.append(String.format(Locale.ROOT, "%5d %11.4f %11.4f %15s %7s %7s %9.1f%n", row.rank, row.cophenetic,
-            row.dispersion, format(row.reconstructionError, 4), format(row.accuracy, 3), format(row.nmi, 3),
-            row.seconds));
+        text.append(String.format(Locale.ROOT, "%5d %11.4f %11.4f %15s %7s %7s%n", row.rank, row.cophenetic,
+            row.dispersion, format(row.reconstructionError, 4), format(row.accuracy, 3), format(row.nmi, 3)));
+        seconds += row.seconds;
       }
+      text.append(String.format(Locale.ROOT, "(%.1f seconds in all; per rank in the CSV)%n", seconds));
       text.append("Suggested rank: ").append(suggested).append(dropped
           ? " (the cophenetic correlation first drops after it)"
           : " (the cophenetic correlation never drops within the range; try larger ranks)").append('\n');

@@ -64,6 +64,8 @@ class DocumentedCommandsTest {
         + " RobustnessBenchmarkTest on small data");
     SKIPPED.put("adversarialnmf.bench.", "benchmark (src/bench, bench/run.sh): minutes, timings only");
     SKIPPED.put("adversarialnmf.experiments.", "study (src/bench): minutes on the full data sets");
+    SKIPPED.put("RankSelection", "140 fits (about a minute) writing into -out; RankSelectionTest runs it on"
+        + " planted data");
     SKIPPED.put("WekaPackageManager", "installs into ~/wekafiles; PackageInstallIT does it offline");
     SKIPPED.put("{stage2-3|shift}", "a placeholder, not a command; FactorizationFiguresTest runs it");
     SKIPPED.put("-i noisy.arff", "its input noisy.arff is a placeholder for the user's data");

@@ -116,4 +116,46 @@ class NonnegativeProjectionTest {
       }
     }
   }
+
+  /** Columns nearly parallel, as face bases are: coordinate descent needed thousands of sweeps here. */
+  @Test
+  void correlatedBasisIsSolvedExactly() {
+    Random random = new Random(13);
+    int m = 200;
+    int n = 30;
+    double[] common = new double[m];
+    for (int i = 0; i < m; i++) {
+      common[i] = random.nextDouble();
+    }
+    DenseMatrix a = new DenseMatrix(m, n);
+    for (int i = 0; i < m; i++) {
+      for (int r = 0; r < n; r++) {
+        a.set(i, r, common[i] + 0.01 * random.nextDouble());
+      }
+    }
+    NonnegativeProjection projection = new NonnegativeProjection(a);
+    for (int trial = 0; trial < 5; trial++) {
+      double[] y = new double[m];
+      for (int i = 0; i < m; i++) {
+        y[i] = common[i] * (1 + 0.05 * random.nextGaussian());
+      }
+      double[] x = projection.coefficients(y);
+      double[] residual = MatrixOps.timesVector(a, x);
+      for (int i = 0; i < m; i++) {
+        residual[i] -= y[i];
+      }
+      double[] g = MatrixOps.transposeTimesVector(a, residual);
+      double scale = 0.0;
+      for (double v : MatrixOps.transposeTimesVector(a, y)) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      for (int r = 0; r < n; r++) {
+        assertTrue(x[r] >= 0.0);
+        assertTrue(g[r] >= -1e-10 * scale, "gradient " + g[r] + " at coordinate " + r);
+        if (x[r] > 0.0) {
+          assertEquals(0.0, g[r], 1e-10 * scale, "free coordinate " + r);
+        }
+      }
+    }
+  }
 }
