@@ -17,7 +17,7 @@ CP="target/classes:target/test-classes:$(cat "$OUT/classpath")"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 DATASETS="${DATASETS:-/work/shared/datasets}"
 # data set : timed iterations, the same for our solvers and scikit-learn's
-SPECS="orl:20 bbcsport:100 tdt2:3"
+SPECS="orl:100 bbcsport:300 tdt2:5"
 # OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so
 # NumPy and our native path see the same OpenBLAS defaults
 clean_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
@@ -61,8 +61,11 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
         done
       done
       # ANMF (ADMM, defaults) against our MU on ORL, in the same run
-      solver 2g "$threads" anmf orl 8
+      solver 2g "$threads" anmf orl 20
     done
+    echo "# the Explorer's wait: ANMF's and NMF's default fits on ORL, 200 iterations each"
+    load
+    java_ 2g all -- whole-fit 200 "$DATASETS"
     echo "# memory targets: ANMF (ADMM) on USPS-sized data under -Xmx512m, HALS on TDT2-shaped under -Xmx2g"
     solver 512m 1 anmf usps 3
     solver 512m all anmf usps 3

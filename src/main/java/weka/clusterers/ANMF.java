@@ -110,6 +110,10 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
       Random random) throws Exception {
+    if (m_Solver == AnmfSolver.GRADIENT && m_Settings.unitNormBases()) {
+      throw new IllegalArgumentException("ANMF: -unit-norm-bases needs the ADMM solver; drop -solver gradient "
+          + "or -unit-norm-bases");
+    }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
     return m_Solver.create(m_Settings, target, stopping);
   }
@@ -395,6 +399,20 @@ public class ANMF extends AbstractNMFClusterer {
 
   public void setLambda(double value) {
     update(b -> b.lambda(value));
+  }
+
+  @OptionMetadata(displayName = "unit-norm bases", displayOrder = 24,
+      description = "Scale-fixed ANMF: every column of A and \u00c3 kept at unit norm (ADMM only)."
+      + " Without it model (9) has no minimiser with a shifted target: shrinking X and growing the"
+      + " bases lowers it without end, and the attacker's term fades along that path"
+      + " (docs/ALGORITHM.md 5.1, 5.4).")
+  @CommandLineOption("unit-norm-bases")
+  public boolean getUnitNormBases() {
+    return m_Settings.unitNormBases();
+  }
+
+  public void setUnitNormBases(boolean value) {
+    update(b -> b.unitNormBases(value));
   }
 
   @OptionMetadata(displayName = "attacker target", displayOrder = 25,

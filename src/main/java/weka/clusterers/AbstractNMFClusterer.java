@@ -234,7 +234,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
         throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
             + " ANMF learns; use -predict model or -predict basis");
       }
-      model = NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, streams[runs.best()].assignment());
+      Random assignment = streams[runs.best()].assignment();
+      model = slots.within(() -> NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, assignment));
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {

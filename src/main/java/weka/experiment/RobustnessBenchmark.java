@@ -93,6 +93,19 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   private boolean m_Fresh;
   private boolean m_Figures;
   private PrintStream m_Progress = System.err;
+  /** Told of every finished run before its results line is written (studies record more per run). */
+  private RunListener m_RunListener;
+
+  /** What a study records about a finished run beyond the results line (e.g. the fitted model's diagnostics). */
+  interface RunListener {
+    /**
+     * Called once per successful run, before its line goes to the results file (so a record of
+     * the listener never lacks its result; a rerun after a crash may call it again for that run).
+     *
+     * @param clusters the cluster of every row, as scored
+     */
+    void finished(BenchmarkResult.Coordinates at, Clusterer built, int[] clusters) throws IOException;
+  }
 
   public String globalInfo() {
     return "Runs the ANMF paper's robustness comparison for any Weka clusterers: data sets x "
@@ -303,6 +316,10 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     m_Progress = progress;
   }
 
+  void setRunListener(RunListener listener) {
+    m_RunListener = listener;
+  }
+
   // ------------------------------------------------------------------ running
 
   /** Data set name (file name without .arff / .arff.gz) -> file, in a stable order. */
@@ -504,7 +521,6 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     return hex.toString();
   }
 
-  /** One clusterer on one corrupted data set: seeded, as many clusters as classes, scored on all rows. */
   /** Builds {@code clusterer} (a fresh copy) on the corrupted data and scores it. */
   private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer clusterer, Instances corrupted)
       throws Exception {
@@ -516,6 +532,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     Instances features = ClassLabelledClustering.withoutClass(corrupted);
     clusterer.buildClusterer(features);
     int[] clusters = ClassLabelledClustering.clustersOf(clusterer, features, true);
+    if (m_RunListener != null) {
+      m_RunListener.finished(at, clusterer, clusters);
+    }
     ContingencyTable table = ClassLabelledClustering.tabulate(corrupted, clusters, clusterer.numberOfClusters());
     double seconds = (System.nanoTime() - started) / 1e9;
     return at.succeeded(ClusteringScores.accuracy(table), ClusteringScores.normalizedMutualInformation(table, m_Nmi),

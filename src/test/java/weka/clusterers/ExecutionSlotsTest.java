@@ -65,6 +65,22 @@ class ExecutionSlotsTest {
   }
 
   @Test
+  void theOptionRoundTripsOnTheClustererAndTheFilterKeepsItsOwn() throws Exception {
+    NMF nmf = new NMF();
+    nmf.setOptions(new String[] {"-num-slots", "3"});
+    assertEquals(3, nmf.getNumExecutionSlots());
+    assertTrue(weka.core.Utils.joinOptions(nmf.getOptions()).contains("-num-slots 3"));
+    NonnegativeFactorization filter = new NonnegativeFactorization();
+    filter.setOptions(weka.core.Utils.splitOptions("-num-slots 2 -W weka.clusterers.NMF -- -num-slots 1"));
+    assertEquals(2, filter.getNumExecutionSlots());
+    assertEquals(1, filter.getClusterer().getNumExecutionSlots());
+    NonnegativeFactorization copy = new NonnegativeFactorization();
+    copy.setOptions(filter.getOptions());
+    assertEquals(2, copy.getNumExecutionSlots());
+    assertEquals(1, copy.getClusterer().getNumExecutionSlots());
+  }
+
+  @Test
   void aNegativeNumberOfSlotsIsRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NMF().setNumExecutionSlots(-1));
     assertTrue(e.getMessage().contains("-num-slots -1"), e.getMessage());

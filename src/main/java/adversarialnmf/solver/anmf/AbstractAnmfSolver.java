@@ -19,6 +19,12 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
   public static final String ADVERSARIAL_MOVEMENT = "||\u00c3 - A0|| / ||A0||";
   /** Measure: ‖Ã − A‖ / ‖A‖. */
   public static final String ADVERSARIAL_GAP = "||\u00c3 - A|| / ||A||";
+  /** Measure: ‖X − X⁰‖ / ‖X⁰‖, how far the coefficients moved from their start. */
+  public static final String COEFFICIENT_MOVEMENT = "||X - X0|| / ||X0||";
+  /** Measure: ‖X‖ / ‖X⁰‖, the drift of the coefficients' scale (docs/ALGORITHM.md §5.1). */
+  public static final String COEFFICIENT_SCALE = "||X|| / ||X0||";
+  /** Measure: ‖Ã − Ã*(X)‖ / ‖Ã*(X)‖, how far Ã is from the attacker's best response (7) to X (Theorem 1). */
+  public static final String BEST_RESPONSE_GAP = "||\u00c3 - \u00c3*(X)|| / ||\u00c3*(X)||";
   /** Measure: share of α‖ÃX − Y‖² in objective (9). */
   public static final String ATTACKED_FIT_SHARE = "share of alpha ||\u00c3X - Y||^2";
   /** Measure: share of β‖AX − Y‖² in objective (9). */
@@ -56,6 +62,17 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     DenseMatrix a = fit.basis();
     DenseMatrix adversarial = fit.adversarialBasis();
     DenseMatrix a0 = start.basis();
+    DenseMatrix x0 = start.coefficients();
+    if (options.unitNormBases()) { // the start the solver used: unit columns, the same A⁰X⁰
+      a0 = a0.copy();
+      double[] norms = AdmmState.toUnitColumns(a0, a0);
+      x0 = x0.copy();
+      for (int r = 0; r < x0.rows(); r++) {
+        for (int c = 0; c < x0.cols(); c++) {
+          x0.set(r, c, x0.get(r, c) * norms[r]);
+        }
+      }
+    }
     AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
     AnmfObjective.Terms terms = objective.terms(a, adversarial, fit.coefficients());
     double startNorm = Math.sqrt(MatrixOps.squaredNorm(a0));
@@ -63,11 +80,30 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     measures.put(BASIS_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(a, a0)) / startNorm);
     measures.put(ADVERSARIAL_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(adversarial, a0)) / startNorm);
     measures.put(ADVERSARIAL_GAP, Math.sqrt(MatrixOps.squaredDistance(adversarial, a) / MatrixOps.squaredNorm(a)));
+    DenseMatrix x = fit.coefficients();
+    double coefficientStart = Math.sqrt(MatrixOps.squaredNorm(x0));
+    measures.put(COEFFICIENT_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(x, x0)) / coefficientStart);
+    measures.put(COEFFICIENT_SCALE, Math.sqrt(MatrixOps.squaredNorm(x)) / coefficientStart);
+    measures.put(BEST_RESPONSE_GAP, bestResponseGap(adversarial, x, objective.attackerResidual()));
     double total = terms.total();
     measures.put(ATTACKED_FIT_SHARE, terms.attackedFit() / total);
     measures.put(CLEAN_FIT_SHARE, terms.cleanFit() / total);
     measures.put(ATTACKER_TERM_SHARE, terms.attackerPenalty() / total);
     return fit.completed(new AnmfColumnRule(options, a, adversarial, objective.attackerResidual(),
         target.newInstanceShift()), measures);
+  }
+
+  /**
+   * ‖Ã − Ã*‖ / ‖Ã*‖ with Ã* = (λA + ZXᵀ)(λI + XXᵀ)⁻¹ (7): since φ = Ã(λI + XXᵀ) − (λA + ZXᵀ),
+   * Ã − Ã* = φ(λI + XXᵀ)⁻¹, one n x n Cholesky and no m x N product.
+   */
+  private double bestResponseGap(DenseMatrix adversarial, DenseMatrix x, DenseMatrix phi) {
+    DenseMatrix p = MatrixOps.gramOfRows(x);
+    MatrixOps.addToDiagonal(p, options.lambda());
+    DenseMatrix gap = phi.copy();
+    adversarialnmf.linalg.Cholesky.of(p).solveRowsInPlace(gap);
+    DenseMatrix best = adversarial.copy();
+    MatrixOps.addScaled(best, -1.0, gap);
+    return Math.sqrt(MatrixOps.squaredNorm(gap) / MatrixOps.squaredNorm(best));
   }
 }

@@ -95,6 +95,16 @@ final class AdmmState {
 
     a = start.basis().copy();
     x = start.coefficients().copy();
+    if (options.unitNormBases()) {
+      // the same A⁰X⁰ with unit columns of A⁰ (and so of Ã⁰ = B⁰ = B̃⁰ = A⁰)
+      double[] norms = toUnitColumns(a, a);
+      double[] xd = x.data();
+      for (int r = 0; r < rank; r++) {
+        for (int c = 0; c < count; c++) {
+          xd[r * count + c] *= norms[r];
+        }
+      }
+    }
     if (options.rescaleStart()) {
       rescaleCoefficients(y, a, x);
     }
@@ -208,7 +218,10 @@ final class AdmmState {
     dUCurrent = true;
   }
 
-  /** B = max(0, A + M2/μ): the projection onto B ≥ 0 of the A = B term. */
+  /**
+   * B = max(0, A + M2/μ): the projection onto B ≥ 0 of the A = B term; with unit-norm bases the
+   * projection onto {B ≥ 0, every column of unit norm} (see {@link #toUnitColumns}).
+   */
   void updateB() {
     project(a, m2, b);
   }
@@ -225,6 +238,56 @@ final class AdmmState {
     for (int i = 0; i < od.length; i++) {
       od[i] = Math.max(0.0, sd[i] + md[i] / mu);
     }
+    if (options.unitNormBases()) {
+      toUnitColumns(out, unclippedProjectionSource(source, multiplier));
+    }
+  }
+
+  /** V = source + M/μ, the point whose projection {@link #project} computes (for an all-negative column). */
+  private DenseMatrix unclippedProjectionSource(DenseMatrix source, DenseMatrix multiplier) {
+    double[] sd = source.data();
+    double[] md = multiplier.data();
+    double[] vd = mxnSecond.data();
+    for (int i = 0; i < vd.length; i++) {
+      vd[i] = sd[i] + md[i] / mu;
+    }
+    return mxnSecond;
+  }
+
+  /**
+   * Scales every column of the nonnegative {@code w} to unit norm, in place, and returns the
+   * former norms. With w = max(0, v) this is the Euclidean projection of v onto the nonnegative
+   * part of the unit sphere, column by column (maximise ⟨v, w⟩ over ‖w‖ = 1, w ≥ 0); a column
+   * with no positive entry projects onto the unit vector at its largest entry of {@code v}.
+   */
+  static double[] toUnitColumns(DenseMatrix w, DenseMatrix v) {
+    int rows = w.rows();
+    int cols = w.cols();
+    double[] wd = w.data();
+    double[] vd = v.data();
+    double[] norms = new double[cols];
+    for (int i = 0; i < rows; i++) {
+      for (int k = 0; k < cols; k++) {
+        norms[k] += wd[i * cols + k] * wd[i * cols + k];
+      }
+    }
+    for (int k = 0; k < cols; k++) {
+      norms[k] = Math.sqrt(norms[k]);
+      if (norms[k] > 0.0) {
+        for (int i = 0; i < rows; i++) {
+          wd[i * cols + k] /= norms[k];
+        }
+      } else {
+        int largest = 0;
+        for (int i = 1; i < rows; i++) {
+          if (vd[i * cols + k] > vd[largest * cols + k]) {
+            largest = i;
+          }
+        }
+        wd[largest * cols + k] = 1.0;
+      }
+    }
+    return norms;
   }
 
   /** J = (2βY + μAX + M4) / (2β + μ). */
@@ -443,11 +506,18 @@ final class AdmmState {
     return Double.isFinite(mu) && a.isFinite() && adv.isFinite() && x.isFinite() && u.isFinite();
   }
 
-  /** The nonnegative parts of A, Ã and X: the feasible point reported and scored. */
+  /**
+   * The nonnegative parts of A, Ã and X (with unit-norm bases, A and Ã projected onto unit
+   * columns as well): the feasible point reported and scored.
+   */
   void feasibleFactors(DenseMatrix aOut, DenseMatrix advOut, DenseMatrix xOut) {
     clipInto(a, aOut);
     clipInto(adv, advOut);
     clipInto(x, xOut);
+    if (options.unitNormBases()) {
+      toUnitColumns(aOut, a);
+      toUnitColumns(advOut, adv);
+    }
   }
 
   private static void clipInto(DenseMatrix source, DenseMatrix out) {

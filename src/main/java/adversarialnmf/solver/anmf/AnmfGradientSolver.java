@@ -39,6 +39,10 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
   public AnmfGradientSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
     super(options, target, stopping);
+    if (options.unitNormBases()) {
+      throw new IllegalArgumentException("ANMF's gradient solver has no unit-norm form of its A and \u00c3 "
+          + "sweeps; use the ADMM for unit-norm bases, or drop them");
+    }
   }
 
   @Override

@@ -123,6 +123,7 @@ public final class AnmfOptions implements Serializable {
   private final double penaltyThreshold;
   private final boolean rescaleStart;
   private final ToleranceRule toleranceRule;
+  private final boolean unitNormBases;
 
   private AnmfOptions(Builder b) {
     this.alpha = b.alpha;
@@ -138,6 +139,7 @@ public final class AnmfOptions implements Serializable {
     this.penaltyThreshold = b.penaltyThreshold;
     this.rescaleStart = b.rescaleStart;
     this.toleranceRule = b.toleranceRule;
+    this.unitNormBases = b.unitNormBases;
   }
 
   /** The defaults: paper weights, measured solver settings (see docs/ALGORITHM.md). */
@@ -167,6 +169,7 @@ public final class AnmfOptions implements Serializable {
     b.penaltyThreshold = penaltyThreshold;
     b.rescaleStart = rescaleStart;
     b.toleranceRule = toleranceRule;
+    b.unitNormBases = unitNormBases;
     return b;
   }
 
@@ -232,6 +235,15 @@ public final class AnmfOptions implements Serializable {
     return toleranceRule;
   }
 
+  /**
+   * The scale-fixed model: every column of A and of Ã has unit Euclidean norm. Model (9) is
+   * unchanged otherwise; the constraint removes the scaling direction (A/c, Ã/c, cX) along which
+   * (9) has no minimiser with a shifted target (docs/ALGORITHM.md §5.1, §5.4). ADMM only.
+   */
+  public boolean unitNormBases() {
+    return unitNormBases;
+  }
+
   /** One line for toString() of models and for logs. */
   public String describe() {
     StringBuilder s = new StringBuilder();
@@ -244,6 +256,9 @@ public final class AnmfOptions implements Serializable {
     s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
+    if (unitNormBases) {
+      s.append(", unit-norm columns of A and \u00c3");
+    }
     s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
         : toleranceRule == ToleranceRule.RELATIVE_RESIDUALS ? "relative residuals"
         : toleranceRule == ToleranceRule.SCALE_FREE_CHANGE ? "scale-free change" : "relative change");
@@ -270,6 +285,7 @@ public final class AnmfOptions implements Serializable {
     private double penaltyThreshold = 10.0;
     private boolean rescaleStart = true;
     private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_CHANGE;
+    private boolean unitNormBases = false;
 
     private Builder() {
     }
@@ -336,6 +352,11 @@ public final class AnmfOptions implements Serializable {
 
     public Builder toleranceRule(ToleranceRule value) {
       toleranceRule = value;
+      return this;
+    }
+
+    public Builder unitNormBases(boolean value) {
+      unitNormBases = value;
       return this;
     }
 
