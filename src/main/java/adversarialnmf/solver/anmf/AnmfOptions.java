@@ -52,7 +52,7 @@ public final class AnmfOptions implements Serializable {
     RELATIVE_CHANGE("change", "relative primal residual and relative change of (9) <= tolerance"),
     /**
      * Relative primal residual and the relative change of the scale-free coefficients
-     * diag(‖a_r‖) X both ≤ ε, the drift-invariant form of the iterate (docs/ALGORITHM.md §5.4).
+     * diag(‖a_r‖) X both ≤ ε, the drift-invariant form of the iterate (docs/ALGORITHM.md §5.5).
      */
     SCALE_FREE_CHANGE("scale-free", "relative primal residual and relative change of diag(||a_r||) X <= tolerance");
 

@@ -7,7 +7,7 @@ import adversarialnmf.solver.Factorization;
 
 /**
  * What of an ANMF fit settles while model (9) drifts along its scaling direction
- * (A, Ã, X) → (A/c, Ã/c, cX) (docs/ALGORITHM.md §5.1, §5.4): per iteration, the relative change of
+ * (A, Ã, X) → (A/c, Ã/c, cX) (docs/ALGORITHM.md §5.1, §5.5): per iteration, the relative change of
  * the scale-free coefficients X̂ = diag(‖a_r‖) X (invariant under the drift), the number of instances
  * whose cluster (argmax of X̂) changed, and objective (9) at the fixed-scale representative
  * (A/c, Ã/c, cX) with c = ‖A‖/‖A⁰‖ (the scale of the start). O(nN) per iteration plus one objective
