@@ -17,6 +17,7 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -57,9 +58,11 @@ public class ANMF extends AbstractNMFClusterer {
 
   /** The model weights and solver settings, as the core value that checks them. */
   protected AnmfOptions m_Settings = AnmfOptions.builder().build();
-  protected AnmfSolver m_Solver = AnmfSolver.ADMM;
+  protected AnmfSolver m_Solver = AnmfSolver.AUTO;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
+  /** Within one fit, from createSolver to recipe: the -solver auto choice and why, else null. */
+  private transient String m_SolverChoice;
 
   public String globalInfo() {
     return "Adversarial nonnegative matrix factorization (ANMF) as a clusterer. The data matrix Y "
@@ -91,10 +94,10 @@ public class ANMF extends AbstractNMFClusterer {
     return result;
   }
 
-  /** The gradient solver fits a mask; the ADMM's auxiliaries need every entry. */
+  /** The gradient solver fits a mask (auto picks it for such data); the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return m_Solver == AnmfSolver.GRADIENT;
+    return m_Solver != AnmfSolver.ADMM;
   }
 
   @Override
@@ -115,7 +118,21 @@ public class ANMF extends AbstractNMFClusterer {
           + "or -unit-norm-bases");
     }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
-    return m_Solver.create(m_Settings, target, stopping);
+    AnmfSolver chosen = m_Solver;
+    m_SolverChoice = null;
+    if (m_Solver == AnmfSolver.AUTO) {
+      long admm = AnmfSolver.ADMM.create(m_Settings, target, stopping).workingSetBytes(y, m_NumClusters);
+      long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
+      boolean missing = !y.missing().isEmpty();
+      chosen = m_Solver.resolve(admm, free, missing);
+      m_SolverChoice = chosen == AnmfSolver.ADMM
+          ? "-solver auto chose the ADMM: its working set, about " + WorkingSet.readable(admm)
+              + ", fits comfortably (under half the free heap)"
+          : missing ? "-solver auto chose the gradient solver: the data have missing values, which only it fits around"
+          : "-solver auto chose the gradient solver: the ADMM would need about " + WorkingSet.readable(admm)
+              + ", more than half of the " + WorkingSet.readable(free) + " free heap";
+    }
+    return chosen.create(m_Settings, target, stopping);
   }
 
   @Override
@@ -238,8 +255,12 @@ public class ANMF extends AbstractNMFClusterer {
 
   @Override
   protected List<String> recipe(FactorizationSolver solver) {
-    return Arrays.asList("Attacker target Z: " + ((AbstractAnmfSolver) solver).target().describe(),
-        "Solver: " + solver.describe());
+    List<String> lines = new ArrayList<>(Arrays.asList(
+        "Attacker target Z: " + ((AbstractAnmfSolver) solver).target().describe(), "Solver: " + solver.describe()));
+    if (m_SolverChoice != null) {
+      lines.add("Solver choice: " + m_SolverChoice);
+    }
+    return lines;
   }
 
   @Override
@@ -443,8 +464,10 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @OptionMetadata(displayName = "solver", displayOrder = 40,
-      description = "How model (9) is solved: admm, the paper's Algorithm 1 (corrected, the default),"
-      + " or gradient, block-coordinate descent for large or sparse data. The gradient solver (exact"
+      description = "How model (9) is solved: admm, the paper's Algorithm 1 (corrected), gradient,"
+      + " block-coordinate descent for large or sparse data, or auto (the default): the ADMM where its"
+      + " working set fits in half the free heap and the data have no missing values, the gradient"
+      + " solver otherwise, with the choice and why in the model's output. The gradient solver (exact"
       + " sweeps on A and \u00c3, Armijo projected gradient on X) never forms an attributes x"
       + " instances matrix and keeps sparse data sparse; it ignores the ADMM-only settings and stops"
       + " on the relative change of the objective.")

@@ -148,6 +148,24 @@ class ANMFOptionsTest {
     assertTrue(e.getMessage().contains("row 1 of its output is instance 20 of the data"), e.getMessage());
   }
 
+  /**
+   * Shrunk by ClustererPropertiesTest: unscaled data at 1e8 make the ADMM (weights and penalty meant
+   * for data in [0, 1]) diverge; the message said "matrix is not positive definite (LAPACK dpotrf
+   * info 3 ...)". It now names the remedy, scaling the data, without the solver's internals.
+   */
+  @Test
+  void aDivergedAdmmNamesTheRemedyNotItsInternals() throws Exception {
+    Instances data = new Instances("case", new java.util.ArrayList<>(java.util.Arrays.asList(
+        new weka.core.Attribute("a0"))), 3);
+    for (double v : new double[] {83096778.737666, 34053641.567149, 73741742.535011}) {
+      data.add(new weka.core.DenseInstance(1.0, new double[] {v}));
+    }
+    ANMF c = anmf("-N", "3", "-I", "3", "-scaling", "none");
+    Exception e = assertThrows(IllegalStateException.class, () -> c.buildClusterer(data));
+    assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("scale the data down")
+        && !e.getMessage().contains("LAPACK") && !e.getMessage().contains("not positive definite"), e.getMessage());
+  }
+
   @Test
   void absurdWeightsAndShiftsAreBlamedOnTheOption() throws Exception {
     Exception e = assertThrows(IllegalArgumentException.class, () -> anmf("-alpha", "1e308"));
@@ -172,10 +190,17 @@ class ANMFOptionsTest {
   void solverOptionPicksTheGradientSolverAndRoundTrips() throws Exception {
     Instances data = PlantedData.generate(20, 10, 2, 0.02, 4).instances();
     ANMF admm = anmf("-N", "2", "-I", "15", "-shift", "0.1");
-    assertEquals(adversarialnmf.solver.anmf.AnmfSolver.ADMM.ordinal(), admm.getSolver().getSelectedTag().getID(), "the ADMM is the default");
+    assertEquals(adversarialnmf.solver.anmf.AnmfSolver.AUTO.ordinal(), admm.getSolver().getSelectedTag().getID(),
+        "auto is the default");
     admm.buildClusterer(data);
-    assertTrue(admm.toString().contains("ADMM"), admm.toString());
+    assertTrue(admm.toString().contains("Solver choice: -solver auto chose the ADMM: its working set, about "),
+        admm.toString());
     assertTrue(admm.getPrimalResidualTrace() != null);
+    ANMF explicitAdmm = anmf("-N", "2", "-I", "15", "-shift", "0.1", "-solver", "admm");
+    explicitAdmm.buildClusterer(data);
+    assertEquals(explicitAdmm.getFactorization().finalObjective(), admm.getFactorization().finalObjective(), 0.0,
+        "auto where the ADMM fits is the ADMM, bit for bit");
+    assertFalse(explicitAdmm.toString().contains("Solver choice"), explicitAdmm.toString());
 
     ANMF gradient = anmf("-N", "2", "-I", "15", "-shift", "0.1", "-solver", "gradient");
     assertEquals(adversarialnmf.solver.anmf.AnmfSolver.GRADIENT.ordinal(), gradient.getSolver().getSelectedTag().getID());

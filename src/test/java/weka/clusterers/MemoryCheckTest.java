@@ -68,6 +68,22 @@ class MemoryCheckTest {
     assertEquals(documents, gradient.getTrainingAssignments().length);
   }
 
+  /** The default, -solver auto, takes the gradient solver where the ADMM would not fit, and says why. */
+  @Test
+  void autoTakesTheGradientSolverWhereTheAdmmWouldNotFit() throws Exception {
+    long heap = Runtime.getRuntime().maxMemory();
+    int terms = 30_000;
+    Instances data = corpus(terms, (int) Math.min(200_000, heap / (8L * terms) / 4));
+    ANMF auto = new ANMF();
+    auto.setNumClusters(3);
+    auto.setMaxIterations(3);
+    auto.buildClusterer(data);
+    String text = auto.toString();
+    assertTrue(text.contains("Solver choice: -solver auto chose the gradient solver: the ADMM would need about ")
+        && text.contains("free heap"), text);
+    assertTrue(auto.getFactorization().trace(adversarialnmf.solver.anmf.AnmfGradientSolver.X_STEP) != null);
+  }
+
   @Test
   void anAbsurdIterationCapIsRefusedByTheSizeOfItsTraces() throws Exception {
     NMF nmf = new NMF();

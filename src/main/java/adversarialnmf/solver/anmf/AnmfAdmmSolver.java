@@ -102,9 +102,13 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
       try {
         state.iterate();
       } catch (ArithmeticException notPositiveDefinite) {
-        // a Cholesky pivot went NaN or non-positive: the iterates have already blown up
-        throw new FactorizationDivergedException(describe() + " diverged at iteration " + (iteration + 1)
-            + " (" + notPositiveDefinite.getMessage() + "): " + divergenceHint());
+        // a Cholesky pivot went NaN or non-positive: the iterates have already blown up (the
+        // factorization's own words stay in the cause; the user needs the remedy)
+        FactorizationDivergedException diverged = new FactorizationDivergedException(describe()
+            + " diverged at iteration " + (iteration + 1) + " (the iterates grew until a linear system of the"
+            + " updates lost positive definiteness): " + divergenceHint());
+        diverged.initCause(notPositiveDefinite);
+        throw diverged;
       }
       iteration++;
       primal[iteration] = state.relativePrimalResidual;

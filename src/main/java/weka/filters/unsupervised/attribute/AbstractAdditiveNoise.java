@@ -32,6 +32,10 @@ public abstract class AbstractAdditiveNoise extends AbstractImageNoise {
   @Override
   protected ImageCorruption createCorruption(PixelStatistics firstBatch) {
     double sigma = m_AbsoluteSigma ? m_Sigma : m_Sigma * firstBatch.standardDeviation();
+    if (Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException(getClass().getName() + ": -sigma " + m_Sigma + " times the pixels' standard"
+          + " deviation (" + firstBatch.standardDeviation() + ") is beyond double precision; lower -sigma");
+    }
     return new AdditiveNoise(fraction(), sigma, distribution());
   }
 

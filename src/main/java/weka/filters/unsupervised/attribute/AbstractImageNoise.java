@@ -239,9 +239,15 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     if (!isFirstBatchDone()) {
       PixelStatistics statistics = new PixelStatistics();
       long fingerprint = 1;
-      for (Instance instance : instances) {
+      for (int row = 0; row < instances.numInstances(); row++) {
+        Instance instance = instances.instance(row);
         for (int index : m_PixelIndices) {
           double value = instance.value(index);
+          if (Double.isInfinite(value)) {
+            throw new IllegalArgumentException(getClass().getName() + ": pixel '" + instances.attribute(index).name()
+                + "' of instance " + (rowsBeforeThisCall() + row + 1) + " is " + value
+                + "; images need finite pixel values (replace it, or mark it missing)");
+          }
           statistics.add(value);
           fingerprint = 31 * fingerprint + Double.hashCode(value);
         }
@@ -254,13 +260,15 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
     }
     Instances result = new Instances(instances, instances.numInstances());
     double[] image = new double[m_PixelIndices.length];
-    for (Instance instance : instances) {
+    for (int row = 0; row < instances.numInstances(); row++) {
+      Instance instance = instances.instance(row);
       double[] values = instance.toDoubleArray();
       for (int j = 0; j < image.length; j++) {
         image[j] = values[m_PixelIndices[j]];
       }
       m_Corruption.corrupt(image, m_Geometry.width(), m_Geometry.height(), m_ValueRange,
           m_Random);
+      requireFinite(image, values, instances, row);
       for (int j = 0; j < image.length; j++) {
         // a missing pixel stays missing
         if (!Utils.isMissingValue(values[m_PixelIndices[j]])) {
@@ -273,6 +281,19 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
           : new DenseInstance(instance.weight(), values));
     }
     return result;
+  }
+
+  /** Refuses (rather than writes) a corrupted value that overflowed where the pixel was finite. */
+  private void requireFinite(double[] image, double[] values, Instances instances, int row) {
+    for (int j = 0; j < image.length; j++) {
+      double original = values[m_PixelIndices[j]];
+      if (!Double.isFinite(image[j]) && Double.isFinite(original)) {
+        throw new IllegalArgumentException(getClass().getName() + ": the corruption turned pixel '"
+            + instances.attribute(m_PixelIndices[j]).name() + "' of instance " + (rowsBeforeThisCall() + row + 1)
+            + " (" + original + ") into " + image[j] + ": the noise is beyond double precision for these data"
+            + " (options " + Utils.joinOptions(getOptions()) + "); lower -sigma or the fill value");
+      }
+    }
   }
 
   /** The percentage option as a fraction. */

@@ -24,6 +24,13 @@ public abstract class AbstractValueRangeNoise extends AbstractImageNoise {
   @Override
   protected ValueRange valueRange(PixelStatistics firstBatch) {
     ValueRange data = firstBatch.range();
+    if (Double.isNaN(m_MinValue) && data.min() < 0.0) {
+      // the data's minimum would be written as the dark value: one bad pixel would spread to many
+      throw new IllegalArgumentException(getClass().getName() + ": a pixel of the first batch is negative ("
+          + data.min() + "), and the value range defaults to the data's [min, max], so " + data.min()
+          + " would be written into every corrupted dark pixel; set the range with -min (e.g. -min 0), or"
+          + " fix the data");
+    }
     double min = Double.isNaN(m_MinValue) ? data.min() : m_MinValue;
     double max = Double.isNaN(m_MaxValue) ? data.max() : m_MaxValue;
     if (min > max) {
