@@ -301,13 +301,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
     }
     WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
-    m_Model = model;
-    m_Runs = Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()});
-    m_FitSeconds = fitSeconds;
-    m_FeatureIndices = features;
-    m_Header = new Instances(header, 0);
-    m_MissingCount = 0;
-    m_MissingUsed = m_MissingValues;
+    m_Fitted = new FittedModel(model, header, features, Utils.joinOptions(getOptions()), m_Seed,
+        createInitialization().describe() + " (fitted outside Weka)", Collections.<String>emptyList(),
+        Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()}), 0, m_MissingValues,
+        fitSeconds);
   }
 
   /**
