@@ -205,9 +205,8 @@ public class ANMF extends AbstractNMFClusterer {
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds, String solverDescription,
       String targetDescription) {
-    adoptFit(header, model, fitSeconds);
-    m_SolverUsed = solverDescription;
-    m_TargetUsed = targetDescription;
+    adoptFit(header, model, fitSeconds,
+        Arrays.asList("Attacker target Z: " + targetDescription, "Solver: " + solverDescription));
   }
 
   /**

@@ -295,6 +295,11 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    * the fit used (one run, from this clusterer's seed).
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
+    adoptFit(header, model, fitSeconds, Collections.<String>emptyList());
+  }
+
+  /** {@link #adoptFit(Instances, NmfClustering, double)} with the recipe lines of {@link #recipe}. */
+  protected void adoptFit(Instances header, NmfClustering model, double fitSeconds, List<String> recipe) {
     int[] features = WekaData.featureIndices(header);
     if (features.length != model.factorization().basis().rows()) {
       throw new IllegalArgumentException(getClass().getName() + ": a header of " + features.length
@@ -302,7 +307,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     }
     WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
     m_Fitted = new FittedModel(model, header, features, Utils.joinOptions(getOptions()), m_Seed,
-        createInitialization().describe() + " (fitted outside Weka)", Collections.<String>emptyList(),
+        createInitialization().describe() + " (fitted outside Weka)", recipe,
         Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()}), 0, m_MissingValues,
         fitSeconds);
   }
