@@ -86,25 +86,46 @@ public final class NmfClustering implements Serializable {
    */
   public static NmfClustering of(Factorization factorization, DataMatrix y, double dataScale,
       AssignmentRule rule, PredictionRule prediction, Random random) {
-    OutOfSampleRule coefficientRule;
-    double[] norms = factorization.basisColumnNorms();
+    return of(factorization, coefficientRuleOf(factorization, prediction).coefficients(y), dataScale, rule,
+        prediction, random);
+  }
+
+  /**
+   * The prediction rule's coefficient rule and the norms its coefficients are compared on:
+   * {@link #of(Factorization, DataMatrix, double, AssignmentRule, PredictionRule, Random)} without
+   * Y, for a fit whose data live elsewhere (column blocks), which apply the rule to their instances.
+   */
+  public static OutOfSampleRule coefficientRuleOf(Factorization factorization, PredictionRule prediction) {
     switch (prediction) {
       case BASIS:
-        coefficientRule = new NonnegativeProjection(factorization.basis());
-        break;
+        return new NonnegativeProjection(factorization.basis());
       case ADVERSARIAL_BASIS:
         if (!factorization.hasAdversarialBasis()) {
           throw new IllegalArgumentException("prediction by projection onto the adversarial basis needs a fit"
               + " that has one (ANMF); choose the model's own rule or projection onto A");
         }
-        DenseMatrix adversarial = factorization.adversarialBasis();
-        coefficientRule = new NonnegativeProjection(adversarial, PredictionRule.ADVERSARIAL_BASIS.description());
-        norms = Factorization.columnNorms(adversarial);
-        break;
+        return new NonnegativeProjection(factorization.adversarialBasis(),
+            PredictionRule.ADVERSARIAL_BASIS.description());
       default:
-        coefficientRule = factorization.outOfSampleRule();
+        return factorization.outOfSampleRule();
     }
-    DenseMatrix finished = coefficientRule.coefficients(y);
+  }
+
+  /**
+   * The clustering of a fit whose training instances got their coefficients from
+   * {@link #coefficientRuleOf} elsewhere ({@code trainingCoefficients}, n x N, in the fit's units).
+   */
+  public static NmfClustering of(Factorization factorization, DenseMatrix trainingCoefficients, double dataScale,
+      AssignmentRule rule, PredictionRule prediction, Random random) {
+    double[] norms = prediction == PredictionRule.ADVERSARIAL_BASIS
+        ? Factorization.columnNorms(factorization.adversarialBasis()) : factorization.basisColumnNorms();
+    return withTrainingCoefficients(factorization, coefficientRuleOf(factorization, prediction), norms,
+        trainingCoefficients, dataScale, rule, prediction, random);
+  }
+
+  private static NmfClustering withTrainingCoefficients(Factorization factorization, OutOfSampleRule coefficientRule,
+      double[] norms, DenseMatrix finished, double dataScale, AssignmentRule rule, PredictionRule prediction,
+      Random random) {
     if (rule == AssignmentRule.ARGMAX) {
       return new NmfClustering(factorization, dataScale, rule, prediction, coefficientRule, norms, finished,
           null, Factorization.argmax(finished, norms));

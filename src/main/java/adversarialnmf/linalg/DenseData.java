@@ -1,9 +1,12 @@
 package adversarialnmf.linalg;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /** A dense Y: wraps a {@link DenseMatrix} of shape m x N. */
-public final class DenseData implements DataMatrix {
+public final class DenseData implements DataMatrix, Serializable {
+
+  private static final long serialVersionUID = -3094861153077404721L;
 
   private final DenseMatrix y;
   private final MissingEntries missing;

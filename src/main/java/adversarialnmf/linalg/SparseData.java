@@ -1,12 +1,15 @@
 package adversarialnmf.linalg;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A sparse Y stored by instance (compressed sparse columns): column j holds the attribute indices
  * {@code rowIndex[colStart[j] .. colStart[j+1])} with their values. Matches Weka's sparse instances.
  */
-public final class SparseData implements DataMatrix {
+public final class SparseData implements DataMatrix, Serializable {
+
+  private static final long serialVersionUID = 5120390416716339170L;
 
   private final int rows;
   private final int cols;
@@ -14,7 +17,8 @@ public final class SparseData implements DataMatrix {
   private final int[] rowIndex;
   private final double[] values;
   private final MissingEntries missing;
-  private volatile RowCompressed byRow;
+  /** Rebuilt on first use after deserialisation (column blocks travel between machines). */
+  private transient volatile RowCompressed byRow;
 
   /** Takes ownership of the arrays; row indices within a column must be strictly increasing. */
   public SparseData(int rows, int cols, int[] colStart, int[] rowIndex, double[] values) {

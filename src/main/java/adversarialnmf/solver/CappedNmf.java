@@ -76,9 +76,10 @@ public final class CappedNmf extends ColumnLossNmf {
   }
 
   private static final class CappedLoss implements ColumnLoss {
+    private static final long serialVersionUID = 7085187316962046442L;
+
     private final double cap;
     private final double residualFloor;
-    private int cappedCount;
 
     CappedLoss(double cap, double residualFloor) {
       this.cap = cap;
@@ -88,13 +89,11 @@ public final class CappedNmf extends ColumnLossNmf {
     @Override
     public double evaluate(double[] squaredResiduals, double[] weights) {
       double sum = 0.0;
-      cappedCount = 0;
       for (int j = 0; j < squaredResiduals.length; j++) {
         double r = Math.sqrt(squaredResiduals[j]);
         if (r > cap) {
           sum += cap;
           weights[j] = 0.0;
-          cappedCount++;
         } else {
           sum += r;
           weights[j] = 1.0 / Math.max(r, residualFloor);
@@ -104,9 +103,9 @@ public final class CappedNmf extends ColumnLossNmf {
     }
 
     @Override
-    public void recordTraces(TraceRecorder recorder) {
+    public void recordTraces(TraceRecorder recorder, int zeroWeightInstances) {
       recorder.record(CAP_TRACE, cap);
-      recorder.record(CAPPED_TRACE, cappedCount);
+      recorder.record(CAPPED_TRACE, zeroWeightInstances); // exactly the instances above the cap
     }
   }
 

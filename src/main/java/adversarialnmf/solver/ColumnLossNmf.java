@@ -42,16 +42,22 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     super(stopping);
   }
 
-  /** The loss of one fit, fixed from the residuals of the start (e.g. a data-driven cap). */
-  interface ColumnLoss {
+  /**
+   * The loss of one fit, fixed from the residuals of the start (e.g. a data-driven cap). Holds no
+   * state between evaluations, so column blocks can evaluate it each on their own instances.
+   */
+  interface ColumnLoss extends java.io.Serializable {
     /**
-     * Σ_j ρ(r_j) from the squared residuals r_j²; writes the reweighting w_j ≥ 0 of each
-     * instance (any common positive scale).
+     * Σ_j ρ(r_j) from the squared residuals r_j² of any set of instances; writes the reweighting
+     * w_j ≥ 0 of each (any common positive scale).
      */
     double evaluate(double[] squaredResiduals, double[] weights);
 
-    /** Extra per-fit traces, recorded after every evaluation (may be none). */
-    default void recordTraces(TraceRecorder recorder) {
+    /**
+     * Extra per-fit traces, recorded after every evaluation (may be none), given how many
+     * instances got weight 0.
+     */
+    default void recordTraces(TraceRecorder recorder, int zeroWeightInstances) {
     }
   }
 
@@ -107,6 +113,16 @@ public abstract class ColumnLossNmf extends IterativeSolver {
         : super.complete(y, start, fit);
   }
 
+  /** {@link #complete} on column blocks: the orthogonal rule needs only Y Xᵀ, a sum over blocks. */
+  @Override
+  protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
+    if (coefficientRule() != OrthogonalNmf.ORTHOGONAL_RULE) {
+      return super.completeBlocks(blocks, start, fit);
+    }
+    DenseMatrix yXt = blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())).matrix(0);
+    return fit.completed(OrthogonalOutOfSampleRule.ofProducts(fit.basis(), yXt), java.util.Collections.emptyMap());
+  }
+
   /** Masked by the Lee-Seung rule; a method with another X rule overrides this. */
   @Override
   public boolean fitsMissingEntries() {
@@ -116,6 +132,16 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   @Override
   protected Run start(DataMatrix y, Factors start) {
     return new ReweightedRun(y, start);
+  }
+
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new ColumnLossBlockIteration(this, stopping.maxIterations(), blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return true;
   }
 
   private final class ReweightedRun extends Run {
@@ -186,7 +212,11 @@ public abstract class ColumnLossNmf extends IterativeSolver {
 
     private void evaluateLoss() {
       objective = loss.evaluate(squaredResiduals, weights);
-      loss.recordTraces(this::record);
+      int zeroWeights = 0;
+      for (double w : weights) {
+        zeroWeights += w == 0.0 ? 1 : 0;
+      }
+      loss.recordTraces(this::record, zeroWeights);
       coefficientRule.recordTraces(xt, this::record);
       evaluations++;
     }

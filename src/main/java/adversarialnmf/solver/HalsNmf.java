@@ -39,6 +39,16 @@ public final class HalsNmf extends IterativeSolver {
     return new HalsRun(y, start);
   }
 
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new HalsBlockIteration(blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return true;
+  }
+
   /**
    * One cyclic sweep of exact coordinate minimisation of ½ tr(W G Wᵀ) − ⟨W, C⟩ over W ≥ 0 for a
    * symmetric positive semidefinite G = gram (n x n) and C = cross (rows x n); for NMF this is

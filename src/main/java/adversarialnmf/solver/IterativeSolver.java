@@ -2,6 +2,7 @@ package adversarialnmf.solver;
 
 import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.Parallelism;
 import java.util.Arrays;
 
@@ -87,7 +88,83 @@ public abstract class IterativeSolver implements FactorizationSolver {
       throw new IllegalArgumentException(describe() + " cannot fit data with " + y.missing().count()
           + " missing values: " + missingEntriesHint());
     }
-    Run run = start(y, start);
+    return run(start(y, start), fit -> complete(y, start, fit));
+  }
+
+  /**
+   * Fits from column blocks (in this JVM or on a cluster): X0 lives in the blocks' states;
+   * {@code start} holds A0 and the same X0 (for the measures of how far the fit moved). The result holds X gathered from the blocks. Steps run in this thread (local blocks)
+   * use this solver's threads; on a cluster each task uses its executor's.
+   */
+  public final Factorization fit(ColumnBlocks blocks, Factors start) {
+    return fit(blocks, start, null);
+  }
+
+  /** {@link #fit(ColumnBlocks, Factors)}, telling {@code listener} (may be null) of every iteration. */
+  public final Factorization fit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+    return parallelism.within(() -> runFit(blocks, start, listener));
+  }
+
+  /** Told the objective after every iteration of a block fit (the Spark job logs it with an ETA). */
+  @FunctionalInterface
+  public interface IterationListener {
+    void iterationDone(int iteration, int maxIterations, double objective);
+  }
+
+  private Factorization runFit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+    DenseMatrix startBasis = start.basis();
+    if (start.coefficients().cols() != blocks.columns()) {
+      throw new IllegalArgumentException("start coefficients " + start.coefficients().shape() + " do not fit "
+          + blocks.columns() + " instances in column blocks");
+    }
+    if (startBasis.rows() != blocks.rows()) {
+      throw new IllegalArgumentException("start basis " + startBasis.shape() + " does not fit data of "
+          + blocks.rows() + " attributes");
+    }
+    BlockIteration iteration = startBlocks(blocks, startBasis);
+    return run(new Run() {
+      private int done;
+      private int reported;
+
+      @Override
+      protected void iterate() {
+        iteration.iterate();
+        done++;
+      }
+
+      @Override
+      protected double objective() {
+        double value = iteration.objective();
+        if (listener != null && done > reported) {
+          reported = done;
+          listener.iterationDone(done, stopping.maxIterations(), value);
+        }
+        return value;
+      }
+
+      @Override
+      protected boolean isFinite() {
+        return iteration.isFinite();
+      }
+
+      @Override
+      protected void finish(Factorization.Builder result, int iterations) {
+        iteration.finish(result, iterations);
+      }
+    }, fit -> completeBlocks(blocks, start, fit));
+  }
+
+  /** The per-fit state over column blocks; a method without a block form refuses. */
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    throw new UnsupportedOperationException(describe() + " has no column-block form");
+  }
+
+  /** True if {@link #fit(ColumnBlocks, Factors)} is supported. */
+  public boolean hasBlockForm() {
+    return false;
+  }
+
+  private Factorization run(Run run, java.util.function.UnaryOperator<Factorization> completion) {
     int cap = stopping.maxIterations();
     double[] objective = new double[cap + 1];
     objective[0] = run.objective();
@@ -122,7 +199,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
         .stopReason(reason)
         .linearAlgebra(Blas.selected().describe());
     run.finish(result, iteration);
-    return complete(y, start, result.build());
+    return completion.apply(result.build());
   }
 
   /**
@@ -131,6 +208,28 @@ public abstract class IterativeSolver implements FactorizationSolver {
    */
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
     return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  /**
+   * {@link #complete} for a fit made on column blocks, where Y is reached only through them; by
+   * default the same NNLS rule, which needs nothing of Y.
+   */
+  protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
+    return fit.completed(new NonnegativeProjection(fit.basis()), java.util.Collections.emptyMap());
+  }
+
+  /**
+   * One fit in block form ({@link ColumnBlocks}): the same four duties as a {@link Run}, with the
+   * data and X reached only through the blocks.
+   */
+  public interface BlockIteration {
+    void iterate();
+
+    double objective();
+
+    boolean isFinite();
+
+    void finish(Factorization.Builder result, int iterations);
   }
 
   /** The state of one fit. */

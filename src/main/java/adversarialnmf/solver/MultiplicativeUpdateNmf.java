@@ -33,6 +33,16 @@ public final class MultiplicativeUpdateNmf extends IterativeSolver {
     return new MuRun(y, start);
   }
 
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new MultiplicativeBlockIteration(blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return true;
+  }
+
   private final class MuRun extends Run {
     private final DataMatrix y;
     private final double yNorm2;

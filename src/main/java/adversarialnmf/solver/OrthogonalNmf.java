@@ -62,6 +62,21 @@ public final class OrthogonalNmf extends ColumnLossNmf {
       + " (-missing mean)";
 
   /**
+   * Xᵀ ← Xᵀ ∘ sqrt((YᵀA) / (Xᵀ crossGram)) given crossGram = X YᵀA (summed over all instances, so
+   * that column blocks can apply it to their own rows of Xᵀ); {@code denominator} is a workspace
+   * of Xᵀ's shape.
+   */
+  static void step(DenseMatrix xt, DenseMatrix ytA, DenseMatrix crossGram, DenseMatrix denominator) {
+    MatrixOps.multiply(xt, crossGram, denominator);
+    double[] xd = xt.data();
+    double[] num = ytA.data();
+    double[] den = denominator.data();
+    for (int i = 0; i < xd.length; i++) {
+      xd[i] *= Math.sqrt(num[i] / Math.max(den[i], MultiplicativeUpdate.DENOMINATOR_FLOOR));
+    }
+  }
+
+  /**
    * X ← X ∘ sqrt((AᵀY) / (AᵀY Xᵀ X)), on Xᵀ: Xᵀ ← Xᵀ ∘ sqrt((YᵀA) / (Xᵀ X YᵀA)), with the n x n
    * matrix X YᵀA formed first so that no N x N product appears.
    */
@@ -109,13 +124,7 @@ public final class OrthogonalNmf extends ColumnLossNmf {
     public void update(DenseMatrix xt, DenseMatrix ytA, DenseMatrix gramA,
         MultiplicativeUpdate.DenominatorCorrection correction) {
       MatrixOps.multiplyTransposeA(xt, ytA, crossGram);
-      MatrixOps.multiply(xt, crossGram, denominator);
-      double[] xd = xt.data();
-      double[] num = ytA.data();
-      double[] den = denominator.data();
-      for (int i = 0; i < xd.length; i++) {
-        xd[i] *= Math.sqrt(num[i] / Math.max(den[i], MultiplicativeUpdate.DENOMINATOR_FLOOR));
-      }
+      step(xt, ytA, crossGram, denominator);
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
   public static OrthogonalOutOfSampleRule of(DataMatrix y, DenseMatrix basis, DenseMatrix coefficients) {
     DenseMatrix yXt = new DenseMatrix(y.rows(), basis.cols());
     y.times(coefficients.transpose(), yXt);
+    return ofProducts(basis, yXt);
+  }
+
+  /** The rule from Y Xᵀ of the fit (m x n; a sum over column blocks). */
+  static OrthogonalOutOfSampleRule ofProducts(DenseMatrix basis, DenseMatrix yXt) {
     return new OrthogonalOutOfSampleRule(basis, MatrixOps.multiplyTransposeA(basis, yXt));
   }
 

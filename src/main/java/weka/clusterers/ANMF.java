@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
@@ -209,6 +210,17 @@ public class ANMF extends AbstractNMFClusterer {
     DenseMatrix z = WekaData.toMatrix(target, features).toDense();
     MatrixOps.scale(z, dataScale);
     return AttackerTarget.explicit(z);
+  }
+
+  /**
+   * {@link #adoptFit(Instances, NmfClustering, double)} for a fit of model (9) made elsewhere, with
+   * the descriptions of its solver and attacker target for {@link #toString()}.
+   */
+  public void adoptFit(Instances header, NmfClustering model, double fitSeconds, String solverDescription,
+      String targetDescription) {
+    adoptFit(header, model, fitSeconds);
+    m_SolverUsed = solverDescription;
+    m_TargetUsed = targetDescription;
   }
 
   /**

@@ -299,6 +299,28 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   /**
+   * Installs a fit made outside this clusterer (the Spark job fits on column blocks) as its
+   * model, as {@link #buildClusterer} would leave it: {@code header} holds exactly the numeric
+   * attributes that formed Y's rows, in order, with no value missing; the options should be those
+   * the fit used (one run, from this clusterer's seed).
+   */
+  public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
+    int[] features = WekaData.featureIndices(header);
+    if (features.length != model.factorization().basis().rows()) {
+      throw new IllegalArgumentException(getClass().getName() + ": a header of " + features.length
+          + " attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
+    }
+    WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
+    m_Model = model;
+    m_Runs = Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()});
+    m_FitSeconds = fitSeconds;
+    m_FeatureIndices = features;
+    m_Header = new Instances(header, 0);
+    m_MissingCount = 0;
+    m_MissingUsed = m_MissingValues;
+  }
+
+  /**
    * Fits every start: one after another, each fit on all the slots, or, with several restarts and
    * slots, up to one fit per slot at once, each sequential. A fit's result does not depend on the
    * thread count, so both give the same bits.
@@ -343,8 +365,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    * The factor the data are multiplied by before the fit: 1 / largest for -scaling max, 1 for none;
    * a power of two (exact, no digit lost) where that would leave the largest value outside the range
    * whose squares double precision holds (see {@link OverflowSafe}), or where 1 / largest overflows.
+   * Public for fits made elsewhere (the Spark job), which must scale as this clusterer does.
    */
-  private double dataScale(double largest, String who) {
+  public double dataScale(double largest, String who) {
     if (m_Scaling == DataScaling.MAX && Double.isFinite(1.0 / largest)) {
       return 1.0 / largest;
     }
@@ -365,6 +388,16 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   protected Initialization createInitialization() {
     return m_Initialization.create(m_IndicatorOffset);
+  }
+
+  /** The coefficient rule for training and new instances (also for the Spark job). */
+  public PredictionRule predictionRule() {
+    return m_Prediction;
+  }
+
+  /** How coefficients become clusters (also for the Spark job). */
+  public AssignmentRule assignmentRule() {
+    return m_Assignment;
   }
 
   // ------------------------------------------------------------------ prediction

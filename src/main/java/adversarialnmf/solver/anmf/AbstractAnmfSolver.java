@@ -3,6 +3,8 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.BlockStatistics;
+import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.IterativeSolver;
@@ -59,6 +61,40 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
    */
   @Override
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
+    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
+    AnmfObjective.Terms terms = objective.terms(fit.basis(), fit.adversarialBasis(), fit.coefficients());
+    return completed(fit, start, terms, objective.attackerResidual());
+  }
+
+  /** {@link #complete} from the blocks' sums: ‖Y‖², Y Xᵀ, X Xᵀ and X's row sums of the final X. */
+  @Override
+  protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
+    int n = fit.rank();
+    BlockStatistics sums = blocks.aggregate((y, state) -> {
+      DenseMatrix xt = state.xt();
+      DenseMatrix x = xt.transpose();
+      DenseMatrix yXt = new DenseMatrix(y.rows(), n);
+      y.times(xt, yXt);
+      DenseMatrix gramX = new DenseMatrix(n, n);
+      MatrixOps.multiplyTransposeB(x, x, gramX);
+      double[] scalars = java.util.Arrays.copyOf(AttackerTarget.columnSums(xt), n + 1);
+      scalars[n] = y.squaredNorm();
+      return new BlockStatistics(new DenseMatrix[] {yXt, gramX}, scalars, new double[0]);
+    });
+    double[] columnSums = new double[n];
+    for (int r = 0; r < n; r++) {
+      columnSums[r] = sums.sum(r);
+    }
+    DenseMatrix a = fit.basis();
+    DenseMatrix zXt = new DenseMatrix(a.rows(), n);
+    target.timesGivenDataProduct(sums.matrix(0), columnSums, zXt);
+    DenseMatrix phi = new DenseMatrix(a.rows(), n);
+    AnmfObjective.Terms terms = AnmfObjective.termsFromProducts(options, sums.sum(n), sums.matrix(0), zXt,
+        sums.matrix(1), a, fit.adversarialBasis(), phi);
+    return completed(fit, start, terms, phi);
+  }
+
+  private Factorization completed(Factorization fit, Factors start, AnmfObjective.Terms terms, DenseMatrix phi) {
     DenseMatrix a = fit.basis();
     DenseMatrix adversarial = fit.adversarialBasis();
     DenseMatrix a0 = start.basis();
@@ -73,8 +109,6 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
         }
       }
     }
-    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
-    AnmfObjective.Terms terms = objective.terms(a, adversarial, fit.coefficients());
     double startNorm = Math.sqrt(MatrixOps.squaredNorm(a0));
     Map<String, Double> measures = new LinkedHashMap<>();
     measures.put(BASIS_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(a, a0)) / startNorm);
@@ -84,13 +118,12 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     double coefficientStart = Math.sqrt(MatrixOps.squaredNorm(x0));
     measures.put(COEFFICIENT_MOVEMENT, Math.sqrt(MatrixOps.squaredDistance(x, x0)) / coefficientStart);
     measures.put(COEFFICIENT_SCALE, Math.sqrt(MatrixOps.squaredNorm(x)) / coefficientStart);
-    measures.put(BEST_RESPONSE_GAP, bestResponseGap(adversarial, x, objective.attackerResidual()));
+    measures.put(BEST_RESPONSE_GAP, bestResponseGap(adversarial, x, phi));
     double total = terms.total();
     measures.put(ATTACKED_FIT_SHARE, terms.attackedFit() / total);
     measures.put(CLEAN_FIT_SHARE, terms.cleanFit() / total);
     measures.put(ATTACKER_TERM_SHARE, terms.attackerPenalty() / total);
-    return fit.completed(new AnmfColumnRule(options, a, adversarial, objective.attackerResidual(),
-        target.newInstanceShift()), measures);
+    return fit.completed(new AnmfColumnRule(options, a, adversarial, phi, target.newInstanceShift()), measures);
   }
 
   /**

@@ -4,6 +4,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.solver.ColumnBlocks;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.FitInterruptedException;
 import adversarialnmf.solver.Factors;
@@ -84,6 +85,16 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     return startRun(y, start);
   }
 
+  @Override
+  protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
+    return new AnmfGradientBlockIteration(options, target, stopping.maxIterations(), blocks, startBasis);
+  }
+
+  @Override
+  public boolean hasBlockForm() {
+    return target.hasColumnBlockForm();
+  }
+
   /** The per-fit state, typed for the gradient tests of this package. */
   GradientRun startRun(DataMatrix y, Factors start) {
     target.requireShapeOf(y);
@@ -102,6 +113,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     private final DenseMatrix rowHessian;
     private final DenseMatrix correction;
     private final AnmfObjective objective;
+    private final GradientAlgebra algebra = new GradientAlgebra(options);
     private final double alpha = options.alpha();
     private final double beta = options.beta();
     private final double gamma = options.gamma();
@@ -218,16 +230,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
     /** hessian, rhs = the A block's βG + γλ²I and βYXᵀ + γλ(ÃP − ZXᵀ). */
     private void prepareBasisBlock() {
-      MatrixOps.multiply(adversarial, p, rhs);
-      double[] r = rhs.data();
-      double[] yx = yXt.data();
-      double[] zx = zXt.data();
-      for (int i = 0; i < r.length; i++) {
-        r[i] = beta * yx[i] + gamma * lambda * (r[i] - zx[i]);
-      }
-      hessian.assign(gramX);
-      MatrixOps.scale(hessian, beta);
-      MatrixOps.addToDiagonal(hessian, gamma * lambda * lambda);
+      algebra.basisBlock(adversarial, p, yXt, zXt, gramX, hessian, rhs);
     }
 
     /** Ã block: ½∇ = Ã(αG + γP²) − (αYXᵀ + γ(λA + ZXᵀ)P); αG + γP² ⪰ γλ²I. */
@@ -245,21 +248,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
     /** hessian, rhs = the Ã block's αG + γP² and αYXᵀ + γ(λA + ZXᵀ)P. */
     private void prepareAdversarialBlock() {
-      double[] t = phi.data();
-      double[] ad = a.data();
-      double[] zx = zXt.data();
-      for (int i = 0; i < t.length; i++) {
-        t[i] = lambda * ad[i] + zx[i];
-      }
-      MatrixOps.multiply(phi, p, rhs);
-      double[] r = rhs.data();
-      double[] yx = yXt.data();
-      for (int i = 0; i < r.length; i++) {
-        r[i] = gamma * r[i] + alpha * yx[i];
-      }
-      MatrixOps.multiply(p, p, hessian);
-      MatrixOps.scale(hessian, gamma);
-      MatrixOps.addScaled(hessian, alpha, gramX);
+      algebra.adversarialBlock(a, p, yXt, zXt, gramX, phi, hessian, rhs);
     }
 
     /**
@@ -269,23 +258,15 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     private void updateCoefficients() {
       prepareCoefficientGradient();
       double current = objective.evaluate(a, adversarial, x);
-      double[] gx = gradientX.data();
       if (Double.isNaN(step)) {
         // first trial: the inverse of (an upper bound on) the curvature of the quadratic part
         step = 1.0 / (2.0 * Math.max(Math.sqrt(MatrixOps.squaredNorm(hessian)), Double.MIN_NORMAL));
       } else {
         step *= 2.0;
       }
-      double[] xd = x.data();
-      double[] trial = trialX.data();
       for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
         FitInterruptedException.checkInterrupted("ANMF's gradient X step (backtracking)");
-        double predicted = 0.0;
-        for (int i = 0; i < xd.length; i++) {
-          double v = xd[i] - step * gx[i];
-          trial[i] = v > 0.0 ? v : 0.0;
-          predicted += gx[i] * (trial[i] - xd[i]);
-        }
+        double predicted = GradientAlgebra.projectedStep(x, gradientX, step, trialX);
         if (predicted == 0.0) {
           break; // the projected gradient vanishes: X is stationary, nothing to gain
         }
@@ -307,62 +288,19 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
     /** gradientX = ∇_X (9) at the current A, Ã, X (hessian holds its n x n matrix afterwards). */
     private void prepareCoefficientGradient() {
-      int n = x.rows();
-      int count = x.cols();
-      // Φ = Ã P − λA − Z Xᵀ at the current A and Ã
-      MatrixOps.multiply(adversarial, p, phi);
-      double[] ph = phi.data();
-      double[] ad = a.data();
-      double[] zx = zXt.data();
-      for (int i = 0; i < ph.length; i++) {
-        ph[i] -= lambda * ad[i] + zx[i];
-      }
-      MatrixOps.gramOfColumns(a, gramA);
-      MatrixOps.gramOfColumns(adversarial, gramAdversarial);
-      MatrixOps.multiplyTransposeA(adversarial, phi, crossPhi);
-      double[] h = hessian.data();
-      double[] ga = gramA.data();
-      double[] gt = gramAdversarial.data();
-      double[] cp = crossPhi.data();
-      for (int r = 0; r < n; r++) {
-        for (int c = 0; c < n; c++) {
-          h[r * n + c] = alpha * gt[r * n + c] + beta * ga[r * n + c] + gamma * (cp[r * n + c] + cp[c * n + r]);
-        }
-      }
-      // Yᵀ(αÃ + βA) in one sparse product; rhs is free scratch here
-      double[] rb = rhs.data();
-      double[] td = adversarial.data();
-      for (int i = 0; i < rb.length; i++) {
-        rb[i] = alpha * td[i] + beta * ad[i];
-      }
-      y.transposeTimes(rhs, ytB);
-      target.transposeTimes(complete, phi, ztPhi);
-      MatrixOps.multiply(hessian, x, gradientX);
+      // rhs is free scratch here: it takes αÃ + βA
+      algebra.coefficientOperator(a, adversarial, p, zXt, phi, gramA, gramAdversarial, crossPhi, hessian, rhs);
+      DenseMatrix observedOnly = null;
       if (maskedClean != null) {
         // the fits count only observed entries: take α Ãᵀ C̃ + β Aᵀ C (the model on missing entries) out
         maskedAttacked.evaluate(adversarial, xt);
         maskedClean.evaluate(a, xt);
-        double[] cd = correction.data();
-        java.util.Arrays.fill(cd, 0.0);
+        java.util.Arrays.fill(correction.data(), 0.0);
         maskedAttacked.maskCoefficientProduct(-alpha, adversarial, correction);
         maskedClean.maskCoefficientProduct(-beta, a, correction);
-        double[] gd = gradientX.data();
-        for (int r = 0; r < n; r++) {
-          int base = r * count;
-          for (int j = 0; j < count; j++) {
-            gd[base + j] -= cd[j * n + r];
-          }
-        }
+        observedOnly = correction;
       }
-      double[] gx = gradientX.data();
-      double[] yb = ytB.data();
-      double[] zp = ztPhi.data();
-      for (int r = 0; r < n; r++) {
-        int base = r * count;
-        for (int j = 0; j < count; j++) {
-          gx[base + j] = 2.0 * (gx[base + j] - yb[j * n + r] - gamma * zp[j * n + r]);
-        }
-      }
+      algebra.gradient(y, complete, target, x, hessian, rhs, phi, ytB, ztPhi, observedOnly, gradientX);
     }
 
     /**

@@ -93,14 +93,44 @@ public final class AnmfObjective {
       z.timesGivenDataProduct(completeXt, xt, zXt);
     }
     MatrixOps.multiplyTransposeB(x, x, gramX);
+    // a masked fit counts only the observed entries: the model's part at the missing ones comes off
+    double attackedMissing = masked == null ? 0.0 : masked.evaluate(adversarialBasis, xt);
+    double cleanMissing = masked == null ? 0.0 : masked.evaluate(a, xt);
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
+        gramA, gramAdversarial, phi);
+  }
+
+  /**
+   * Objective (9) from the products it needs of the data: ‖Y‖², Y Xᵀ, Z Xᵀ and X Xᵀ (the column-
+   * block form sums them over blocks); O(m n²).
+   */
+  public static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis) {
+    return termsFromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis,
+        new DenseMatrix(a.rows(), a.cols())).total();
+  }
+
+  /** The terms of (9) from the products, as {@link #fromProducts}; {@code phi} (m x n) receives φ. */
+  static Terms termsFromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix phi) {
+    int rank = a.cols();
+    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, 0.0, 0.0,
+        new DenseMatrix(rank, rank), new DenseMatrix(rank, rank), phi);
+  }
+
+  /**
+   * {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)}
+   * with the model's squared values at missing entries taken off the two fits, and workspaces.
+   */
+  private static Terms fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+      DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, double attackedMissing, double cleanMissing,
+      DenseMatrix gramA, DenseMatrix gramAdversarial, DenseMatrix phi) {
     MatrixOps.multiplyTransposeA(a, a, gramA);
     MatrixOps.multiplyTransposeA(adversarialBasis, adversarialBasis, gramAdversarial);
     double attackedFit = Residuals.squaredResidual(yNorm2, yXt, adversarialBasis, gramAdversarial, gramX);
     double cleanFit = Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
-    if (masked != null) {
-      attackedFit = Math.max(0.0, attackedFit - masked.evaluate(adversarialBasis, xt));
-      cleanFit = Math.max(0.0, cleanFit - masked.evaluate(a, xt));
-    }
+    attackedFit = Math.max(0.0, attackedFit - attackedMissing);
+    cleanFit = Math.max(0.0, cleanFit - cleanMissing);
     // φ = Ã XXᵀ + λ(Ã − A) − Z Xᵀ
     MatrixOps.multiply(adversarialBasis, gramX, phi);
     double lambda = options.lambda();

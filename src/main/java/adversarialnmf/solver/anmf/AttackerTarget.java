@@ -74,7 +74,24 @@ public abstract class AttackerTarget implements Serializable {
    */
   abstract void timesGivenDataProduct(DenseMatrix yB, DenseMatrix b, DenseMatrix out);
 
-  /** out = Zᵀ B for B of shape m x k (out N x k). */
+  /**
+   * out = Z B given yB = Y B and the column sums of B: the column-block form, where B's rows (one
+   * per instance) are spread over blocks that return their partial sums. Only a target that is a
+   * function of Y alone has it; see {@link #hasColumnBlockForm()}.
+   */
+  void timesGivenDataProduct(DenseMatrix yB, double[] columnSumsOfB, DenseMatrix out) {
+    throw new UnsupportedOperationException("the attacker target " + describe() + " has no column-block form");
+  }
+
+  /**
+   * True if Z's products follow from Y's block by block (the shift of Remark 1a), so a fit can run
+   * on column blocks; an explicit Z would have to be cut into blocks beside Y.
+   */
+  public boolean hasColumnBlockForm() {
+    return false;
+  }
+
+  /** out = Zᵀ B for B of shape m x k (out N x k); for a block-form target Y may be one column block. */
   abstract void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out);
 
   /** out = H − Z, where {@code yDense} is Y as a dense matrix (used by the shift target). */
@@ -92,6 +109,20 @@ public abstract class AttackerTarget implements Serializable {
 
   /** A short description for toString() of the models. */
   public abstract String describe();
+
+  /** The column sums of b (k values), summed over b's rows in order. */
+  static double[] columnSums(DenseMatrix b) {
+    int k = b.cols();
+    double[] bd = b.data();
+    double[] sums = new double[k];
+    for (int j = 0; j < b.rows(); j++) {
+      int base = j * k;
+      for (int c = 0; c < k; c++) {
+        sums[c] += bd[base + c];
+      }
+    }
+    return sums;
+  }
 
   private static final class Shift extends AttackerTarget {
     private static final long serialVersionUID = -1406049305722187001L;
@@ -116,6 +147,19 @@ public abstract class AttackerTarget implements Serializable {
     }
 
     @Override
+    void timesGivenDataProduct(DenseMatrix yB, double[] columnSumsOfB, DenseMatrix out) {
+      if (out != yB) {
+        out.assign(yB);
+      }
+      addShifted(columnSumsOfB, out);
+    }
+
+    @Override
+    public boolean hasColumnBlockForm() {
+      return true;
+    }
+
+    @Override
     void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out) {
       // (Y + t 1_m 1_Nᵀ)ᵀ B = Yᵀ B + t 1_N (1_mᵀ B)
       y.transposeTimes(b, out);
@@ -124,15 +168,12 @@ public abstract class AttackerTarget implements Serializable {
 
     /** Adds t times the column sums of b to every row of out. */
     private void addShiftedColumnSums(DenseMatrix b, DenseMatrix out) {
-      int k = b.cols();
-      double[] bd = b.data();
-      double[] columnSums = new double[k];
-      for (int j = 0; j < b.rows(); j++) {
-        int base = j * k;
-        for (int c = 0; c < k; c++) {
-          columnSums[c] += bd[base + c];
-        }
-      }
+      addShifted(columnSums(b), out);
+    }
+
+    /** Adds t times {@code columnSums} to every row of out. */
+    private void addShifted(double[] columnSums, DenseMatrix out) {
+      int k = columnSums.length;
       double[] od = out.data();
       for (int i = 0; i < out.rows(); i++) {
         int base = i * k;

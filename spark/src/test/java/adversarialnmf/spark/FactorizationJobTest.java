@@ -1,0 +1,300 @@
+package adversarialnmf.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.solver.ColumnBlocks;
+import adversarialnmf.solver.Factorization;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import weka.clusterers.AbstractNMFClusterer;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.Remove;
+
+/**
+ * The Spark job in local mode (2 threads, 4 blocks) against the single-machine package, from the
+ * same random start: the factors agree to 1e-9 (relative, largest entry) and the clusters
+ * exactly; the model file loads and predicts as the package's own model; a task that fails once
+ * is retried with the same result; bad input fails at once, naming the file and the line.
+ */
+class FactorizationJobTest {
+
+  /** local[2, 2]: two threads, and a failed task is tried once more (plain local[2] never retries). */
+  static final String MASTER = "local[2,2]";
+  static final int PARTITIONS = 4;
+  static final double TOLERANCE = 1e-9;
+
+  static SparkSession spark;
+
+  @TempDir
+  Path output;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSession.builder().master(MASTER).appName("FactorizationJobTest")
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  static File dataset(String name) {
+    File dir = new File(System.getProperty("datasets.dir", "../../shared/datasets"));
+    File file = new File(dir, name);
+    assertTrue(file.isFile(), "the shared data set " + file.getAbsolutePath()
+        + " is missing: the tests read shared/datasets beside the clone (or set -Ddatasets.dir)");
+    return file;
+  }
+
+  /** The data without the class, as the job factorizes them (numeric attributes only). */
+  static Instances withoutClass(File file) throws Exception {
+    Instances data = DataSource.read(file.getPath());
+    Remove remove = new Remove();
+    remove.setAttributeIndices("last");
+    remove.setInputFormat(data);
+    return Filter.useFilter(data, remove);
+  }
+
+  FactorizationJob.Settings settings(File input, String method, int rank, int iterations, String... methodOptions) {
+    FactorizationJob.Settings s = new FactorizationJob.Settings();
+    s.input = input.getPath();
+    s.method = method;
+    s.rank = rank;
+    s.iterations = iterations;
+    s.tolerance = 0.0; // both runs take every iteration
+    s.seed = 3;
+    s.init = "random";
+    s.partitions = PARTITIONS;
+    s.output = output.resolve(method).toString();
+    s.methodOptions = methodOptions;
+    return s;
+  }
+
+  /** The package's clusterer with the job's settings, fitted on one machine. */
+  static AbstractNMFClusterer singleMachine(FactorizationJob.Settings s, Instances data) throws Exception {
+    AbstractNMFClusterer c = FactorizationJob.clusterer(s);
+    c.buildClusterer(data);
+    return c;
+  }
+
+  static double relativeDifference(DenseMatrix expected, DenseMatrix actual) {
+    double scale = 0.0;
+    double diff = 0.0;
+    for (int i = 0; i < expected.data().length; i++) {
+      scale = Math.max(scale, Math.abs(expected.data()[i]));
+      diff = Math.max(diff, Math.abs(expected.data()[i] - actual.data()[i]));
+    }
+    return diff / scale;
+  }
+
+  static void assertAgree(AbstractNMFClusterer single, FactorizationJob.Result job, String what) {
+    Factorization expected = single.getFactorization();
+    Factorization actual = job.fit;
+    assertEquals(expected.iterations(), actual.iterations(), what);
+    double a = relativeDifference(expected.basis(), actual.basis());
+    double x = relativeDifference(expected.coefficients(), actual.coefficients());
+    double objective = Math.abs(expected.finalObjective() - actual.finalObjective()) / expected.finalObjective();
+    System.out.printf("agreement %s: A %.2e, X %.2e, objective %.2e%n", what, a, x, objective);
+    assertTrue(a <= TOLERANCE, what + ": A differs by " + a);
+    assertTrue(x <= TOLERANCE, what + ": X differs by " + x);
+    if (expected.hasAdversarialBasis()) {
+      double adversarial = relativeDifference(expected.adversarialBasis(), actual.adversarialBasis());
+      System.out.printf("agreement %s: adversarial A %.2e%n", what, adversarial);
+      assertTrue(adversarial <= TOLERANCE, what + ": adversarial A differs by " + adversarial);
+    }
+    assertArrayEquals(single.getTrainingAssignments(), job.model.getTrainingAssignments(), what + ": clusters");
+  }
+
+  @ParameterizedTest(name = "MNIST-1000, {0}")
+  @CsvSource({"nmf, 30", "hals, 30", "l21, 30", "capped, 30", "anmf, 30"})
+  void mnistAgreesWithTheSingleMachineFit(String method, int iterations) throws Exception {
+    File file = dataset("MNIST_test_bal1000.arff.gz");
+    FactorizationJob.Settings s = settings(file, method, 10, iterations);
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    assertAgree(singleMachine(s, withoutClass(file)), job, "MNIST-1000 " + method);
+  }
+
+  @ParameterizedTest(name = "BBCSport (sparse), {0}")
+  @CsvSource({"hals, 25", "anmf, 25"})
+  void sparseBbcSportAgreesWithTheSingleMachineFit(String method, int iterations) throws Exception {
+    File file = dataset("BBCSport.arff.gz");
+    FactorizationJob.Settings s = settings(file, method, 5, iterations);
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    assertAgree(singleMachine(s, withoutClass(file)), job, "BBCSport " + method);
+  }
+
+  @Test
+  void theModelFileLoadsAndPredictsAsTheSingleMachineModel() throws Exception {
+    File file = dataset("MNIST_test_bal1000.arff.gz");
+    FactorizationJob.Settings s = settings(file, "anmf", 10, 20);
+    FactorizationJob.run(spark, s);
+    Instances data = withoutClass(file);
+    AbstractNMFClusterer single = singleMachine(s, data);
+    Object loaded = SerializationHelper.read(output.resolve("anmf").resolve("model.model").toString());
+    assertEquals(single.getClass(), loaded.getClass(), "the package's own model class");
+    AbstractNMFClusterer model = (AbstractNMFClusterer) loaded;
+    assertTrue(model.toString().contains("ANMF"), model.toString());
+    for (int j = 0; j < data.numInstances(); j += 7) {
+      Instance instance = data.instance(j);
+      assertEquals(single.clusterInstance(instance), model.clusterInstance(instance), "instance " + j);
+      double[] expected = single.distributionForInstance(instance);
+      double[] actual = model.distributionForInstance(instance);
+      for (int r = 0; r < expected.length; r++) {
+        assertEquals(expected[r], actual[r], 1e-9, "membership of instance " + j);
+      }
+    }
+    List<String> objective = Files.readAllLines(output.resolve("anmf").resolve("objective.csv"));
+    assertEquals("iteration,objective,X_step", objective.get(0));
+    assertEquals(21, objective.size() - 1, "objective at the start and after each of 20 iterations");
+    Dataset<Row> assignments = spark.read().parquet(output.resolve("anmf").resolve("assignments/parquet").toString());
+    assertEquals(data.numInstances(), assignments.count());
+    Row first = assignments.where("instance = 1").first();
+    assertEquals(single.getTrainingAssignments()[0], first.getInt(1));
+    assertEquals(data.numInstances(),
+        spark.read().option("header", "true").csv(output.resolve("anmf").resolve("assignments/csv").toString()).count());
+  }
+
+  /** Fails the first attempt of partition 1's task at the fifth update of a fit, once per JVM. */
+  static final AtomicBoolean FAILED = new AtomicBoolean();
+
+  static final class FailingOnce extends RddColumnBlocks {
+    private final AtomicInteger updates = new AtomicInteger();
+
+    FailingOnce(JavaSparkContext context, JavaRDD<SparkBlock> blocks, int rows, int columns, int depth, int interval) {
+      super(context, blocks, rows, columns, depth, interval);
+    }
+
+    @Override
+    protected ColumnBlocks.BlockStep taskStep(ColumnBlocks.BlockStep step) {
+      if (updates.incrementAndGet() != 5) {
+        return step;
+      }
+      return (y, state) -> {
+        TaskContext task = TaskContext.get();
+        if (task.partitionId() == 1 && task.attemptNumber() == 0 && FAILED.compareAndSet(false, true)) {
+          throw new IllegalStateException("injected failure of one task");
+        }
+        return step.apply(y, state);
+      };
+    }
+  }
+
+  @Test
+  void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged() throws Exception {
+    File file = dataset("MNIST_test_bal1000.arff.gz");
+    FactorizationJob.Settings s = settings(file, "hals", 10, 12);
+    FactorizationJob.Result clean = FactorizationJob.fit(spark, s);
+    FactorizationJob.Result retried = FactorizationJob.fit(spark, s, FailingOnce::new);
+    assertTrue(FAILED.get(), "the injected failure happened");
+    assertArrayEquals(clean.fit.basis().data(), retried.fit.basis().data(), "A, bit for bit");
+    assertArrayEquals(clean.fit.coefficients().data(), retried.fit.coefficients().data(), "X, bit for bit");
+    assertArrayEquals(clean.fit.objectiveTrace(), retried.fit.objectiveTrace(), "objective trace");
+  }
+
+  Path write(String name, String... lines) throws IOException {
+    Path file = output.resolve(name);
+    Files.write(file, Arrays.asList(lines), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  String failure(Path input, String format) {
+    FactorizationJob.Settings s = new FactorizationJob.Settings();
+    s.input = input.toString();
+    s.format = format;
+    s.rank = 2;
+    s.iterations = 3;
+    s.init = "random";
+    s.partitions = 2;
+    s.output = output.resolve("bad").toString();
+    return assertThrows(IllegalArgumentException.class, () -> FactorizationJob.run(spark, s)).getMessage();
+  }
+
+  @Test
+  void badInputFailsFastNamingTheFileAndTheLine() throws Exception {
+    Path negative = write("negative.arff", "@relation r", "@attribute a numeric", "@attribute b numeric",
+        "@attribute class {x,y}", "@data", "1,2,x", "3,4,y", "% a comment", "5,-6,x", "7,8,y");
+    String message = failure(negative, "auto");
+    assertTrue(message.contains(negative.toString()) && message.contains("line 9")
+        && message.contains("instance 3") && message.contains("negative value -6.0"), message);
+
+    Path missing = write("missing.csv", "a,b,c", "1,2,3", "4,5", "7,8,9");
+    message = failure(missing, "auto");
+    assertTrue(message.contains(missing.toString()) && message.contains("line 3")
+        && message.contains("a column is missing"), message);
+
+    Path absent = write("absent.arff", "@relation r", "@attribute a numeric", "@attribute b numeric", "@data",
+        "1,2", "?,4");
+    message = failure(absent, "arff");
+    assertTrue(message.contains("line 6") && message.contains("missing"), message);
+  }
+
+  @Test
+  void libsvmAndParquetInputsGiveTheSameFitAsTheArff() throws Exception {
+    List<String> libsvm = new ArrayList<>();
+    List<String> arff = new ArrayList<>(Arrays.asList("@relation small", "@attribute f1 numeric",
+        "@attribute f2 numeric", "@attribute f3 numeric", "@data"));
+    double[][] rows = {{1, 0, 2}, {0, 3, 1}, {4, 1, 0}, {2, 2, 2}, {0, 0, 5}, {3, 0, 1}};
+    for (double[] r : rows) {
+      arff.add(r[0] + "," + r[1] + "," + r[2]);
+      StringBuilder line = new StringBuilder("0");
+      for (int i = 0; i < 3; i++) {
+        if (r[i] != 0) {
+          line.append(' ').append(i + 1).append(':').append(r[i]);
+        }
+      }
+      libsvm.add(line.toString());
+    }
+    Path arffFile = write("small.arff", arff.toArray(new String[0]));
+    Path libsvmFile = write("small.libsvm", libsvm.toArray(new String[0]));
+    FactorizationJob.Settings s = settings(arffFile.toFile(), "nmf", 2, 10);
+    s.partitions = 2;
+    FactorizationJob.Result fromArff = FactorizationJob.run(spark, s);
+    Path parquet = output.resolve("small.parquet");
+    Instances data = DataSource.read(arffFile.toString());
+    List<Row> table = new ArrayList<>();
+    for (Instance instance : data) {
+      table.add(org.apache.spark.sql.RowFactory.create(instance.value(0), instance.value(1), instance.value(2)));
+    }
+    spark.createDataFrame(table, new org.apache.spark.sql.types.StructType()
+        .add("f1", "double").add("f2", "double").add("f3", "double")).coalesce(1).write().parquet(parquet.toString());
+    for (Path other : new Path[] {libsvmFile, parquet}) {
+      FactorizationJob.Settings t = settings(other.toFile(), "nmf", 2, 10);
+      t.partitions = 2;
+      t.output = output.resolve("other-" + other.getFileName()).toString();
+      FactorizationJob.Result result = FactorizationJob.run(spark, t);
+      assertTrue(relativeDifference(fromArff.fit.basis(), result.fit.basis()) <= 1e-12, other.toString());
+      assertTrue(relativeDifference(fromArff.fit.coefficients(), result.fit.coefficients()) <= 1e-12, other.toString());
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package adversarialnmf.solver;
+
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+
+/**
+ * {@link HalsNmf} in block form. The rows of Xᵀ are independent given AᵀA and Yᵀ A, so each block
+ * sweeps its own rows; one pass per iteration: the block gets A, AᵀA and the column norms of A,
+ * rescales and sweeps its X_b and returns Y_b X_bᵀ and X_b X_bᵀ, from which A is swept on the
+ * driver.
+ */
+final class HalsBlockIteration implements IterativeSolver.BlockIteration {
+
+  private final ColumnBlocks blocks;
+  private final double yNorm2;
+  private final DenseMatrix a;
+  private final DenseMatrix gramA;
+  private DenseMatrix yXt;
+  private DenseMatrix gramX;
+
+  HalsBlockIteration(ColumnBlocks blocks, DenseMatrix startBasis) {
+    this.blocks = blocks;
+    this.yNorm2 = blocks.aggregate(BlockProducts.squaredNorm()).sum(0);
+    this.a = startBasis.copy();
+    int n = a.cols();
+    this.gramA = new DenseMatrix(n, n);
+    keep(blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())));
+    MatrixOps.gramOfColumns(a, gramA);
+  }
+
+  private void keep(BlockStatistics products) {
+    yXt = products.matrix(0);
+    gramX = products.matrix(1);
+  }
+
+  /**
+   * Unit-norm columns of A, AᵀA kept consistent; returns the norms, by which the rows of X are
+   * to be multiplied (0: column r is zero and left alone). As {@code HalsNmf}'s normalisation.
+   */
+  private double[] normaliseBasisColumns() {
+    int n = a.cols();
+    double[] g = gramA.data();
+    double[] ad = a.data();
+    double[] norms = new double[n];
+    for (int r = 0; r < n; r++) {
+      double norm = Math.sqrt(g[r * n + r]);
+      if (norm == 0.0) {
+        continue;
+      }
+      norms[r] = norm;
+      for (int i = r; i < ad.length; i += n) {
+        ad[i] /= norm;
+      }
+      for (int c = 0; c < n; c++) {
+        g[r * n + c] /= norm;
+        g[c * n + r] /= norm;
+      }
+    }
+    return norms;
+  }
+
+  /** Xᵀ_b's rows rescaled by the norms of A, then one exact sweep with (AᵀA, Y_bᵀA). */
+  private static ColumnBlocks.BlockStep coefficientSweep(DenseMatrix a, DenseMatrix gramA, double[] norms) {
+    return (y, state) -> {
+      DenseMatrix xt = BlockProducts.scaleColumns(state.xt(), norms, false);
+      DenseMatrix ytA = new DenseMatrix(xt.rows(), a.cols());
+      y.transposeTimes(a, ytA);
+      HalsNmf.sweep(xt, gramA, ytA);
+      return new ColumnBlocks.Result(state.withXt(xt), BlockProducts.productsOfX(y, xt));
+    };
+  }
+
+  @Override
+  public void iterate() {
+    double[] norms = normaliseBasisColumns();
+    keep(blocks.update(coefficientSweep(a.copy(), gramA.copy(), norms)));
+    HalsNmf.sweep(a, gramX, yXt);
+    MatrixOps.gramOfColumns(a, gramA);
+  }
+
+  @Override
+  public double objective() {
+    return Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
+  }
+
+  @Override
+  public boolean isFinite() {
+    return a.isFinite() && yXt.isFinite() && gramX.isFinite();
+  }
+
+  @Override
+  public void finish(Factorization.Builder result, int iterations) {
+    blocks.update(BlockProducts.scaleCoefficients(normaliseBasisColumns(), false));
+    result.factors(a, blocks.coefficients());
+  }
+}
