@@ -402,9 +402,9 @@ public final class AnmfAblation {
           fields.add(num(row.seconds));
           csv.add(fields.toArray(new String[0]));
           if (!row.label.equals(NMF_LABEL) && !row.label.equals(KMEANS_LABEL)) {
-            int[] counts = tally.computeIfAbsent(row.label, k -> new int[3]);
+            int[] counts = tally.computeIfAbsent(row.label, k -> new int[4]);
             boolean significant = row.pNmf < 0.05;
-            counts[significant && deltaNmf > 0 ? 0 : significant && deltaNmf < 0 ? 1 : 2]++;
+            counts[Double.isNaN(row.pNmf) ? 3 : significant && deltaNmf > 0 ? 0 : significant && deltaNmf < 0 ? 1 : 2]++;
             if (best == null || mean(row.accuracy) > mean(best.accuracy)) {
               best = row;
             }
@@ -424,11 +424,14 @@ public final class AnmfAblation {
     for (String line : headline) {
       top.append(line).append('\n');
     }
-    top.append("\n## Cells where a setting is significantly above / below NMF in ACC (p < 0.05) / neither\n\n");
-    top.append("| setting | above | below | neither |\n|---|---|---|---|\n");
+    top.append("\nThe best of some twenty settings per cell, picked after the fact: its p-value is not corrected for "
+        + "that choice.\n");
+    top.append("\n## Cells where a setting is significantly above / below NMF in ACC (p < 0.05), neither, or untested "
+        + "(fewer than two seeds)\n\n");
+    top.append("| setting | above | below | neither | untested |\n|---|---|---|---|---|\n");
     for (Map.Entry<String, int[]> entry : tally.entrySet()) {
-      top.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", entry.getKey(), entry.getValue()[0],
-          entry.getValue()[1], entry.getValue()[2]));
+      top.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", entry.getKey(), entry.getValue()[0],
+          entry.getValue()[1], entry.getValue()[2], entry.getValue()[3]));
     }
     top.append('\n');
     int split = md.indexOf("\n\n", md.indexOf("Per cell")) + 2;

@@ -71,6 +71,7 @@ class DocumentedCommandsTest {
         + " RobustnessBenchmarkTest on small data");
     SKIPPED.put("adversarialnmf.bench.", "benchmark (src/bench, bench/run.sh): minutes, timings only");
     SKIPPED.put("adversarialnmf.experiments.", "study (src/bench): minutes on the full data sets");
+    SKIPPED.put("AnmfAblation", "study (src/bench): an hour or more on 2 cores; its report is docs/results/ablation");
     SKIPPED.put("adversarialnmf.spark.", "the Spark job (spark/, its own Maven project): FactorizationJobTest"
         + " runs it in local mode");
     SKIPPED.put("RankSelection", "140 fits (about a minute) writing into -out; RankSelectionTest runs it on"
