@@ -141,6 +141,13 @@ public class ANMF extends AbstractNMFClusterer {
     return chosen.create(m_Settings, target, stopping);
   }
 
+  /** The chosen solver's (auto: the cheaper gradient solver's); no target is needed for its size. */
+  @Override
+  protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
+    AnmfSolver solver = m_Solver == AnmfSolver.ADMM ? AnmfSolver.ADMM : AnmfSolver.GRADIENT;
+    return solver.create(m_Settings, AttackerTarget.shift(0.0), stopping);
+  }
+
   @Override
   protected String cheaperAlternative(DataMatrix y) {
     String general = super.cheaperAlternative(y);

@@ -201,6 +201,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     // a masked fit starts from the mean-imputed data (the start needs every entry)
     DataMatrix startData = MissingValues.imputeAttributeMeans(y);
 
+    FactorizationSolver estimate = solverForEstimate(m_Stopping);
+    if (estimate != null) { // before the initialisation, which takes long on data this large
+      requireHeapFor(estimate.workingSetBytes(y, m_NumClusters), estimate, y, who);
+    }
     long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
     Factorization[] fits = new Factorization[seeds.length];
     RandomStreams[] streams = new RandomStreams[seeds.length];
@@ -279,6 +283,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + m_NumClusters + " clusters), but only " + WorkingSet.readable(free) + " of the "
           + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + " heap is free; " + cheaperAlternative(y));
     }
+  }
+
+  /**
+   * A solver whose working set is the fit's (or a lower bound of it), made without touching the
+   * data or the seed, for the memory check before the initialisation; null if only the real
+   * solver can tell (the check then follows the initialisation).
+   */
+  protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
+    return null;
   }
 
   /** What to do when a fit does not fit in the heap; a method with a cheaper solver says which. */

@@ -181,7 +181,7 @@ class RobustnessBenchmarkTest {
   private static String[] faultOptions(File data, File out) {
     return new String[] {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "3", "-recipe", "clean",
         "-recipe", "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
-        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 40 -E 0"};
+        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 400 -E 0"};
   }
 
   private static String read(File file) throws Exception {
@@ -216,7 +216,7 @@ class RobustnessBenchmarkTest {
         }
       });
       benchmark.start();
-      Thread.sleep(random.nextInt(60));
+      Thread.sleep(random.nextInt(25));
       benchmark.interrupt();
       benchmark.join();
       if (failure.get() == null) {
