@@ -18,8 +18,11 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Random;
 import java.util.Vector;
 import weka.core.Instances;
@@ -59,14 +62,8 @@ public class ANMF extends AbstractNMFClusterer {
   protected AnmfSolver m_Solver = AnmfSolver.AUTO;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
-  /** Set by a fit: the target actually used (with the drawn shift), for toString. */
-  protected String m_TargetUsed;
-  /** Set by a fit: the solver's description, for toString. */
-  protected String m_SolverUsed;
-  /** Set by a fit: the solver -solver stood for (auto resolved). */
-  protected AnmfSolver m_SolverChosen;
-  /** Set by a fit under -solver auto: which solver it chose and why, for toString; else null. */
-  protected String m_SolverChoice;
+  /** Within one fit, from createSolver to recipe: the -solver auto choice and why, else null. */
+  private transient String m_SolverChoice;
 
   public String globalInfo() {
     return "Adversarial nonnegative matrix factorization (ANMF) as a clusterer. The data matrix Y "
@@ -127,30 +124,34 @@ public class ANMF extends AbstractNMFClusterer {
           + "or -unit-norm-bases");
     }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
-    m_TargetUsed = target.describe();
-    m_SolverChosen = m_Solver;
+    AnmfSolver chosen = m_Solver;
     m_SolverChoice = null;
     if (m_Solver == AnmfSolver.AUTO) {
       long admm = AnmfSolver.ADMM.create(m_Settings, target, stopping).workingSetBytes(y, m_NumClusters);
       long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
       boolean missing = !y.missing().isEmpty();
-      m_SolverChosen = m_Solver.resolve(admm, free, missing);
-      m_SolverChoice = m_SolverChosen == AnmfSolver.ADMM
+      chosen = m_Solver.resolve(admm, free, missing);
+      m_SolverChoice = chosen == AnmfSolver.ADMM
           ? "-solver auto chose the ADMM: its working set, about " + WorkingSet.readable(admm)
               + ", fits comfortably (under half the free heap)"
           : missing ? "-solver auto chose the gradient solver: the data have missing values, which only it fits around"
           : "-solver auto chose the gradient solver: the ADMM would need about " + WorkingSet.readable(admm)
               + ", more than half of the " + WorkingSet.readable(free) + " free heap";
     }
-    FactorizationSolver solver = m_SolverChosen.create(m_Settings, target, stopping);
-    m_SolverUsed = solver.describe();
-    return solver;
+    return chosen.create(m_Settings, target, stopping);
+  }
+
+  /** The chosen solver's (auto: the cheaper gradient solver's); no target is needed for its size. */
+  @Override
+  protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
+    AnmfSolver solver = m_Solver == AnmfSolver.ADMM ? AnmfSolver.ADMM : AnmfSolver.GRADIENT;
+    return solver.create(m_Settings, AttackerTarget.shift(0.0), stopping);
   }
 
   @Override
   protected String cheaperAlternative(DataMatrix y) {
     String general = super.cheaperAlternative(y);
-    return m_SolverChosen == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+    return m_Solver == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
         + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
         m_NumClusters)) + " here), or " + general;
   }
@@ -216,9 +217,8 @@ public class ANMF extends AbstractNMFClusterer {
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds, String solverDescription,
       String targetDescription) {
-    adoptFit(header, model, fitSeconds);
-    m_SolverUsed = solverDescription;
-    m_TargetUsed = targetDescription;
+    adoptFit(header, model, fitSeconds,
+        Arrays.asList("Attacker target Z: " + targetDescription, "Solver: " + solverDescription));
   }
 
   /**
@@ -277,12 +277,17 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected void describeModel(StringBuilder text) {
-    text.append("Attacker target Z: ").append(m_TargetUsed).append('\n');
-    text.append("Solver: ").append(m_SolverUsed).append('\n');
+  protected List<String> recipe(FactorizationSolver solver) {
+    List<String> lines = new ArrayList<>(Arrays.asList(
+        "Attacker target Z: " + ((AbstractAnmfSolver) solver).target().describe(), "Solver: " + solver.describe()));
     if (m_SolverChoice != null) {
-      text.append("Solver choice: ").append(m_SolverChoice).append('\n');
+      lines.add("Solver choice: " + m_SolverChoice);
     }
+    return lines;
+  }
+
+  @Override
+  protected void describeModel(StringBuilder text) {
     String still = stillBasisWarning();
     if (still != null) {
       text.append("Warning: ").append(still).append('\n');

@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import adversarialnmf.RandomStreams;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.DataScaling;
 import adversarialnmf.cluster.NmfClustering;
@@ -28,10 +29,10 @@ import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.FitLogs;
+import adversarialnmf.weka.FittedModel;
 import adversarialnmf.weka.WekaData;
 import adversarialnmf.weka.WekaErrors;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -66,7 +67,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     implements NumberOfClustersRequestable, BatchPredictor, TechnicalInformationHandler,
     AdditionalMeasureProducer {
 
-  private static final long serialVersionUID = -4794125004102244171L;
+  /** Changed with the fitted-model value (FittedModel): models saved before it do not load. */
+  private static final long serialVersionUID = 5120486385029741377L;
 
   public static final Tag[] TAGS_INITIALIZATION = EnumTags.of(InitializationMethod.class);
   public static final Tag[] TAGS_SCALING = EnumTags.of(DataScaling.class);
@@ -91,25 +93,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** -missing: the tags are the core policy's labels. */
   public static final Tag[] TAGS_MISSING = missingTags();
 
-  /** The fitted model; null before buildClusterer. The options above are never overwritten by a fit. */
-  protected NmfClustering m_Model;
-  /** Attributes (of the training header) that form Y's rows. */
-  protected int[] m_FeatureIndices;
-  /** Training header, for checking later instances. */
-  protected Instances m_Header;
-  /** Seconds the last fit took. */
-  protected double m_FitSeconds;
+  /**
+   * The fitted model and how it was made; null before buildClusterer. Set once, when a fit has
+   * succeeded; the options above are never overwritten by a fit.
+   */
+  protected FittedModel m_Fitted;
   /** Refuse non-numeric attributes instead of leaving them out of the factorization. */
   protected boolean m_NumericAttributesOnly;
-  /** Names of the attributes the last fit left out (not numeric), for toString. */
-  protected List<String> m_LeftOut = new ArrayList<String>();
   /** Seconds between two progress reports of a fit. */
   static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
-  /** The runs of the last fit (one unless -restarts is above 1). */
-  protected Restarts m_Runs;
-  /** Missing values in the last training data and how they were handled. */
-  protected int m_MissingCount;
-  protected MissingValues m_MissingUsed;
 
   private static Tag[] missingTags() {
     MissingValues[] values = MissingValues.values();
@@ -152,6 +144,14 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    */
   protected abstract FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale,
       StoppingRule stopping, Random random) throws Exception;
+
+  /**
+   * How this fit was made beyond its start, in the words of {@link #toString()}: the solver and its
+   * settings (and, for ANMF, the attacker target), described by the solver just made.
+   */
+  protected List<String> recipe(FactorizationSolver solver) {
+    return Collections.emptyList();
+  }
 
   /** A short name used in messages and toString (e.g. "ANMF"). */
   protected abstract String methodName();
@@ -220,37 +220,48 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     // a masked fit starts from the mean-imputed data (the start needs every entry)
     DataMatrix startData = MissingValues.imputeAttributeMeans(y);
 
+    FactorizationSolver estimate = solverForEstimate(m_Stopping);
+    if (estimate != null) { // before the initialisation, which takes long on data this large
+      requireHeapFor(estimate.workingSetBytes(y, m_NumClusters), estimate, y, who);
+    }
     long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
     Factorization[] fits = new Factorization[seeds.length];
-    Random[] randoms = new Random[seeds.length];
+    RandomStreams[] streams = new RandomStreams[seeds.length];
+    Initialization initialization = createInitialization();
+    String options = Utils.joinOptions(getOptions());
     long started = System.nanoTime();
     NmfClustering model;
+    Restarts runs;
+    List<String> recipe;
     long workingSet = -1;
     try {
       Parallelism slots = Parallelism.executionSlots(m_NumExecutionSlots);
       Factors[] starts = new Factors[seeds.length];
       FactorizationSolver solver = null;
       for (int r = 0; r < seeds.length; r++) {
-        Random random = new Random(seeds[r]);
-        randoms[r] = random;
-        starts[r] = slots.within(() -> createInitialization().initialize(startData, m_NumClusters, random));
+        RandomStreams run = new RandomStreams(seeds[r]);
+        streams[r] = run;
+        starts[r] = slots.within(() -> initialization.initialize(startData, m_NumClusters, run.initialisation()));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
-          solver = createSolver(data, y, scale, m_Stopping, randoms[r]);
+          solver = createSolver(data, y, scale, m_Stopping, run.target());
           // restarts at once each hold their own working set
           workingSet = solver.workingSetBytes(y, m_NumClusters) * Math.min(seeds.length, slots.threads());
           requireHeapFor(workingSet, solver, y, who);
         }
       }
       fitRuns(solver, y, starts, slots, fits, progressListener());
-      Restarts runs = Restarts.of(seeds, fits);
+      runs = Restarts.of(seeds, fits);
+      recipe = new ArrayList<String>(recipe(solver));
+      if (!leftOut.isEmpty()) {
+        recipe.add("Left out of the factorization (not numeric): " + String.join(", ", leftOut));
+      }
       Factorization best = fits[runs.best()];
       if (m_Prediction == PredictionRule.ADVERSARIAL_BASIS && !best.hasAdversarialBasis()) {
         throw new IllegalArgumentException(who + ": -predict adversarial needs an adversarial basis, which only"
             + " ANMF learns; use -predict model or -predict basis");
       }
-      Random bestRandom = randoms[runs.best()];
-      model = slots.within(() -> NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, bestRandom));
-      m_Runs = runs;
+      Random assignment = streams[runs.best()].assignment();
+      model = slots.within(() -> NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, assignment));
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
@@ -261,13 +272,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + "); " + cheaperAlternative(y), e);
     }
     Factorization fit = model.factorization();
-    m_Model = model;
-    m_FitSeconds = (System.nanoTime() - started) / 1e9;
-    m_FeatureIndices = features;
-    m_LeftOut = leftOut;
-    m_Header = new Instances(data, 0);
-    m_MissingCount = missingCount;
-    m_MissingUsed = m_MissingValues;
+    m_Fitted = new FittedModel(model, data, features, options, m_Seed, initialization.describe(), recipe, runs,
+        missingCount, m_MissingValues, (System.nanoTime() - started) / 1e9);
     if (!fit.converged()) {
       double[] trace = fit.objectiveTrace();
       int last = trace.length - 1;
@@ -277,7 +283,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " iteration: " + String.format(java.util.Locale.ROOT, "%.2g", change) + "); raise -I or the tolerance -E."
           + " The reported clustering is the final X-step's for the fitted bases either way");
     }
-    int moved = m_Model.rowsMovedByFinalStep();
+    int moved = model.rowsMovedByFinalStep();
     int total = fit.coefficients().cols();
     if (moved > MOVED_SHARE_WARNING * total) {
       Logger.log(Logger.Level.WARNING, who + ": the final X-step moved " + moved + " of " + total
@@ -299,6 +305,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + m_NumClusters + " clusters), but only " + WorkingSet.readable(free) + " of the "
           + WorkingSet.readable(Runtime.getRuntime().maxMemory()) + " heap is free; " + cheaperAlternative(y));
     }
+  }
+
+  /**
+   * A solver whose working set is the fit's (or a lower bound of it), made without touching the
+   * data or the seed, for the memory check before the initialisation; null if only the real
+   * solver can tell (the check then follows the initialisation).
+   */
+  protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
+    return null;
   }
 
   /** What to do when a fit does not fit in the heap; a method with a cheaper solver says which. */
@@ -344,19 +359,21 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
    * the fit used (one run, from this clusterer's seed).
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
+    adoptFit(header, model, fitSeconds, Collections.<String>emptyList());
+  }
+
+  /** {@link #adoptFit(Instances, NmfClustering, double)} with the recipe lines of {@link #recipe}. */
+  protected void adoptFit(Instances header, NmfClustering model, double fitSeconds, List<String> recipe) {
     int[] features = WekaData.featureIndices(header);
     if (features.length != model.factorization().basis().rows()) {
       throw new IllegalArgumentException(getClass().getName() + ": a header of " + features.length
           + " attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
     }
     WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
-    m_Model = model;
-    m_Runs = Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()});
-    m_FitSeconds = fitSeconds;
-    m_FeatureIndices = features;
-    m_Header = new Instances(header, 0);
-    m_MissingCount = 0;
-    m_MissingUsed = m_MissingValues;
+    m_Fitted = new FittedModel(model, header, features, Utils.joinOptions(getOptions()), m_Seed,
+        createInitialization().describe() + " (fitted outside Weka)", recipe,
+        Restarts.of(new long[] {m_Seed}, new Factorization[] {model.factorization()}), 0, m_MissingValues,
+        fitSeconds);
   }
 
   /**
@@ -441,81 +458,49 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ prediction
 
-  private void requireModel() {
-    if (m_Model == null) {
+  /** The fitted model; fails with a clear message before buildClusterer. */
+  protected FittedModel fitted() {
+    if (m_Fitted == null) {
       throw new IllegalStateException(getClass().getName() + ": no model built yet; call buildClusterer first");
     }
+    return m_Fitted;
   }
 
   /** Membership from the instance's coefficients by the prediction rule (default: the method's own). */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    requireModel();
-    int[] features = featuresFor(instance.numAttributes());
-    WekaData.requireCompatible(headerFor(instance.numAttributes()), instance, features, getClass().getName(),
-        projectsMissingValues());
-    return m_Model.membership(m_Model.coefficientsOf(WekaData.values(instance, features)));
+    NmfClustering model = fitted().clustering();
+    return model.membership(model.coefficientsOf(fitted().checkedValues(instance, getClass().getName())));
   }
 
   @Override
   public double[][] distributionsForInstances(Instances instances) throws Exception {
-    requireModel();
-    int[] features = featuresFor(instances.numAttributes());
-    WekaData.requireCompatible(headerFor(instances.numAttributes()), instances, features, getClass().getName(), 0,
-        projectsMissingValues());
+    NmfClustering model = fitted().clustering();
     DenseMatrix coefficients;
     try {
-      coefficients = m_Model.coefficientsOf(WekaData.toMatrix(instances, features));
+      coefficients = model.coefficientsOf(fitted().checkedMatrix(instances, getClass().getName()));
     } catch (FitInterruptedException e) {
       throw WekaErrors.interrupted(getClass().getName(), e);
     }
     double[][] out = new double[instances.numInstances()][];
     for (int j = 0; j < out.length; j++) {
-      out[j] = m_Model.membership(coefficients.column(j));
+      out[j] = model.membership(coefficients.column(j));
     }
     return out;
   }
 
-  /**
-   * True if instances of {@code numAttributes} attributes are the training header's without its
-   * class: Weka's ClusterEvaluation removes the class before it asks a clusterer trained with one
-   * (e.g. in the Knowledge Flow) for clusters.
-   */
-  private boolean comesWithoutClass(int numAttributes) {
-    return m_Header.classIndex() >= 0 && numAttributes == m_Header.numAttributes() - 1;
-  }
-
-  /** The header that instances of {@code numAttributes} attributes are checked against. */
-  private Instances headerFor(int numAttributes) {
-    if (!comesWithoutClass(numAttributes)) {
-      return m_Header;
-    }
-    Instances header = new Instances(m_Header, 0);
-    header.setClassIndex(-1);
-    header.deleteAttributeAt(m_Header.classIndex());
-    return header;
-  }
-
-  /** Where the factorized attributes sit in instances of {@code numAttributes} attributes. */
-  private int[] featuresFor(int numAttributes) {
-    if (!comesWithoutClass(numAttributes)) {
-      return m_FeatureIndices;
-    }
-    int classIndex = m_Header.classIndex();
-    return Arrays.stream(m_FeatureIndices).map(a -> a > classIndex ? a - 1 : a).toArray();
-  }
 
   /**
    * True if new instances may hold missing values: unless the model was fitted with -missing
    * refuse, the projection onto the basis fits only an instance's observed values.
    */
   public boolean projectsMissingValues() {
-    return m_MissingUsed != null && m_MissingUsed != MissingValues.REFUSE;
+    return m_Fitted != null && m_Fitted.projectsMissingValues();
   }
 
   @Override
   public int numberOfClusters() throws Exception {
-    return m_NumClusters;
+    return m_Fitted == null ? m_NumClusters : m_Fitted.clustering().numberOfClusters();
   }
 
   @Override
@@ -539,72 +524,70 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ model access
 
+  /** The fitted model and the recipe it was made by, or null before a fit. */
+  public FittedModel getFittedModel() {
+    return m_Fitted;
+  }
+
   /** The fitted clustering (factorization, scale, rule), or null before a fit. */
   public NmfClustering getModel() {
-    return m_Model;
+    return m_Fitted == null ? null : m_Fitted.clustering();
   }
 
   /** The fitted factorization, or null before a fit. */
   public Factorization getFactorization() {
-    return m_Model == null ? null : m_Model.factorization();
+    return m_Fitted == null ? null : m_Fitted.factorization();
   }
 
   /** A (attributes x clusters) as a 2-D array (copy), in the scaled units of the fit. */
   public double[][] getBasis() {
-    requireModel();
-    return m_Model.factorization().basis().toArray();
+    return fitted().factorization().basis().toArray();
   }
 
   /** Names of the attributes that form the rows of A, in order. */
   public String[] getFactorizedAttributeNames() {
-    requireModel();
-    String[] names = new String[m_FeatureIndices.length];
+    Instances header = fitted().header();
+    int[] features = fitted().featureIndices();
+    String[] names = new String[features.length];
     for (int r = 0; r < names.length; r++) {
-      names[r] = m_Header.attribute(m_FeatureIndices[r]).name();
+      names[r] = header.attribute(features[r]).name();
     }
     return names;
   }
 
   /** The relation name of the training data (it may carry the image geometry, {@code _w<W>_h<H>}). */
   public String getTrainingRelationName() {
-    requireModel();
-    return m_Header.relationName();
+    return fitted().header().relationName();
   }
 
   /** Seconds the last fit took. */
   public double getFitSeconds() {
-    requireModel();
-    return m_FitSeconds;
+    return fitted().seconds();
   }
 
   /** X (clusters x training instances) after the final X-step (the prediction rule on each training instance), copy. */
   public double[][] getCoefficients() {
-    requireModel();
-    return m_Model.trainingCoefficients().toArray();
+    return fitted().clustering().trainingCoefficients().toArray();
   }
 
   /** X (clusters x training instances) as the solver left it, before the final X-step, copy. */
   public double[][] getSolverCoefficients() {
-    requireModel();
-    return m_Model.factorization().coefficients().toArray();
+    return fitted().factorization().coefficients().toArray();
   }
 
   /** The cluster of each training instance (the assignment rule applied to X after the final X-step). */
   public int[] getTrainingAssignments() {
-    requireModel();
-    return m_Model.trainingLabels();
+    return fitted().clustering().trainingLabels();
   }
 
   /** Seed, final objective and iterations of every run of the last fit (-restarts). */
   public Restarts getRuns() {
-    requireModel();
-    return m_Runs;
+    return fitted().runs();
   }
 
   /** The objective per iteration (entry 0: at the start). */
   public double[] getObjectiveTrace() {
-    requireModel();
-    return m_Model.factorization().objectiveTrace();
+    return fitted().factorization().objectiveTrace();
   }
 
   // ------------------------------------------------------------------ additional measures
@@ -621,8 +604,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   @Override
   public double getMeasure(String measureName) {
-    requireModel();
-    Factorization fit = m_Model.factorization();
+    Factorization fit = fitted().factorization();
     if (measureName.equalsIgnoreCase("measureFinalObjective")) {
       return fit.finalObjective();
     }
@@ -633,7 +615,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       return fit.converged() ? 1.0 : 0.0;
     }
     if (measureName.equalsIgnoreCase("measureFitSeconds")) {
-      return m_FitSeconds;
+      return fitted().seconds();
     }
     throw new IllegalArgumentException(measureName + " not supported (" + getClass().getName() + ")");
   }
@@ -825,36 +807,38 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   // ------------------------------------------------------------------ output
 
-  /** Extra lines a subclass adds to toString (its own settings and results). */
+  /** Extra lines a subclass adds to toString about its fitted results (read from {@link #fitted()}). */
   protected void describeModel(StringBuilder text) {
   }
 
   @Override
   public String toString() {
-    if (m_Model == null) {
+    if (m_Fitted == null) {
       return methodName() + ": no model built yet.";
     }
-    Factorization fit = m_Model.factorization();
+    FittedModel fitted = m_Fitted;
+    NmfClustering model = fitted.clustering();
+    Factorization fit = model.factorization();
     StringBuilder text = new StringBuilder();
     text.append(methodName()).append('\n');
     text.append(methodName().replaceAll(".", "=")).append("\n\n");
-    text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
+    text.append("Options: ").append(fitted.options()).append('\n');
     text.append("Data: ").append(fit.basis().rows()).append(" attributes x ")
         .append(fit.coefficients().cols()).append(" instances")
-        .append(m_Model.dataScale() != 1.0 ? ", scaled by " + readable(m_Model.dataScale())
-            + (m_Scaling == DataScaling.NONE ? " (a power of two: the values are too large or small to square)" : "")
+        .append(model.dataScale() != 1.0 ? ", scaled by " + readable(model.dataScale())
+            + (fitted.options().contains("-scaling none") ? " (a power of two: the values are too large or small to square)" : "")
             : "")
         .append('\n');
-    if (m_MissingCount > 0) {
+    if (fitted.missingCount() > 0) {
       long entries = (long) fit.basis().rows() * fit.coefficients().cols();
-      text.append("Missing values: ").append(m_MissingCount).append(" of ").append(entries).append(" entries (")
-          .append(Utils.doubleToString(100.0 * m_MissingCount / entries, 2)).append("%), ")
-          .append(m_MissingUsed.description()).append('\n');
+      text.append("Missing values: ").append(fitted.missingCount()).append(" of ").append(entries)
+          .append(" entries (").append(Utils.doubleToString(100.0 * fitted.missingCount() / entries, 2))
+          .append("%), ").append(fitted.missingPolicy().description()).append('\n');
     }
-    text.append("Initialisation: ").append(createInitialization().describe()).append('\n');
-    if (m_Runs.count() > 1) {
-      text.append("Restarts: ").append(m_Runs.count()).append(", the run with the lowest final objective kept\n")
-          .append(m_Runs);
+    text.append("Initialisation: ").append(fitted.initialisation()).append('\n');
+    if (fitted.runs().count() > 1) {
+      text.append("Restarts: ").append(fitted.runs().count())
+          .append(", the run with the lowest final objective kept\n").append(fitted.runs());
     }
     text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Iterations: ").append(fit.iterations()).append(" (").append(fit.stopReason().description())
@@ -870,18 +854,17 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     for (java.util.Map.Entry<String, Double> measure : fit.measures().entrySet()) {
       text.append(measure.getKey()).append(": ").append(Utils.doubleToString(measure.getValue(), 6)).append('\n');
     }
-    if (!m_LeftOut.isEmpty()) {
-      text.append("Left out of the factorization (not numeric): ").append(String.join(", ", m_LeftOut))
-          .append('\n');
+    for (String line : fitted.recipe()) {
+      text.append(line).append('\n');
     }
     describeModel(text);
-    text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
-    text.append("Final X-step (that rule on every training instance) moved ").append(m_Model.rowsMovedByFinalStep())
+    text.append("Coefficients of an instance: ").append(model.coefficientRule().describe()).append('\n');
+    text.append("Final X-step (that rule on every training instance) moved ").append(model.rowsMovedByFinalStep())
         .append(" of ").append(fit.coefficients().cols()).append(" training instances to another cluster\n");
     text.append('\n');
-    int[] sizes = m_Model.clusterSizes();
+    int[] sizes = model.clusterSizes();
     int total = fit.coefficients().cols();
-    text.append("Clustered instances (").append(m_Model.rule().key()).append(" rule)\n\n");
+    text.append("Clustered instances (").append(model.rule().key()).append(" rule)\n\n");
     for (int c = 0; c < sizes.length; c++) {
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }

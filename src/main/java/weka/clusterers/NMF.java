@@ -1,11 +1,13 @@
 package weka.clusterers;
 
-import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.NmfSolver;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
@@ -67,8 +69,8 @@ public class NMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected void describeModel(StringBuilder text) {
-    text.append("Solver: ").append(m_Solver.description()).append('\n');
+  protected List<String> recipe(FactorizationSolver solver) {
+    return Collections.singletonList("Solver: " + m_Solver.description());
   }
 
   @OptionMetadata(displayName = "solver", displayOrder = 20,

@@ -208,7 +208,40 @@ class RobustnessBenchmarkTest {
   private static String[] faultOptions(File data, File out) {
     return new String[] {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "3", "-recipe", "clean",
         "-recipe", "doubled=weka.filters.unsupervised.attribute.MathExpression -E A*2",
-        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 40 -E 0"};
+        "-W", "km=weka.clusterers.SimpleKMeans -init 1", "-W", "NMF=weka.clusterers.NMF -I 400 -E 0"};
+  }
+
+  /**
+   * Progress that interrupts the benchmark's own thread after its k-th line, so the benchmark stops
+   * at its next check however fast the machine is (a timed interrupt from outside let fast runs
+   * finish before any fault was injected).
+   */
+  private static final class InterruptAfterLines extends ByteArrayOutputStream {
+    private int linesLeft;
+
+    InterruptAfterLines(int lines) {
+      linesLeft = lines;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      super.write(b);
+      count(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      super.write(bytes, offset, length);
+      for (int i = offset; i < offset + length; i++) {
+        count(bytes[i]);
+      }
+    }
+
+    private void count(int b) {
+      if (b == '\n' && --linesLeft == 0) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static String read(File file) throws Exception {
@@ -216,9 +249,9 @@ class RobustnessBenchmarkTest {
   }
 
   /**
-   * Fault injection: the benchmark is stopped at random moments, and after most stops its results
-   * file is cut at a random byte of its last line (a kill -9 in the middle of writing a row), then
-   * resumed, again and again. It must end with exactly one row per run and the tables of a run that
+   * Fault injection: the benchmark is stopped after a random number of its progress lines (at its
+   * next interruption check), and after most stops its results file is cut at a random byte of its
+   * last line (a kill -9 in the middle of writing a row), then resumed, again and again. It must end with exactly one row per run and the tables of a run that
    * was never stopped.
    */
   @Test
@@ -235,16 +268,15 @@ class RobustnessBenchmarkTest {
     boolean finished = false;
     for (int attempt = 0; attempt < 300 && !finished; attempt++) {
       AtomicReference<Throwable> failure = new AtomicReference<>();
+      InterruptAfterLines progress = new InterruptAfterLines(1 + random.nextInt(3));
       Thread benchmark = new Thread(() -> {
         try {
-          run(faultOptions(data, out), new ByteArrayOutputStream());
+          run(faultOptions(data, out), progress);
         } catch (Throwable t) {
           failure.set(t);
         }
       });
       benchmark.start();
-      Thread.sleep(random.nextInt(60));
-      benchmark.interrupt();
       benchmark.join();
       if (failure.get() == null) {
         finished = true;
