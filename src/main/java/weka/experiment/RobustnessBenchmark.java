@@ -503,13 +503,31 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     }
     Map<String, Integer> caps = new HashMap<String, Integer>();
     for (Map.Entry<String, String> clusterer : m_Clusterers.entrySet()) {
-      // the clusterers this run built (no class-path scan here, where a stop must still be seen)
-      Object built = templates.get(m_Recipes.get(0).substituteStages(clusterer.getValue(), m_FirstSeed));
+      // the clusterers this run built, else the one its spec names (a resumed run built none); by
+      // class name, with no class-path scan here, where a stop must still be seen
+      String spec = m_Recipes.get(0).substituteStages(clusterer.getValue(), m_FirstSeed);
+      Object built = templates.containsKey(spec) ? templates.get(spec) : clustererOfSpec(spec);
       if (built instanceof AbstractNMFClusterer) {
         caps.put(clusterer.getKey(), ((AbstractNMFClusterer) built).getMaxIterations());
       }
     }
     return new BenchmarkReport.Setting(facts, m_Clusterers, caps, m_Nmi.optionName(), results);
+  }
+
+  /** The package clusterer a spec names, with its options, or null for any other class. */
+  private static Object clustererOfSpec(String spec) throws IOException {
+    try {
+      String[] words = Utils.splitOptions(spec);
+      Class<?> type = Class.forName(words[0]);
+      if (!AbstractNMFClusterer.class.isAssignableFrom(type)) {
+        return null;
+      }
+      AbstractNMFClusterer clusterer = (AbstractNMFClusterer) type.getDeclaredConstructor().newInstance();
+      clusterer.setOptions(Arrays.copyOfRange(words, 1, words.length));
+      return clusterer;
+    } catch (Exception e) {
+      throw new IOException("RobustnessBenchmark: cannot read the clusterer " + spec + ": " + e.getMessage(), e);
+    }
   }
 
   /** The interrupt of a run, or between runs: every finished run is already in the results file. */
