@@ -1,5 +1,6 @@
 package adversarialnmf.spark;
 
+import adversarialnmf.RandomStreams;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
@@ -332,8 +333,9 @@ public final class FactorizationJob {
     LOG.info("adversarialNMF: {} x {} {} data in {} blocks, scaled by {}", data.rows, data.columns,
         data.sparse ? "sparse" : "dense", partitions, scale);
 
-    Random random = new Random(s.seed);
-    Factors start = start(sc, s, face, scaled, summary, random);
+    // the streams of the clusterer's first run (-S itself), so --init random gives its start
+    RandomStreams streams = new RandomStreams(s.seed);
+    Factors start = start(sc, s, face, scaled, summary, streams.initialisation());
     Broadcast<DenseMatrix> startXt = sc.broadcast(start.coefficients().transpose());
     JavaRDD<SparkBlock> withStart = scaled.map(b -> new SparkBlock(b.offset, b.y,
         BlockState.of(rowRange(startXt.value(), b.offset, b.y.cols())), null));
@@ -344,7 +346,7 @@ public final class FactorizationJob {
     data.blocks.unpersist(false);
 
     StoppingRule stopping = new StoppingRule(s.iterations, s.tolerance);
-    IterativeSolver solver = solver(face, stopping, scale, summary, random);
+    IterativeSolver solver = solver(face, stopping, scale, summary, streams.target());
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
     long fitStarted = System.nanoTime();
     Factorization fit = solver.fit(new ProgressLog(blocks), start, (iteration, cap, objective) -> {
@@ -359,7 +361,7 @@ public final class FactorizationJob {
     rule.unpersist(false);
     blocks.release();
     NmfClustering model = NmfClustering.of(fit, trainingCoefficients, scale, face.assignmentRule(),
-        face.predictionRule(), random);
+        face.predictionRule(), streams.assignment());
     double seconds = (System.nanoTime() - started) / 1e9;
     if (face instanceof ANMF) {
       ((ANMF) face).adoptFit(data.header, model, seconds, solver.describe(),
