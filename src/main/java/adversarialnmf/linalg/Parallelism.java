@@ -56,8 +56,8 @@ public final class Parallelism implements Serializable {
    */
   public static Parallelism executionSlots(int slots) {
     if (slots < 0) {
-      throw new IllegalArgumentException("number of execution slots must be 0 (all processors) or more, got "
-          + slots);
+      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
+          + " (one per available processor) or more");
     }
     return slots == 0 ? ALL_PROCESSORS : threads(slots);
   }

@@ -732,10 +732,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   public void setNumExecutionSlots(int slots) {
-    if (slots < 0) {
-      throw new IllegalArgumentException("-num-slots " + slots + ": the number of execution slots must be 0"
-          + " (one per available processor) or more");
-    }
+    Parallelism.executionSlots(slots); // the core's check
     m_NumExecutionSlots = slots;
   }
 

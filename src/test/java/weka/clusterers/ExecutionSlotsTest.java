@@ -84,6 +84,8 @@ class ExecutionSlotsTest {
   void aNegativeNumberOfSlotsIsRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NMF().setNumExecutionSlots(-1));
     assertTrue(e.getMessage().contains("-num-slots -1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new NonnegativeFactorization().setNumExecutionSlots(-1));
+    assertTrue(e.getMessage().contains("-num-slots -1"), e.getMessage());
     assertEquals(Parallelism.allProcessors(), Parallelism.executionSlots(0));
     assertEquals(Parallelism.SEQUENTIAL, Parallelism.executionSlots(1));
   }
