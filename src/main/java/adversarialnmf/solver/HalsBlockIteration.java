@@ -33,32 +33,6 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
     gramX = products.matrix(1);
   }
 
-  /**
-   * Unit-norm columns of A, AᵀA kept consistent; returns the norms, by which the rows of X are
-   * to be multiplied (0: column r is zero and left alone). As {@code HalsNmf}'s normalisation.
-   */
-  private double[] normaliseBasisColumns() {
-    int n = a.cols();
-    double[] g = gramA.data();
-    double[] ad = a.data();
-    double[] norms = new double[n];
-    for (int r = 0; r < n; r++) {
-      double norm = Math.sqrt(g[r * n + r]);
-      if (norm == 0.0) {
-        continue;
-      }
-      norms[r] = norm;
-      for (int i = r; i < ad.length; i += n) {
-        ad[i] /= norm;
-      }
-      for (int c = 0; c < n; c++) {
-        g[r * n + c] /= norm;
-        g[c * n + r] /= norm;
-      }
-    }
-    return norms;
-  }
-
   /** Xᵀ_b's rows rescaled by the norms of A, then one exact sweep with (AᵀA, Y_bᵀA). */
   private static ColumnBlocks.BlockStep coefficientSweep(DenseMatrix a, DenseMatrix gramA, double[] norms) {
     return (y, state) -> {
@@ -72,7 +46,7 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
 
   @Override
   public void iterate() {
-    double[] norms = normaliseBasisColumns();
+    double[] norms = HalsNmf.normaliseBasisColumns(a, gramA);
     keep(blocks.update(coefficientSweep(a.copy(), gramA.copy(), norms)));
     HalsNmf.sweep(a, gramX, yXt);
     MatrixOps.gramOfColumns(a, gramA);
@@ -90,7 +64,7 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
 
   @Override
   public void finish(Factorization.Builder result, int iterations) {
-    blocks.update(BlockProducts.scaleCoefficients(normaliseBasisColumns(), false));
+    blocks.update(BlockProducts.scaleCoefficients(HalsNmf.normaliseBasisColumns(a, gramA), false));
     result.factors(a, blocks.coefficients());
   }
 }

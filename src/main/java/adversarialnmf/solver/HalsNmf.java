@@ -119,6 +119,32 @@ public final class HalsNmf extends IterativeSolver {
     }
   }
 
+  /**
+   * Divides each column of A by its norm, keeping AᵀA consistent, and returns the norms, by which
+   * the rows of X are to be multiplied (0: the column is zero and left alone).
+   */
+  static double[] normaliseBasisColumns(DenseMatrix a, DenseMatrix gramA) {
+    int n = a.cols();
+    double[] g = gramA.data();
+    double[] ad = a.data();
+    double[] norms = new double[n];
+    for (int r = 0; r < n; r++) {
+      double norm = Math.sqrt(g[r * n + r]);
+      if (norm == 0.0) {
+        continue;
+      }
+      norms[r] = norm;
+      for (int i = r; i < ad.length; i += n) {
+        ad[i] /= norm;
+      }
+      for (int c = 0; c < n; c++) {
+        g[r * n + c] /= norm;
+        g[c * n + r] /= norm;
+      }
+    }
+    return norms;
+  }
+
   private final class HalsRun extends Run {
     private final DataMatrix y;
     private final double yNorm2;
@@ -164,24 +190,15 @@ public final class HalsNmf extends IterativeSolver {
      * contributions of unit basis vectors (Cichocki &amp; Phan normalise HALS the same way).
      */
     private void normaliseBasisColumns() {
-      int n = a.cols();
-      double[] g = gramA.data();
-      double[] ad = a.data();
+      double[] norms = HalsNmf.normaliseBasisColumns(a, gramA);
+      int n = norms.length;
       double[] xd = xt.data();
       for (int r = 0; r < n; r++) {
-        double norm = Math.sqrt(g[r * n + r]);
-        if (norm == 0.0) {
+        if (norms[r] == 0.0) {
           continue;
         }
-        for (int i = r; i < ad.length; i += n) {
-          ad[i] /= norm;
-        }
         for (int j = r; j < xd.length; j += n) {
-          xd[j] *= norm;
-        }
-        for (int c = 0; c < n; c++) {
-          g[r * n + c] /= norm;
-          g[c * n + r] /= norm;
+          xd[j] *= norms[r];
         }
       }
     }
