@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -82,6 +83,20 @@ class ClustererPropertiesTest {
       assertEquals(1.0, sum, 1e-9, spec);
     }
     assertTrue(clusterer.toString().contains("Clustered instances"), spec);
+  }
+
+  /**
+   * A sample the first property found: one attribute near 1e14, unscaled, two clusters. XXᵀ has rank
+   * 1 and ANMF's λ is below its rounding, so λI + XXᵀ is numerically singular and the best response
+   * Ã*(X) of ANMF's diagnostics is not defined: reported as NaN (the fit used to fail in Cholesky).
+   */
+  @Example
+  void aNumericallySingularBestResponseIsReportedAsNaN() throws Exception {
+    AbstractNMFClusterer clusterer = clusterer("ANMF -solver gradient -N 2 -I 19 -init random -scaling none");
+    clusterer.buildClusterer(new DataCase(1, 2, 14, 0, false, DataCase.Special.NONE, 0).instances());
+    java.util.Map<String, Double> measures = clusterer.getFactorization().measures();
+    assertTrue(measures.get(adversarialnmf.solver.anmf.AbstractAnmfSolver.BEST_RESPONSE_GAP).isNaN(),
+        measures.toString());
   }
 
   /** One instance and a batch are judged by one check: the same membership or the same refusal. */
