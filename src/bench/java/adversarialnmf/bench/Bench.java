@@ -12,9 +12,10 @@ import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.MultiplicativeUpdateNmf;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AdmmWorkProbe;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -216,7 +217,8 @@ public final class Bench {
 
   // ---------------------------------------------------------------- solvers
 
-  private static final AnmfOptions ANMF_OPTIONS = AnmfOptions.builder().build();
+  private static final AnmfModel ANMF_MODEL = AnmfModel.builder().build();
+  private static final AdmmSettings ADMM_SETTINGS = AdmmSettings.builder().build();
 
   private static AttackerTarget anmfTarget(DataMatrix y) {
     return AttackerTarget.randomShift(y, new Random(3L));
@@ -230,7 +232,7 @@ public final class Bench {
       case "hals":
         return new HalsNmf(stopping);
       case "anmf":
-        return new AnmfAdmmSolver(ANMF_OPTIONS, anmfTarget(y), stopping);
+        return new AnmfAdmmSolver(ANMF_MODEL, ADMM_SETTINGS, anmfTarget(y), stopping);
       default:
         throw new IllegalArgumentException("unknown solver '" + name + "'; use mu, hals or anmf");
     }
@@ -302,7 +304,7 @@ public final class Bench {
       cpuPer = Math.min(cpuPer, (tk[1] - t1[1]) / iterations);
     }
     double innerSteps = name.equals("anmf")
-        ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_OPTIONS, start, 2, iterations + 1)
+        ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_MODEL, ADMM_SETTINGS, start, 2, iterations + 1)
             / (double) iterations
         : 0.0;
     double flops = name.equals("anmf") ? countedFlopsPerIteration(name, y, start, iterations)

@@ -10,8 +10,9 @@ import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.MultiplicativeUpdateNmf;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,10 +44,10 @@ public final class AnmfConvergenceStudy {
 
   /** A named solver configuration; {@code scaleData} divides Y by its maximum first. */
   private static final class Variant {
-    final AnmfOptions options;
+    final AdmmSettings options;
     final boolean scaleData;
 
-    Variant(AnmfOptions options, boolean scaleData) {
+    Variant(AdmmSettings options, boolean scaleData) {
       this.options = options;
       this.scaleData = scaleData;
     }
@@ -54,9 +55,9 @@ public final class AnmfConvergenceStudy {
 
   static Map<String, Variant> variants() {
     Map<String, Variant> v = new LinkedHashMap<>();
-    AnmfOptions paper = AnmfOptions.paperSettings().toBuilder()
-        .toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS).build();
-    AnmfOptions exact = paper.toBuilder().rescaleStart(true).uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build();
+    AdmmSettings paper = AdmmSettings.paperSettings().toBuilder()
+        .toleranceRule(AdmmSettings.ToleranceRule.RELATIVE_RESIDUALS).build();
+    AdmmSettings exact = paper.toBuilder().rescaleStart(true).uUpdate(AdmmSettings.UUpdate.EXACT_NONNEGATIVE).build();
     v.put("paper", new Variant(paper, false));
     v.put("mu10,clip,rescale", new Variant(paper.toBuilder().mu(10).rescaleStart(true).build(), false));
     v.put("mu100,clip,rescale", new Variant(paper.toBuilder().mu(100).rescaleStart(true).build(), false));
@@ -67,8 +68,8 @@ public final class AnmfConvergenceStudy {
     v.put("Y/max,paper", new Variant(paper, true));
     v.put("Y/max,mu1,exact,rescale", new Variant(exact, true));
     v.put("Y/max,mu100,exact,rescale", new Variant(exact.toBuilder().mu(100).build(), true));
-    v.put("defaults", new Variant(AnmfOptions.builder().build(), false));
-    v.put("Y/max,defaults", new Variant(AnmfOptions.builder().build(), true));
+    v.put("defaults", new Variant(AdmmSettings.builder().build(), false));
+    v.put("Y/max,defaults", new Variant(AdmmSettings.builder().build(), true));
     v.put("nmf-mu", null);
     return v;
   }
@@ -111,7 +112,8 @@ public final class AnmfConvergenceStudy {
           AttackerTarget target = AttackerTarget.randomShift(y, random);
           FactorizationSolver solver = variant == null
               ? new MultiplicativeUpdateNmf(new StoppingRule(iterations, 0.0))
-              : new AnmfAdmmSolver(variant.options, target, new StoppingRule(iterations, TOLERANCE));
+              : new AnmfAdmmSolver(AnmfModel.builder().build(),
+                  variant.options, target, new StoppingRule(iterations, TOLERANCE));
           // CPU time of this thread: wall time is meaningless on a shared machine
           java.lang.management.ThreadMXBean clock = java.lang.management.ManagementFactory.getThreadMXBean();
           long t0 = clock.getCurrentThreadCpuTime();

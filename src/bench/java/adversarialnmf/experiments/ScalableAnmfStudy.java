@@ -9,10 +9,12 @@ import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.StoppingRule;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
@@ -46,7 +48,7 @@ public final class ScalableAnmfStudy {
   }
 
   private interface SolverFactory {
-    IterativeSolver create(AnmfOptions options, AttackerTarget target, StoppingRule stopping);
+    IterativeSolver create(AnmfModel model, AttackerTarget target, StoppingRule stopping);
   }
 
   public static void main(String[] args) throws Exception {
@@ -56,9 +58,12 @@ public final class ScalableAnmfStudy {
     String[] sets = (args.length > 3 ? args[3] : "ORL_32x32,MNIST_test_bal1000").split(",");
     Double fixedShift = args.length > 4 ? Double.valueOf(args[4]) : null;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    AnmfOptions options = AnmfOptions.builder().build();
+    AnmfModel options = AnmfModel.builder().build();
     String[] names = {"admm", "gradient"};
-    SolverFactory[] factories = {AnmfAdmmSolver::new, AnmfGradientSolver::new};
+    SolverFactory[] factories = {
+        (model, target, stopping) -> new AnmfAdmmSolver(model, AdmmSettings.builder().build(), target, stopping),
+        (model, target, stopping) -> new AnmfGradientSolver(model, GradientSettings.builder().build(), target,
+            stopping)};
     System.out.println("| data | seed | t | solver | iterations | CPU s | objective (9) start | objective (9) end | ACC |");
     System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String set : sets) {

@@ -49,6 +49,31 @@ public final class NmfFeatures implements Serializable {
     }
   }
 
+  /** What a feature map gives for an instance: its coefficients, reconstruction or residual. */
+  public enum Output implements Choice {
+    COEFFICIENTS("coefficients", "coefficients x (one attribute per basis vector)"),
+    RECONSTRUCTION("reconstruction", "reconstruction B x (denoised data, original units)"),
+    RESIDUAL("residual", "residual y - B x (what the basis does not explain)");
+
+    private final String key;
+    private final String description;
+
+    Output(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
+
   private final DenseMatrix basis;
   private final DenseMatrix trainingCoefficients;
   private final OutOfSampleRule projection;

@@ -1,5 +1,6 @@
 package adversarialnmf.noise;
 
+import adversarialnmf.Choice;
 import java.io.Serializable;
 import java.util.Random;
 
@@ -7,6 +8,30 @@ import java.util.Random;
 public final class PatchFill implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The two kinds of fill, as a user picks them; a constant fill also needs its value. */
+  public enum Kind implements Choice {
+    RANDOM("random", "Random values uniform in [min, max], one per pixel"),
+    CONSTANT("constant", "The constant fill value");
+
+    private final String key;
+    private final String description;
+
+    Kind(String key, String description) {
+      this.key = key;
+      this.description = description;
+    }
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String description() {
+      return description;
+    }
+  }
 
   private static final PatchFill RANDOM = new PatchFill(Double.NaN);
 
@@ -28,6 +53,11 @@ public final class PatchFill implements Serializable {
       throw new IllegalArgumentException("Patch fill value must be finite, got " + value);
     }
     return new PatchFill(value);
+  }
+
+  /** The fill of this kind; {@code value} is used by the constant fill only. */
+  public static PatchFill of(Kind kind, double value) {
+    return kind == Kind.CONSTANT ? constant(value) : random();
   }
 
   public boolean isRandom() {

@@ -10,11 +10,13 @@ import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.solver.anmf.AbstractAnmfSolver;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AnmfSolver;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.ShiftTarget;
@@ -49,18 +51,21 @@ import weka.gui.ProgrammaticProperty;
  */
 public class ANMF extends AbstractNMFClusterer {
 
-  private static final long serialVersionUID = -1758017251734637205L;
+  /** Changed when the settings split into the model's weights and each solver's: older models do not load. */
+  private static final long serialVersionUID = -1758017251734637206L;
 
   /** The attacker target option value that selects Remark 1a (Z = Y + t·1). */
   public static final String SHIFT_TARGET = "shift";
 
-  public static final Tag[] TAGS_U_UPDATE = EnumTags.of(AnmfOptions.UUpdate.class);
-  public static final Tag[] TAGS_LINEAR_SOLVE = EnumTags.of(AnmfOptions.LinearSolve.class);
-  public static final Tag[] TAGS_STOPPING = EnumTags.of(AnmfOptions.ToleranceRule.class);
+  public static final Tag[] TAGS_U_UPDATE = EnumTags.of(AdmmSettings.UUpdate.class);
+  public static final Tag[] TAGS_LINEAR_SOLVE = EnumTags.of(AdmmSettings.LinearSolve.class);
+  public static final Tag[] TAGS_STOPPING = EnumTags.of(AdmmSettings.ToleranceRule.class);
   public static final Tag[] TAGS_SOLVER = EnumTags.of(AnmfSolver.class);
 
-  /** The model weights and solver settings, as the core value that checks them. */
-  protected AnmfOptions m_Settings = AnmfOptions.builder().build();
+  /** Model (9)'s weights and each solver's settings, as the core values that check them. */
+  protected AnmfModel m_Model = AnmfModel.builder().build();
+  protected AdmmSettings m_Admm = AdmmSettings.builder().build();
+  protected GradientSettings m_Gradient = GradientSettings.builder().build();
   protected AnmfSolver m_Solver = AnmfSolver.AUTO;
   protected String m_Target = SHIFT_TARGET;
   protected double m_Shift = -1;
@@ -121,7 +126,7 @@ public class ANMF extends AbstractNMFClusterer {
   @Override
   protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
       Random random) throws Exception {
-    if (m_Solver == AnmfSolver.GRADIENT && m_Settings.unitNormBases()) {
+    if (m_Solver == AnmfSolver.GRADIENT && m_Model.unitNormBases()) {
       throw new IllegalArgumentException("ANMF: -unit-norm-bases needs the ADMM solver; drop -solver gradient "
           + "or -unit-norm-bases");
     }
@@ -129,7 +134,8 @@ public class ANMF extends AbstractNMFClusterer {
     AnmfSolver chosen = m_Solver;
     m_SolverChoice = null;
     if (m_Solver == AnmfSolver.AUTO) {
-      long admm = AnmfSolver.ADMM.create(m_Settings, target, stopping).workingSetBytes(y, m_NumClusters);
+      long admm = AnmfSolver.ADMM.create(m_Model, m_Admm, m_Gradient, target, stopping)
+          .workingSetBytes(y, m_NumClusters);
       long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
       boolean missing = !y.missing().isEmpty();
       chosen = m_Solver.resolve(admm, free, missing);
@@ -140,14 +146,14 @@ public class ANMF extends AbstractNMFClusterer {
           : "-solver auto chose the gradient solver: the ADMM would need about " + WorkingSet.readable(admm)
               + ", more than half of the " + WorkingSet.readable(free) + " free heap";
     }
-    return chosen.create(m_Settings, target, stopping);
+    return chosen.create(m_Model, m_Admm, m_Gradient, target, stopping);
   }
 
   /** The chosen solver's (auto: the cheaper gradient solver's); no target is needed for its size. */
   @Override
   protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
     AnmfSolver solver = m_Solver == AnmfSolver.ADMM ? AnmfSolver.ADMM : AnmfSolver.GRADIENT;
-    return solver.create(m_Settings, AttackerTarget.shift(0.0), stopping);
+    return solver.create(m_Model, m_Admm, m_Gradient, AttackerTarget.shift(0.0), stopping);
   }
 
   @Override
@@ -158,9 +164,19 @@ public class ANMF extends AbstractNMFClusterer {
         m_NumClusters)) + " here), or " + general;
   }
 
-  /** The options value for the core solver. */
-  public AnmfOptions solverOptions() {
-    return m_Settings;
+  /** Model (9) as the options set it, for the core solvers. */
+  public AnmfModel model() {
+    return m_Model;
+  }
+
+  /** The ADMM's settings as the options set them. */
+  public AdmmSettings admmSettings() {
+    return m_Admm;
+  }
+
+  /** The gradient solver's settings as the options set them. */
+  public GradientSettings gradientSettings() {
+    return m_Gradient;
   }
 
   /**
@@ -269,7 +285,7 @@ public class ANMF extends AbstractNMFClusterer {
   private String stillBasisWarning() {
     double moved = getBasisMovement();
     return moved >= STILL_BASIS ? null : "the learned basis A stayed within "
-        + String.format(java.util.Locale.ROOT, "%.2g", moved) + " (relative) of its start A0: with beta = " + m_Settings.beta()
+        + String.format(java.util.Locale.ROOT, "%.2g", moved) + " (relative) of its start A0: with beta = " + m_Model.beta()
         + " the data hardly shape A, so it is the initialisation's; raise beta (-beta) to let the fit move A";
   }
 
@@ -390,8 +406,12 @@ public class ANMF extends AbstractNMFClusterer {
   // ------------------------------------------------------------------ properties
   // (display order as in AbstractNMFClusterer: model 20-39, solver 40, solver details 70-89)
 
-  private void update(java.util.function.UnaryOperator<AnmfOptions.Builder> change) {
-    m_Settings = change.apply(m_Settings.toBuilder()).build();
+  private void updateModel(java.util.function.UnaryOperator<AnmfModel.Builder> change) {
+    m_Model = change.apply(m_Model.toBuilder()).build();
+  }
+
+  private void updateAdmm(java.util.function.UnaryOperator<AdmmSettings.Builder> change) {
+    m_Admm = change.apply(m_Admm.toBuilder()).build();
   }
 
   @OptionMetadata(displayName = "alpha", displayOrder = 20,
@@ -399,11 +419,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " The paper uses 0.6.")
   @CommandLineOption("alpha")
   public double getAlpha() {
-    return m_Settings.alpha();
+    return m_Model.alpha();
   }
 
   public void setAlpha(double value) {
-    update(b -> b.alpha(value));
+    updateModel(b -> b.alpha(value));
   }
 
   @OptionMetadata(displayName = "beta", displayOrder = 21,
@@ -411,11 +431,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " uses 1e-5.")
   @CommandLineOption("beta")
   public double getBeta() {
-    return m_Settings.beta();
+    return m_Model.beta();
   }
 
   public void setBeta(double value) {
-    update(b -> b.beta(value));
+    updateModel(b -> b.beta(value));
   }
 
   @OptionMetadata(displayName = "gamma", displayOrder = 22,
@@ -423,11 +443,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " lower it if a fit diverges. The paper uses 1e-3.")
   @CommandLineOption("gamma")
   public double getGamma() {
-    return m_Settings.gamma();
+    return m_Model.gamma();
   }
 
   public void setGamma(double value) {
-    update(b -> b.gamma(value));
+    updateModel(b -> b.gamma(value));
   }
 
   @OptionMetadata(displayName = "lambda", displayOrder = 23,
@@ -435,11 +455,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " uses 1e-3.")
   @CommandLineOption("lambda")
   public double getLambda() {
-    return m_Settings.lambda();
+    return m_Model.lambda();
   }
 
   public void setLambda(double value) {
-    update(b -> b.lambda(value));
+    updateModel(b -> b.lambda(value));
   }
 
   @OptionMetadata(displayName = "unit-norm bases", displayOrder = 24,
@@ -449,11 +469,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " (docs/ALGORITHM.md 5.1, 5.4).")
   @CommandLineOption("unit-norm-bases")
   public boolean getUnitNormBases() {
-    return m_Settings.unitNormBases();
+    return m_Model.unitNormBases();
   }
 
   public void setUnitNormBases(boolean value) {
-    update(b -> b.unitNormBases(value));
+    updateModel(b -> b.unitNormBases(value));
   }
 
   @OptionMetadata(displayName = "attacker target", displayOrder = 25,
@@ -546,11 +566,11 @@ public class ANMF extends AbstractNMFClusterer {
       + " data (docs/ALGORITHM.md).")
   @CommandLineOption("mu")
   public double getMu() {
-    return m_Settings.mu();
+    return m_Admm.mu();
   }
 
   public void setMu(double value) {
-    update(b -> b.mu(value));
+    updateAdmm(b -> b.mu(value));
   }
 
   @OptionMetadata(displayName = "U update", displayOrder = 71,
@@ -558,23 +578,23 @@ public class ANMF extends AbstractNMFClusterer {
       + " printed in the paper (unconstrained solve, then negatives set to 0).")
   @CommandLineOption("U")
   public SelectedTag getUUpdate() {
-    return EnumTags.selected(m_Settings.uUpdate(), TAGS_U_UPDATE);
+    return EnumTags.selected(m_Admm.uUpdate(), TAGS_U_UPDATE);
   }
 
   public void setUUpdate(SelectedTag value) {
-    AnmfOptions.UUpdate rule = EnumTags.value(value, AnmfOptions.UUpdate.class, "U update (-U)");
-    update(b -> b.uUpdate(rule));
+    AdmmSettings.UUpdate rule = EnumTags.value(value, AdmmSettings.UUpdate.class, "U update (-U)");
+    updateAdmm(b -> b.uUpdate(rule));
   }
 
   @OptionMetadata(displayName = "U inner steps", displayOrder = 72,
       description = "Accelerated projected-gradient steps per exact U update, warm-started (ADMM only).")
   @CommandLineOption("inner")
   public int getUInnerIterations() {
-    return m_Settings.uInnerIterations();
+    return m_Admm.uInnerIterations();
   }
 
   public void setUInnerIterations(int value) {
-    update(b -> b.uInnerIterations(value));
+    updateAdmm(b -> b.uInnerIterations(value));
   }
 
   @OptionMetadata(displayName = "U linear solve", displayOrder = 73,
@@ -582,13 +602,13 @@ public class ANMF extends AbstractNMFClusterer {
       + " conjugate gradients, or whichever is cheaper (ADMM only).")
   @CommandLineOption("solve")
   public SelectedTag getLinearSolve() {
-    return EnumTags.selected(m_Settings.linearSolve(), TAGS_LINEAR_SOLVE);
+    return EnumTags.selected(m_Admm.linearSolve(), TAGS_LINEAR_SOLVE);
   }
 
   public void setLinearSolve(SelectedTag value) {
-    AnmfOptions.LinearSolve solve = EnumTags.value(value, AnmfOptions.LinearSolve.class,
+    AdmmSettings.LinearSolve solve = EnumTags.value(value, AdmmSettings.LinearSolve.class,
         "linear solve (-solve)");
-    update(b -> b.linearSolve(solve));
+    updateAdmm(b -> b.linearSolve(solve));
   }
 
   @OptionMetadata(displayName = "adaptive penalty", displayOrder = 74,
@@ -597,33 +617,33 @@ public class ANMF extends AbstractNMFClusterer {
       + " model has no minimiser along a scaling direction) and mu collapses.")
   @CommandLineOption("adaptive-penalty")
   public boolean getAdaptivePenalty() {
-    return m_Settings.adaptivePenalty();
+    return m_Admm.adaptivePenalty();
   }
 
   public void setAdaptivePenalty(boolean value) {
-    update(b -> b.adaptivePenalty(value));
+    updateAdmm(b -> b.adaptivePenalty(value));
   }
 
   @OptionMetadata(displayName = "penalty factor", displayOrder = 75,
       description = "Factor by which an adaptive mu is multiplied or divided (ADMM only).")
   @CommandLineOption("penalty-factor")
   public double getPenaltyFactor() {
-    return m_Settings.penaltyFactor();
+    return m_Admm.penaltyFactor();
   }
 
   public void setPenaltyFactor(double value) {
-    update(b -> b.penaltyFactor(value));
+    updateAdmm(b -> b.penaltyFactor(value));
   }
 
   @OptionMetadata(displayName = "penalty threshold", displayOrder = 76,
       description = "An adaptive mu changes when one residual exceeds the other by this ratio (ADMM only).")
   @CommandLineOption("penalty-threshold")
   public double getPenaltyThreshold() {
-    return m_Settings.penaltyThreshold();
+    return m_Admm.penaltyThreshold();
   }
 
   public void setPenaltyThreshold(double value) {
-    update(b -> b.penaltyThreshold(value));
+    updateAdmm(b -> b.penaltyThreshold(value));
   }
 
   @OptionMetadata(displayName = "no start rescaling", displayOrder = 77,
@@ -631,11 +651,13 @@ public class ANMF extends AbstractNMFClusterer {
       + " it by <A0X0, Y> / ||A0X0||^2 to fit Y.")
   @CommandLineOption("no-start-rescaling")
   public boolean getNoStartRescaling() {
-    return !m_Settings.rescaleStart();
+    return !m_Admm.rescaleStart();
   }
 
+  /** Both solvers start from the rescaled X0 unless this is set. */
   public void setNoStartRescaling(boolean value) {
-    update(b -> b.rescaleStart(!value));
+    updateAdmm(b -> b.rescaleStart(!value));
+    m_Gradient = m_Gradient.toBuilder().rescaleStart(!value).build();
   }
 
   @OptionMetadata(displayName = "stopping rule", displayOrder = 78,
@@ -644,13 +666,13 @@ public class ANMF extends AbstractNMFClusterer {
       + " paper, rule (26) with absolute squared norms, rarely met on real data.")
   @CommandLineOption("stop")
   public SelectedTag getStopping() {
-    return EnumTags.selected(m_Settings.toleranceRule(), TAGS_STOPPING);
+    return EnumTags.selected(m_Admm.toleranceRule(), TAGS_STOPPING);
   }
 
   public void setStopping(SelectedTag value) {
-    AnmfOptions.ToleranceRule rule = EnumTags.value(value, AnmfOptions.ToleranceRule.class,
+    AdmmSettings.ToleranceRule rule = EnumTags.value(value, AdmmSettings.ToleranceRule.class,
         "stopping rule (-stop)");
-    update(b -> b.toleranceRule(rule));
+    updateAdmm(b -> b.toleranceRule(rule));
   }
 
   @Override

@@ -8,6 +8,8 @@ import adversarialnmf.metrics.NmiNormalization;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.Residuals;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.WekaData;
 import java.awt.Color;
 import java.awt.Font;
@@ -24,7 +26,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Vector;
 import javax.imageio.ImageIO;
 import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
@@ -32,6 +33,7 @@ import weka.core.CommandlineRunnable;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
+import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
@@ -49,13 +51,13 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   static final String DEFAULT_CLUSTERER = "weka.clusterers.NMF";
 
-  private File m_Data = new File(RobustnessBenchmark.DEFAULT_DATA);
+  private String m_Data = RobustnessBenchmark.DEFAULT_DATA;
   private int m_FirstRank = 2;
   private int m_LastRank = 10;
   private int m_Restarts = 10;
   private String m_Clusterer = DEFAULT_CLUSTERER;
   private int m_Seed = 1;
-  private File m_OutputFolder = new File("rank-selection");
+  private String m_OutputFolder = "rank-selection";
 
   public String globalInfo() {
     return "Fits a clusterer several times at each rank of a range and reports the cophenetic correlation"
@@ -65,74 +67,51 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tThe data (ARFF, .arff.gz too); a nominal last attribute is taken as the class\n"
-        + "\t(left out of the fit, used for ACC and NMI) unless the file sets one.\n\t(default "
-        + RobustnessBenchmark.DEFAULT_DATA + ")", "data", 1, "-data <file>"));
-    options.add(new Option("\tThe ranks to try, first-last.\n\t(default 2-10)", "ranks", 1, "-ranks <first-last>"));
-    options.add(new Option("\tFits per rank (seeds S..S+R-1), the runs of the consensus matrix.\n\t(default 10)",
-        "restarts", 1, "-restarts <R>"));
-    options.add(new Option("\tThe clusterer: a class name with its options after --, or one quoted command\n"
-        + "\tline as in RobustnessBenchmark; its number of clusters and seed are set per run.\n\t(default "
-        + DEFAULT_CLUSTERER + ")", "W", 1, "-W <clusterer>"));
-    options.add(new Option("\tFirst seed.\n\t(default 1)", "S", 1, "-S <seed>"));
-    options.add(new Option("\tOutput folder for the CSV table and the PNG plot.\n\t(default rank-selection)", "out",
-        1, "-out <folder>"));
-    return options.elements();
+    return DeclaredOptions.listOptions(this).elements();
   }
 
+  /** The declared options, then the clusterer's own options after {@code --}, appended to -W. */
   @Override
   public void setOptions(String[] options) throws Exception {
-    String value = Utils.getOption("data", options);
-    setData(new File(value.isEmpty() ? RobustnessBenchmark.DEFAULT_DATA : value));
-    value = Utils.getOption("ranks", options);
-    setRanks(value.isEmpty() ? "2-10" : value);
-    value = Utils.getOption("restarts", options);
-    setRestarts(value.isEmpty() ? 10 : parseInt("restarts", value));
-    value = Utils.getOption("S", options);
-    setSeed(value.isEmpty() ? 1 : parseInt("S", value));
-    value = Utils.getOption("out", options);
-    setOutputFolder(new File(value.isEmpty() ? "rank-selection" : value));
-    value = Utils.getOption('W', options);
+    DeclaredOptions.setOptions(this, options);
     String[] clustererOptions = Utils.partitionOptions(options);
-    String line = value.isEmpty() ? DEFAULT_CLUSTERER : value;
     if (clustererOptions.length > 0) {
-      line = line + " " + Utils.joinOptions(clustererOptions);
+      setClusterer(m_Clusterer + " " + Utils.joinOptions(clustererOptions));
     }
-    setClusterer(line);
     Utils.checkForRemainingOptions(options);
-  }
-
-  private static int parseInt(String option, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("-" + option + " needs an integer, got '" + value + "'");
-    }
   }
 
   @Override
   public String[] getOptions() {
-    return new String[] {"-data", m_Data.getPath(), "-ranks", getRanks(), "-restarts", "" + m_Restarts, "-W",
-        m_Clusterer, "-S", "" + m_Seed, "-out", m_OutputFolder.getPath()};
+    return DeclaredOptions.getOptions(this);
   }
 
-  public void setData(File data) {
-    m_Data = data;
-  }
-
-  public File getData() {
+  @OptionMetadata(displayName = "data", displayOrder = 10,
+      description = "The data (ARFF, .arff.gz too); a nominal last attribute is taken as the class (left out"
+      + " of the fit, used for ACC and NMI) unless the file sets one.")
+  @CommandLineOption(value = "data", synopsis = "-data <file>")
+  public String getData() {
     return m_Data;
   }
 
+  public void setData(String path) {
+    m_Data = path;
+  }
+
   /** The range "first-last" (or a single rank), each at least 1. */
+  @OptionMetadata(displayName = "ranks", displayOrder = 20, description = "The ranks to try, first-last.")
+  @CommandLineOption(value = "ranks", synopsis = "-ranks <first-last>")
+  public String getRanks() {
+    return m_FirstRank + "-" + m_LastRank;
+  }
+
   public void setRanks(String ranks) {
     String[] parts = ranks.trim().split("-");
     if (parts.length < 1 || parts.length > 2) {
       throw new IllegalArgumentException("-ranks needs first-last, e.g. 2-10, got '" + ranks + "'");
     }
-    int first = parseInt("ranks", parts[0]);
-    int last = parts.length == 2 ? parseInt("ranks", parts[1]) : first;
+    int first = parseRank(parts[0], ranks);
+    int last = parts.length == 2 ? parseRank(parts[1], ranks) : first;
     if (first < 1 || last < first) {
       throw new IllegalArgumentException("-ranks needs 1 <= first <= last, got '" + ranks + "'");
     }
@@ -140,8 +119,19 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     m_LastRank = last;
   }
 
-  public String getRanks() {
-    return m_FirstRank + "-" + m_LastRank;
+  private static int parseRank(String value, String ranks) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-ranks needs whole numbers first-last, e.g. 2-10, got '" + ranks + "'");
+    }
+  }
+
+  @OptionMetadata(displayName = "restarts", displayOrder = 30,
+      description = "Fits per rank (seeds S..S+R-1), the runs of the consensus matrix.")
+  @CommandLineOption(value = "restarts", synopsis = "-restarts <R>")
+  public int getRestarts() {
+    return m_Restarts;
   }
 
   public void setRestarts(int restarts) {
@@ -152,33 +142,38 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     m_Restarts = restarts;
   }
 
-  public int getRestarts() {
-    return m_Restarts;
+  /** The clusterer's command line: class name and options. */
+  @OptionMetadata(displayName = "clusterer", displayOrder = 40,
+      description = "The clusterer: a class name with its options after --, or one quoted command line as in"
+      + " RobustnessBenchmark; its number of clusters and seed are set per run.")
+  @CommandLineOption(value = "W", synopsis = "-W <clusterer>")
+  public String getClusterer() {
+    return m_Clusterer;
   }
 
-  /** The clusterer's command line: class name and options. */
   public void setClusterer(String commandLine) {
     m_Clusterer = commandLine.trim();
   }
 
-  public String getClusterer() {
-    return m_Clusterer;
+  @OptionMetadata(displayName = "seed", displayOrder = 50, description = "First seed.")
+  @CommandLineOption(value = "S", synopsis = "-S <seed>")
+  public int getSeed() {
+    return m_Seed;
   }
 
   public void setSeed(int seed) {
     m_Seed = seed;
   }
 
-  public int getSeed() {
-    return m_Seed;
-  }
-
-  public void setOutputFolder(File folder) {
-    m_OutputFolder = folder;
-  }
-
-  public File getOutputFolder() {
+  @OptionMetadata(displayName = "output folder", displayOrder = 60,
+      description = "Output folder for the CSV table and the PNG plot.")
+  @CommandLineOption(value = "out", synopsis = "-out <folder>")
+  public String getOutputFolder() {
     return m_OutputFolder;
+  }
+
+  public void setOutputFolder(String folder) {
+    m_OutputFolder = folder;
   }
 
   /** The measures of one rank. */
@@ -272,7 +267,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   /** Runs every rank and returns the table (also written to the output folder by {@link #run}). */
   public Result select() throws Exception {
-    Instances data = DataSource.read(m_Data.getPath());
+    Instances data = DataSource.read(m_Data);
     if (data.classIndex() < 0 && data.attribute(data.numAttributes() - 1).isNominal()) {
       data.setClassIndex(data.numAttributes() - 1);
     }
@@ -350,7 +345,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   /** Writes {@code <relation>-ranks.csv} and {@code <relation>-ranks.png} into the output folder. */
   public List<File> write(Result result) throws IOException {
-    Files.createDirectories(m_OutputFolder.toPath());
+    Files.createDirectories(new File(m_OutputFolder).toPath());
     String base = result.relation.replaceAll("[^A-Za-z0-9._-]", "_") + "-ranks";
     File csv = new File(m_OutputFolder, base + ".csv");
     try (PrintWriter out = new PrintWriter(csv, StandardCharsets.UTF_8.name())) {

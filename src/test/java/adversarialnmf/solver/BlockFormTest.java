@@ -10,8 +10,9 @@ import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.SparseData;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,8 @@ class BlockFormTest {
         Arguments.of("ONMF", new OrthogonalNmf(stopping)),
         Arguments.of("capped, orthogonal X", new CappedNmf(stopping, CappedNmf.Options.defaults())),
         Arguments.of("capped, Lee-Seung X", new CappedNmf(stopping, CappedNmf.Options.quantileCap(0.8, false))),
-        Arguments.of("ANMF gradient", new AnmfGradientSolver(AnmfOptions.builder().build(),
+        Arguments.of("ANMF gradient", new AnmfGradientSolver(AnmfModel.builder().build(),
+            GradientSettings.builder().build(),
             AttackerTarget.shift(0.05), stopping)));
   }
 

@@ -9,10 +9,12 @@ import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.BlasSelection;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.testing.PlantedData;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -80,18 +82,20 @@ class BothBlasPathsTest {
 
   @Test
   void anmfAdmm() {
-    compare("ANMF ADMM", () -> new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.3), THIRTY));
+    compare("ANMF ADMM", () -> new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
+        AttackerTarget.shift(0.3), THIRTY));
   }
 
   @Test
   void anmfAdmmPaperClip() {
-    compare("ANMF ADMM, paper clip", () -> new AnmfAdmmSolver(AnmfOptions.builder()
-        .uUpdate(AnmfOptions.UUpdate.PAPER_CLIP).build(), AttackerTarget.shift(0.3), THIRTY));
+    compare("ANMF ADMM, paper clip", () -> new AnmfAdmmSolver(AnmfModel.builder().build(),
+        AdmmSettings.builder().uUpdate(AdmmSettings.UUpdate.PAPER_CLIP).build(), AttackerTarget.shift(0.3), THIRTY));
   }
 
   @Test
   void anmfGradient() {
-    compare("ANMF gradient", () -> new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.3),
+    compare("ANMF gradient", () -> new AnmfGradientSolver(AnmfModel.builder().build(),
+        GradientSettings.builder().build(), AttackerTarget.shift(0.3),
         THIRTY));
   }
 }

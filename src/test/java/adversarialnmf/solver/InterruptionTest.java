@@ -11,10 +11,12 @@ import adversarialnmf.init.NndsvdInitialization;
 import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -40,12 +42,12 @@ class InterruptionTest {
   }
 
   static Stream<Supplier<IterativeSolver>> solvers() {
-    AnmfOptions anmf = AnmfOptions.builder().build();
+    AnmfModel anmf = AnmfModel.builder().build();
     return Stream.of(() -> new HalsNmf(STOPPING), () -> new MultiplicativeUpdateNmf(STOPPING),
         () -> new KullbackLeiblerNmf(STOPPING), () -> new OrthogonalNmf(STOPPING), () -> new L21Nmf(STOPPING),
         () -> new CappedNmf(STOPPING, CappedNmf.Options.defaults()),
-        () -> new AnmfAdmmSolver(anmf, AttackerTarget.shift(0.3), STOPPING),
-        () -> new AnmfGradientSolver(anmf, AttackerTarget.shift(0.3), STOPPING));
+        () -> new AnmfAdmmSolver(anmf, AdmmSettings.builder().build(), AttackerTarget.shift(0.3), STOPPING),
+        () -> new AnmfGradientSolver(anmf, GradientSettings.builder().build(), AttackerTarget.shift(0.3), STOPPING));
   }
 
   @ParameterizedTest

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseData;
+import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ class ProgressListenerTest {
 
   @Test
   void everyIterationButTheLastIsReportedWithTheTracedObjectiveAndResiduals() {
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.3),
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
+        AttackerTarget.shift(0.3),
         new StoppingRule(25, 0.0));
     Recorder recorder = new Recorder(0);
     Factorization fit = solver.fit(y, start, recorder);

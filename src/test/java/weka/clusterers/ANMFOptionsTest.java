@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AdmmSettings;
+import adversarialnmf.solver.anmf.AnmfModel;
+import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.testing.PlantedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,32 +29,39 @@ class ANMFOptionsTest {
 
   @Test
   void everyOptionReachesTheSolverOptions() throws Exception {
-    AnmfOptions o = anmf("-alpha", "0.5", "-beta", "0.01", "-gamma", "0.002", "-lambda", "0.003", "-mu", "4",
-        "-U", "paper", "-inner", "7", "-solve", "cg", "-adaptive-penalty", "-penalty-factor", "3",
-        "-penalty-threshold", "5", "-no-start-rescaling", "-stop", "paper").solverOptions();
-    assertEquals(0.5, o.alpha());
-    assertEquals(0.01, o.beta());
-    assertEquals(0.002, o.gamma());
-    assertEquals(0.003, o.lambda());
+    ANMF anmf = anmf("-alpha", "0.5", "-beta", "0.01", "-gamma", "0.002", "-lambda", "0.003", "-unit-norm-bases",
+        "-mu", "4", "-U", "paper", "-inner", "7", "-solve", "cg", "-adaptive-penalty", "-penalty-factor", "3",
+        "-penalty-threshold", "5", "-no-start-rescaling", "-stop", "paper");
+    AnmfModel model = anmf.model();
+    assertEquals(0.5, model.alpha());
+    assertEquals(0.01, model.beta());
+    assertEquals(0.002, model.gamma());
+    assertEquals(0.003, model.lambda());
+    assertTrue(model.unitNormBases());
+    AdmmSettings o = anmf.admmSettings();
     assertEquals(4.0, o.mu());
-    assertEquals(AnmfOptions.UUpdate.PAPER_CLIP, o.uUpdate());
+    assertEquals(AdmmSettings.UUpdate.PAPER_CLIP, o.uUpdate());
     assertEquals(7, o.uInnerIterations());
-    assertEquals(AnmfOptions.LinearSolve.CONJUGATE_GRADIENT, o.linearSolve());
+    assertEquals(AdmmSettings.LinearSolve.CONJUGATE_GRADIENT, o.linearSolve());
     assertTrue(o.adaptivePenalty());
     assertEquals(3.0, o.penaltyFactor());
     assertEquals(5.0, o.penaltyThreshold());
     assertFalse(o.rescaleStart());
-    assertEquals(AnmfOptions.ToleranceRule.PAPER_RULE_26, o.toleranceRule());
+    assertEquals(AdmmSettings.ToleranceRule.PAPER_RULE_26, o.toleranceRule());
+    // the one start option reaches both solvers; the gradient solver gets no ADMM setting
+    assertFalse(anmf.gradientSettings().rescaleStart());
+    assertEquals(GradientSettings.builder().build().sufficientDecrease(), anmf.gradientSettings().sufficientDecrease());
   }
 
   @Test
   void defaultsAreThePapersWeights() throws Exception {
-    AnmfOptions o = new ANMF().solverOptions();
+    AnmfModel o = new ANMF().model();
     assertArrayEquals(new double[] {0.6, 1e-5, 1e-3, 1e-3},
         new double[] {o.alpha(), o.beta(), o.gamma(), o.lambda()}, 0.0);
     // the paper's mu = 1 does not converge on real data; the measured default is 100 (docs/ALGORITHM.md §5)
-    assertEquals(100.0, o.mu());
-    assertFalse(o.adaptivePenalty());
+    assertEquals(100.0, new ANMF().admmSettings().mu());
+    assertFalse(new ANMF().admmSettings().adaptivePenalty());
+    assertTrue(new ANMF().gradientSettings().rescaleStart());
   }
 
   @Test

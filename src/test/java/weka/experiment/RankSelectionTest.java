@@ -1,5 +1,6 @@
 package weka.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,5 +65,24 @@ class RankSelectionTest {
     e = assertThrows(IllegalArgumentException.class, () -> selection.select(plantedWithClass()));
     assertTrue(e.getMessage().contains("rank 100") && e.getMessage().contains("-ranks"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> selection.setRestarts(1));
+  }
+
+  @Test
+  void optionsRoundTripWithTheClustererOptionsAfterTheDashes() throws Exception {
+    RankSelection selection = new RankSelection();
+    selection.setOptions(new String[] {"-ranks", "3-5", "-S", "7", "-W", "weka.clusterers.NMF", "--", "-I", "50"});
+    assertEquals("weka.clusterers.NMF -I 50", selection.getClusterer());
+    assertArrayEquals(new String[] {"-data", RobustnessBenchmark.DEFAULT_DATA, "-ranks", "3-5", "-restarts", "10",
+        "-W", "weka.clusterers.NMF -I 50", "-S", "7", "-out", "rank-selection"}, selection.getOptions());
+    RankSelection copy = new RankSelection();
+    copy.setOptions(selection.getOptions());
+    assertArrayEquals(selection.getOptions(), copy.getOptions());
+    copy.setOptions(new String[0]);
+    assertArrayEquals(new RankSelection().getOptions(), copy.getOptions(), "an absent option returns to its default");
+    for (String[] bad : new String[][] {{"-restarts", "many"}, {"-restarts", "1"}, {"-S", "1.5"}, {"-ranks", "a-b"}}) {
+      Exception e = assertThrows(IllegalArgumentException.class, () -> new RankSelection().setOptions(bad.clone()));
+      assertTrue(e.getMessage().contains(bad[0]) && e.getMessage().contains(bad[1]), e.getMessage());
+    }
+    assertThrows(Exception.class, () -> new RankSelection().setOptions(new String[] {"-no-such-option"}));
   }
 }

@@ -254,7 +254,7 @@ public final class FactorizationJob {
       ANMF anmf = (ANMF) c;
       AttackerTarget target = anmf.getShift() >= 0 ? AttackerTarget.shift(anmf.getShift() * scale)
           : AttackerTarget.randomShift(summary, random);
-      return new AnmfGradientSolver(anmf.solverOptions(), target, stopping);
+      return new AnmfGradientSolver(anmf.model(), anmf.gradientSettings(), target, stopping);
     }
     if (c instanceof CappedNMF) {
       CappedNMF capped = (CappedNMF) c;

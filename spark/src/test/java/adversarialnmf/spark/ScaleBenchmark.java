@@ -12,8 +12,9 @@ import adversarialnmf.solver.IterativeSolver;
 import adversarialnmf.solver.L21Nmf;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
-import adversarialnmf.solver.anmf.AnmfOptions;
+import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.solver.anmf.GradientSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
@@ -153,7 +154,8 @@ public final class ScaleBenchmark {
     StoppingRule stopping = new StoppingRule(iterations, 0.0);
     IterativeSolver solver = method.equals("hals") ? new HalsNmf(stopping)
         : method.equals("l21") ? new L21Nmf(stopping)
-        : new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.1), stopping);
+        : new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+            AttackerTarget.shift(0.1), stopping);
     adversarialnmf.solver.Factors start = new adversarialnmf.solver.Factors(a0, measured.coefficients());
     // the start's passes are not iterations: measure them apart
     long shuffleBefore = traffic.shuffleWritten.get();

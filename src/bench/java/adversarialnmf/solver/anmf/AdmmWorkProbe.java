@@ -13,9 +13,9 @@ public final class AdmmWorkProbe {
   }
 
   /** Inner U steps of iterations {@code from..to} (1-based, inclusive) from this start. */
-  public static long innerSteps(DataMatrix y, AttackerTarget target, AnmfOptions options,
+  public static long innerSteps(DataMatrix y, AttackerTarget target, AnmfModel model, AdmmSettings settings,
       Factors start, int from, int to) {
-    AdmmState state = new AdmmState(y, target, options, start);
+    AdmmState state = new AdmmState(y, target, model, settings, start);
     long steps = 0;
     for (int iteration = 1; iteration <= to; iteration++) {
       state.iterate();

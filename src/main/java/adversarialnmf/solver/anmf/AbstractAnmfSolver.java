@@ -12,7 +12,7 @@ import adversarialnmf.solver.StoppingRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What both solvers of model (9) share: the model's options and the attacker's target. */
+/** What both solvers of model (9) share: the model (its weights) and the attacker's target. */
 public abstract class AbstractAnmfSolver extends IterativeSolver {
 
   /** Measure: ‖A − A⁰‖ / ‖A⁰‖, how far the learned basis moved from its start. */
@@ -34,20 +34,20 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
   /** Measure: share of γ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖² in objective (9). */
   public static final String ATTACKER_TERM_SHARE = "share of gamma ||\u00c3(lambda I + XX^T) - lambda A - ZX^T||^2";
 
-  protected final AnmfOptions options;
+  protected final AnmfModel model;
   protected final AttackerTarget target;
 
-  protected AbstractAnmfSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
+  protected AbstractAnmfSolver(AnmfModel model, AttackerTarget target, StoppingRule stopping) {
     super(stopping);
-    if (options == null || target == null || stopping == null) {
-      throw new IllegalArgumentException("ANMF needs options, an attacker target and a stopping rule (got null)");
+    if (model == null || target == null || stopping == null) {
+      throw new IllegalArgumentException("ANMF needs a model (9), an attacker target and a stopping rule (got null)");
     }
-    this.options = options;
+    this.model = model;
     this.target = target;
   }
 
-  public AnmfOptions options() {
-    return options;
+  public AnmfModel model() {
+    return model;
   }
 
   public AttackerTarget target() {
@@ -61,7 +61,7 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
    */
   @Override
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
-    AnmfObjective objective = new AnmfObjective(y, target, options, fit.rank());
+    AnmfObjective objective = new AnmfObjective(y, target, model, fit.rank());
     AnmfObjective.Terms terms = objective.terms(fit.basis(), fit.adversarialBasis(), fit.coefficients());
     return completed(fit, start, terms, objective.attackerResidual());
   }
@@ -89,7 +89,7 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     DenseMatrix zXt = new DenseMatrix(a.rows(), n);
     target.timesGivenDataProduct(sums.matrix(0), columnSums, zXt);
     DenseMatrix phi = new DenseMatrix(a.rows(), n);
-    AnmfObjective.Terms terms = AnmfObjective.termsFromProducts(options, sums.sum(n), sums.matrix(0), zXt,
+    AnmfObjective.Terms terms = AnmfObjective.termsFromProducts(model, sums.sum(n), sums.matrix(0), zXt,
         sums.matrix(1), a, fit.adversarialBasis(), phi);
     return completed(fit, start, terms, phi);
   }
@@ -99,7 +99,7 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     DenseMatrix adversarial = fit.adversarialBasis();
     DenseMatrix a0 = start.basis();
     DenseMatrix x0 = start.coefficients();
-    if (options.unitNormBases()) { // the start the solver used: unit columns, the same A⁰X⁰
+    if (model.unitNormBases()) { // the start the solver used: unit columns, the same A⁰X⁰
       a0 = a0.copy();
       double[] norms = AdmmState.toUnitColumns(a0, a0);
       x0 = x0.copy();
@@ -123,7 +123,7 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     measures.put(ATTACKED_FIT_SHARE, terms.attackedFit() / total);
     measures.put(CLEAN_FIT_SHARE, terms.cleanFit() / total);
     measures.put(ATTACKER_TERM_SHARE, terms.attackerPenalty() / total);
-    return fit.completed(new AnmfColumnRule(options, a, adversarial, phi, target.newInstanceShift()), measures);
+    return fit.completed(new AnmfColumnRule(model, a, adversarial, phi, target.newInstanceShift()), measures);
   }
 
   /**
@@ -132,7 +132,7 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
    */
   private double bestResponseGap(DenseMatrix adversarial, DenseMatrix x, DenseMatrix phi) {
     DenseMatrix p = MatrixOps.gramOfRows(x);
-    MatrixOps.addToDiagonal(p, options.lambda());
+    MatrixOps.addToDiagonal(p, model.lambda());
     DenseMatrix gap = phi.copy();
     adversarialnmf.linalg.Cholesky.of(p).solveRowsInPlace(gap);
     DenseMatrix best = adversarial.copy();

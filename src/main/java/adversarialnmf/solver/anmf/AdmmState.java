@@ -24,7 +24,8 @@ final class AdmmState {
   final DataMatrix y;
   final DenseMatrix yDense;
   final AttackerTarget target;
-  final AnmfOptions options;
+  final AnmfModel model;
+  final AdmmSettings settings;
   final int m;
   final int count;
   final int rank;
@@ -76,26 +77,28 @@ final class AdmmState {
   /** Inner steps of the last U solve (FISTA or CG; 0 for the Gram solve), for work accounting. */
   int lastInnerIterations;
 
-  AdmmState(DataMatrix y, AttackerTarget target, AnmfOptions options, Factors start) {
-    this(y, target, options, start, USolve.forOptions(options, y.rows(), y.cols(), start.rank()));
+  AdmmState(DataMatrix y, AttackerTarget target, AnmfModel model, AdmmSettings settings, Factors start) {
+    this(y, target, model, settings, start, USolve.forSettings(settings, y.rows(), y.cols(), start.rank()));
   }
 
   /** A run with a given U solve (tests compare solves on one problem). */
-  AdmmState(DataMatrix y, AttackerTarget target, AnmfOptions options, Factors start, USolve uSolve) {
+  AdmmState(DataMatrix y, AttackerTarget target, AnmfModel model, AdmmSettings settings, Factors start,
+      USolve uSolve) {
     target.requireShapeOf(y);
     this.y = y;
     this.yDense = y instanceof DenseData ? ((DenseData) y).matrix() : y.toDense();
     this.target = target;
-    this.options = options;
+    this.model = model;
+    this.settings = settings;
     this.m = y.rows();
     this.count = y.cols();
     this.rank = start.rank();
-    this.mu = options.mu();
+    this.mu = settings.mu();
     this.uSolve = uSolve;
 
     a = start.basis().copy();
     x = start.coefficients().copy();
-    if (options.unitNormBases()) {
+    if (model.unitNormBases()) {
       // the same A⁰X⁰ with unit columns of A⁰ (and so of Ã⁰ = B⁰ = B̃⁰ = A⁰)
       double[] norms = toUnitColumns(a, a);
       double[] xd = x.data();
@@ -105,7 +108,7 @@ final class AdmmState {
         }
       }
     }
-    if (options.rescaleStart()) {
+    if (settings.rescaleStart()) {
       rescaleCoefficients(y, a, x);
     }
     adv = a.copy();
@@ -122,7 +125,7 @@ final class AdmmState {
     h = advX.copy();
     j = aX.copy();
 
-    uProblem = new USubproblem(m, count, rank, options.gamma());
+    uProblem = new USubproblem(m, count, rank, model.gamma());
     dU = new DenseMatrix(m, rank);
     mxN = new DenseMatrix(m, count);
     mxn = new DenseMatrix(m, rank);
@@ -180,9 +183,9 @@ final class AdmmState {
    * solve starts from comes without another product.
    */
   void updateH() {
-    double alpha = options.alpha();
-    double gamma = options.gamma();
-    double lambda = options.lambda();
+    double alpha = model.alpha();
+    double gamma = model.gamma();
+    double lambda = model.lambda();
     double c = 2.0 * alpha + mu;
     target.times(y, u, zU);
     double[] w = mxn.data();
@@ -238,7 +241,7 @@ final class AdmmState {
     for (int i = 0; i < od.length; i++) {
       od[i] = Math.max(0.0, sd[i] + md[i] / mu);
     }
-    if (options.unitNormBases()) {
+    if (model.unitNormBases()) {
       toUnitColumns(out, unclippedProjectionSource(source, multiplier));
     }
   }
@@ -292,7 +295,7 @@ final class AdmmState {
 
   /** J = (2βY + μAX + M4) / (2β + μ). */
   void updateJ() {
-    double beta = options.beta();
+    double beta = model.beta();
     double scale = 1.0 / (2.0 * beta + mu);
     double[] jd = j.data();
     double[] yd = yDense.data();
@@ -320,7 +323,7 @@ final class AdmmState {
       diff[i] = ad[i] - advd[i];
     }
     MatrixOps.multiplyTransposeA(d, mxn, r3);
-    double scale = 2.0 * options.gamma() * options.lambda();
+    double scale = 2.0 * model.gamma() * model.lambda();
     double[] rd = r3.data();
     double[] xd = x.data();
     double[] m5d = m5.data();
@@ -342,8 +345,8 @@ final class AdmmState {
    * Factors K for the Ã update too.
    */
   void updateA() {
-    double gamma = options.gamma();
-    double lambda = options.lambda();
+    double gamma = model.gamma();
+    double lambda = model.lambda();
     MatrixOps.multiplyTransposeB(x, x, nxn);
     MatrixOps.scale(nxn, mu);
     MatrixOps.addToDiagonal(nxn, 2.0 * gamma * lambda * lambda + mu);
@@ -363,8 +366,8 @@ final class AdmmState {
 
   /** Ã = R5 K⁻¹ with the K of {@link #updateA}, R5 = 2γλ(λA − DU) + μB̃ − M1 + (μH − M3)Xᵀ. */
   void updateAdversarialBasis() {
-    double gamma = options.gamma();
-    double lambda = options.lambda();
+    double gamma = model.gamma();
+    double lambda = model.lambda();
     combine(mu, h, -1.0, m3, mxN);
     MatrixOps.multiplyTransposeB(mxN, x, adv);
     double[] advd = adv.data();
@@ -437,7 +440,7 @@ final class AdmmState {
     // Boyd's dual residual μ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ relative to the multipliers (Wohlberg 2017)
     relativeDualResidual = mu * Math.sqrt(sums.change) / Math.sqrt(Math.max(sums.multiplier, Double.MIN_NORMAL));
     cleanResidualSquared = MatrixOps.squaredDistance(yDense, aX);
-    if (options.adaptivePenalty()) {
+    if (settings.adaptivePenalty()) {
       balancePenalty();
     }
   }
@@ -493,12 +496,12 @@ final class AdmmState {
 
   /** Residual balancing on the relative residuals, μ kept within PENALTY_RANGE of its start. */
   private void balancePenalty() {
-    double threshold = options.penaltyThreshold();
-    double factor = options.penaltyFactor();
+    double threshold = settings.penaltyThreshold();
+    double factor = settings.penaltyFactor();
     if (relativePrimalResidual > threshold * relativeDualResidual) {
-      mu = Math.min(mu * factor, options.mu() * PENALTY_RANGE);
+      mu = Math.min(mu * factor, settings.mu() * PENALTY_RANGE);
     } else if (relativeDualResidual > threshold * relativePrimalResidual) {
-      mu = Math.max(mu / factor, options.mu() / PENALTY_RANGE);
+      mu = Math.max(mu / factor, settings.mu() / PENALTY_RANGE);
     }
   }
 
@@ -514,7 +517,7 @@ final class AdmmState {
     clipInto(a, aOut);
     clipInto(adv, advOut);
     clipInto(x, xOut);
-    if (options.unitNormBases()) {
+    if (model.unitNormBases()) {
       toUnitColumns(aOut, a);
       toUnitColumns(advOut, adv);
     }

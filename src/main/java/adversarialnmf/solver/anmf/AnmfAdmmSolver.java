@@ -26,13 +26,23 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
   /** The penalty μ used in each iteration (only when the penalty is adaptive). */
   public static final String PENALTY = "penalty mu";
 
-  public AnmfAdmmSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
-    super(options, target, stopping);
+  private final AdmmSettings settings;
+
+  public AnmfAdmmSolver(AnmfModel model, AdmmSettings settings, AttackerTarget target, StoppingRule stopping) {
+    super(model, target, stopping);
+    if (settings == null) {
+      throw new IllegalArgumentException("ANMF's ADMM needs its settings (got null)");
+    }
+    this.settings = settings;
+  }
+
+  public AdmmSettings settings() {
+    return settings;
   }
 
   @Override
   public String describe() {
-    return "ANMF (ADMM; " + options.describe() + "; " + target.describe() + ")";
+    return "ANMF (ADMM; " + settings.describe(model) + "; " + target.describe() + ")";
   }
 
   @Override
@@ -44,8 +54,8 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
 
   @Override
   protected String divergenceHint() {
-    return "lower gamma (now " + options.gamma() + ") or scale the data down (e.g. divide by its maximum);"
-        + " with a fixed penalty, a larger mu (now " + options.mu() + ") or the adaptive penalty also helps";
+    return "lower gamma (now " + model.gamma() + ") or scale the data down (e.g. divide by its maximum);"
+        + " with a fixed penalty, a larger mu (now " + settings.mu() + ") or the adaptive penalty also helps";
   }
 
   /**
@@ -59,13 +69,13 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     long m = y.rows();
     long count = y.cols();
     long dataSized = 10 + (y instanceof DenseData ? 0 : 1);
-    return WorkingSet.doubles(dataSized * m * count + USolve.gramEntries(options, y.rows(), y.cols(), rank)
+    return WorkingSet.doubles(dataSized * m * count + USolve.gramEntries(settings, y.rows(), y.cols(), rank)
         + 30L * (m + count) * rank);
   }
 
   @Override
   protected Run start(DataMatrix y, Factors start) {
-    return new AdmmRun(new AdmmState(y, target, options, start), start.basis());
+    return new AdmmRun(new AdmmState(y, target, model, settings, start), start.basis());
   }
 
   private final class AdmmRun extends Run {
@@ -82,8 +92,8 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
 
     AdmmRun(AdmmState state, DenseMatrix startBasis) {
       this.state = state;
-      this.settling = new SettlingTracker(state.y, target, options, startBasis, state.count, stopping.maxIterations());
-      this.objective = new AnmfObjective(state.y, target, options, state.rank);
+      this.settling = new SettlingTracker(state.y, target, model, startBasis, state.count, stopping.maxIterations());
+      this.objective = new AnmfObjective(state.y, target, model, state.rank);
       this.feasibleA = new DenseMatrix(state.m, state.rank);
       this.feasibleAdversarial = new DenseMatrix(state.m, state.rank);
       this.feasibleX = new DenseMatrix(state.rank, state.count);
@@ -136,16 +146,16 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     @Override
     protected boolean converged(double previousObjective, double currentObjective) {
       double tol = stopping.tolerance();
-      if (options.toleranceRule() == AnmfOptions.ToleranceRule.PAPER_RULE_26) {
+      if (settings.toleranceRule() == AdmmSettings.ToleranceRule.PAPER_RULE_26) {
         return state.cleanResidualSquared <= tol && state.basisChangeSquared <= tol;
       }
       if (state.relativePrimalResidual > tol) {
         return false;
       }
-      if (options.toleranceRule() == AnmfOptions.ToleranceRule.RELATIVE_CHANGE) {
+      if (settings.toleranceRule() == AdmmSettings.ToleranceRule.RELATIVE_CHANGE) {
         return stopping.relativeChangeBelow(previousObjective, currentObjective);
       }
-      if (options.toleranceRule() == AnmfOptions.ToleranceRule.SCALE_FREE_CHANGE) {
+      if (settings.toleranceRule() == AdmmSettings.ToleranceRule.SCALE_FREE_CHANGE) {
         return settling.scaleFreeChange(iteration) <= tol;
       }
       return state.relativeDualResidual <= tol;
@@ -158,7 +168,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
           .trace(PRIMAL_RESIDUAL, java.util.Arrays.copyOf(primal, iterations + 1))
           .trace(DUAL_RESIDUAL, java.util.Arrays.copyOf(dual, iterations + 1));
       settling.finish(result, iterations);
-      if (options.adaptivePenalty()) {
+      if (settings.adaptivePenalty()) {
         result.trace(PENALTY, java.util.Arrays.copyOf(penalty, iterations + 1));
       }
     }

@@ -46,13 +46,13 @@ public final class AnmfColumnRule implements OutOfSampleRule {
    * @param attackerResidual φ₀ = Ã(λI + XXᵀ) − λA − ZXᵀ of the fit (m x n)
    * @param shift t of the new instances' target z = y + t·1
    */
-  public AnmfColumnRule(AnmfOptions options, DenseMatrix basis, DenseMatrix adversarialBasis,
+  public AnmfColumnRule(AnmfModel model, DenseMatrix basis, DenseMatrix adversarialBasis,
       DenseMatrix attackerResidual, double shift) {
     basis.requireSameShape(adversarialBasis);
     basis.requireSameShape(attackerResidual);
-    this.alpha = options.alpha();
-    this.beta = options.beta();
-    this.gamma = options.gamma();
+    this.alpha = model.alpha();
+    this.beta = model.beta();
+    this.gamma = model.gamma();
     this.shift = shift;
     this.basis = basis.copy();
     this.adversarialBasis = adversarialBasis.copy();

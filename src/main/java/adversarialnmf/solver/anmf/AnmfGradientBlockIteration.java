@@ -32,7 +32,8 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
 
   private final ColumnBlocks blocks;
   private final AttackerTarget target;
-  private final AnmfOptions options;
+  private final AnmfModel model;
+  private final GradientSettings settings;
   private final GradientAlgebra algebra;
   private final double lambda;
   private final double yNorm2;
@@ -56,17 +57,18 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   private double value;
   private int iteration;
 
-  AnmfGradientBlockIteration(AnmfOptions options, AttackerTarget target, int maxIterations, ColumnBlocks blocks,
-      DenseMatrix startBasis) {
+  AnmfGradientBlockIteration(AnmfModel model, GradientSettings settings, AttackerTarget target, int maxIterations,
+      ColumnBlocks blocks, DenseMatrix startBasis) {
     if (!target.hasColumnBlockForm()) {
       throw new IllegalArgumentException("ANMF on column blocks needs the shift target (Remark 1a); "
           + target.describe() + " would have to be cut into blocks beside Y");
     }
     this.blocks = blocks;
     this.target = target;
-    this.options = options;
-    this.algebra = new GradientAlgebra(options);
-    this.lambda = options.lambda();
+    this.model = model;
+    this.settings = settings;
+    this.algebra = new GradientAlgebra(model);
+    this.lambda = model.lambda();
     int m = startBasis.rows();
     int n = startBasis.cols();
     this.yNorm2 = blocks.aggregate(BlockProducts.squaredNorm()).sum(0);
@@ -83,7 +85,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     this.steps = new double[maxIterations + 1];
     steps[0] = Double.NaN;
     keepProducts(blocks.aggregate((y, state) -> productsOf(y, state.xt().transpose(), 0.0)));
-    if (options.rescaleStart()) {
+    if (settings.rescaleStart()) {
       rescaleCoefficients();
     }
     this.value = objectiveOf(products);
@@ -142,7 +144,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   private double objectiveOf(BlockStatistics xProducts) {
     DenseMatrix trialZXt = new DenseMatrix(a.rows(), a.cols());
     target.timesGivenDataProduct(xProducts.matrix(DATA_PRODUCT), columnSums(xProducts), trialZXt);
-    return AnmfObjective.fromProducts(options, yNorm2, xProducts.matrix(DATA_PRODUCT), trialZXt,
+    return AnmfObjective.fromProducts(model, yNorm2, xProducts.matrix(DATA_PRODUCT), trialZXt,
         xProducts.matrix(OBJECTIVE_GRAM), a, adversarial);
   }
 
@@ -186,7 +188,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     BlockStatistics trial = blocks.update(gradientStep(pendingStep, rhs.copy(), phi.copy(), hessian.copy(),
         target, algebra, step));
     pendingStep = 0.0;
-    for (int attempt = 0; attempt <= AnmfGradientSolver.MAX_BACKTRACKS; attempt++) {
+    for (int attempt = 0; attempt <= settings.maxBacktracks(); attempt++) {
       FitInterruptedException.checkInterrupted("ANMF's line search on X");
       if (attempt > 0) {
         double s = step;
@@ -197,7 +199,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
         break; // the projected gradient vanishes: X is stationary, nothing to gain
       }
       double trialValue = objectiveOf(trial);
-      if (trialValue <= current + AnmfGradientSolver.SUFFICIENT_DECREASE * predicted) {
+      if (trialValue <= current + settings.sufficientDecrease() * predicted) {
         keepProducts(trial);
         pendingStep = step;
         value = trialValue;

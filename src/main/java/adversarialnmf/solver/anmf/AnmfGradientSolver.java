@@ -24,38 +24,44 @@ import java.util.Arrays;
  * and Yᵀ B for n-column B (a sparse Y stays sparse, O(nnz·n)); the shift target Z = Y + t·1 is
  * never formed. Memory O((m + N) n). Like the ADMM's split (15), Ã is kept nonnegative, so the
  * two solvers minimise the same problem. The named trace {@link #X_STEP} holds the accepted step
- * length of X per iteration (0: no decrease found, X kept; entry 0 is NaN). Of the solver
- * settings in {@link AnmfOptions} it uses only {@link AnmfOptions#rescaleStart()} (X0 scaled by
- * ⟨A0X0, Y⟩ / ‖A0X0‖², as the ADMM does); the stopping rule is the relative change of (9).
+ * length of X per iteration (0: no decrease found, X kept; entry 0 is NaN). Its own settings
+ * ({@link GradientSettings}) are the start's rescaling and the X step's backtracking; the stopping
+ * rule is the relative change of (9).
  */
 public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
   /** The accepted projected-gradient step length of X in each iteration. */
   public static final String X_STEP = "X step";
 
-  /** Armijo's sufficient-decrease fraction (Lin 2007 uses 0.01 for projected-gradient NMF). */
-  static final double SUFFICIENT_DECREASE = 0.01;
-  /** Halvings of the X step before giving up for this iteration (2^-40 of the trial step). */
-  static final int MAX_BACKTRACKS = 40;
+  private final GradientSettings settings;
 
-  public AnmfGradientSolver(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
-    super(options, target, stopping);
-    if (options.unitNormBases()) {
+  public AnmfGradientSolver(AnmfModel model, GradientSettings settings, AttackerTarget target,
+      StoppingRule stopping) {
+    super(model, target, stopping);
+    if (settings == null) {
+      throw new IllegalArgumentException("ANMF's gradient solver needs its settings (got null)");
+    }
+    this.settings = settings;
+    if (model.unitNormBases()) {
       throw new IllegalArgumentException("ANMF's gradient solver has no unit-norm form of its A and \u00c3 "
           + "sweeps; use the ADMM for unit-norm bases, or drop them");
     }
   }
 
+  public GradientSettings settings() {
+    return settings;
+  }
+
   @Override
   public String describe() {
     return "ANMF (block-coordinate gradient: exact sweeps on A and Ã, Armijo projected gradient on X; alpha="
-        + options.alpha() + " beta=" + options.beta() + " gamma=" + options.gamma() + " lambda="
-        + options.lambda() + "; " + target.describe() + ")";
+        + model.alpha() + " beta=" + model.beta() + " gamma=" + model.gamma() + " lambda="
+        + model.lambda() + "; " + target.describe() + ")";
   }
 
   @Override
   protected String divergenceHint() {
-    return "scale the data down (e.g. divide by its maximum) or lower gamma (now " + options.gamma() + ")";
+    return "scale the data down (e.g. divide by its maximum) or lower gamma (now " + model.gamma() + ")";
   }
 
   @Override
@@ -87,7 +93,7 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
 
   @Override
   protected BlockIteration startBlocks(ColumnBlocks blocks, DenseMatrix startBasis) {
-    return new AnmfGradientBlockIteration(options, target, stopping.maxIterations(), blocks, startBasis);
+    return new AnmfGradientBlockIteration(model, settings, target, stopping.maxIterations(), blocks, startBasis);
   }
 
   @Override
@@ -113,11 +119,11 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
     private final DenseMatrix rowHessian;
     private final DenseMatrix correction;
     private final AnmfObjective objective;
-    private final GradientAlgebra algebra = new GradientAlgebra(options);
-    private final double alpha = options.alpha();
-    private final double beta = options.beta();
-    private final double gamma = options.gamma();
-    private final double lambda = options.lambda();
+    private final GradientAlgebra algebra = new GradientAlgebra(model);
+    private final double alpha = model.alpha();
+    private final double beta = model.beta();
+    private final double gamma = model.gamma();
+    private final double lambda = model.lambda();
     private final DenseMatrix a;
     private final DenseMatrix adversarial;
     private DenseMatrix x;
@@ -159,11 +165,11 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       this.added = masked ? new DenseMatrix(n, n) : null;
       this.rowHessian = masked ? new DenseMatrix(n, n) : null;
       this.correction = masked ? new DenseMatrix(count, n) : null;
-      this.objective = new AnmfObjective(y, complete, target, options, n);
+      this.objective = new AnmfObjective(y, complete, target, model, n);
       this.a = start.basis().copy();
       this.adversarial = start.basis().copy();
       this.x = start.coefficients().copy();
-      if (options.rescaleStart()) {
+      if (settings.rescaleStart()) {
         AdmmState.rescaleCoefficients(complete, a, x); // the ADMM's start, so that both begin at one point
       }
       this.trialX = new DenseMatrix(n, count);
@@ -264,14 +270,14 @@ public final class AnmfGradientSolver extends AbstractAnmfSolver {
       } else {
         step *= 2.0;
       }
-      for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
+      for (int attempt = 0; attempt <= settings.maxBacktracks(); attempt++) {
         FitInterruptedException.checkInterrupted("ANMF's gradient X step (backtracking)");
         double predicted = GradientAlgebra.projectedStep(x, gradientX, step, trialX);
         if (predicted == 0.0) {
           break; // the projected gradient vanishes: X is stationary, nothing to gain
         }
         double trialValue = objective.evaluate(a, adversarial, trialX);
-        if (trialValue <= current + SUFFICIENT_DECREASE * predicted) {
+        if (trialValue <= current + settings.sufficientDecrease() * predicted) {
           DenseMatrix accepted = trialX;
           trialX = x;
           x = accepted;

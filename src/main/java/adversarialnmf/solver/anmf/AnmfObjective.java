@@ -21,7 +21,7 @@ public final class AnmfObjective {
   /** Y with its missing entries imputed, which the attacker's target Z is built on (y itself if complete). */
   private final DataMatrix complete;
   private final AttackerTarget z;
-  private final AnmfOptions options;
+  private final AnmfModel model;
   private final double yNorm2;
   private final DenseMatrix xt;
   private final DenseMatrix yXt;
@@ -35,22 +35,22 @@ public final class AnmfObjective {
   private final DenseMatrix completeXt;
 
   /** Workspaces for factors of rank {@code rank} on this Y. */
-  public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfOptions options, int rank) {
-    this(y, MissingValues.imputeAttributeMeans(y), z, options, rank);
+  public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfModel model, int rank) {
+    this(y, MissingValues.imputeAttributeMeans(y), z, model, rank);
   }
 
   /**
    * The masked objective when y has missing entries: the two fits count only the observed
    * entries, and the target Z is built on {@code complete} (y with its missing entries imputed).
    */
-  public AnmfObjective(DataMatrix y, DataMatrix complete, AttackerTarget z, AnmfOptions options, int rank) {
+  public AnmfObjective(DataMatrix y, DataMatrix complete, AttackerTarget z, AnmfModel model, int rank) {
     z.requireShapeOf(y);
     this.y = y;
     this.complete = complete;
     this.masked = MaskedModel.of(y);
     this.completeXt = complete == y ? null : new DenseMatrix(y.rows(), rank);
     this.z = z;
-    this.options = options;
+    this.model = model;
     this.yNorm2 = y.squaredNorm();
     int m = y.rows();
     int count = y.cols();
@@ -65,8 +65,8 @@ public final class AnmfObjective {
 
   /** Objective (9) at (A, Ã, X) for the given data, target and weights (allocates its workspaces). */
   public static double value(DataMatrix y, AttackerTarget z, DenseMatrix a, DenseMatrix adversarialBasis,
-      DenseMatrix x, AnmfOptions options) {
-    return new AnmfObjective(y, z, options, a.cols()).evaluate(a, adversarialBasis, x);
+      DenseMatrix x, AnmfModel model) {
+    return new AnmfObjective(y, z, model, a.cols()).evaluate(a, adversarialBasis, x);
   }
 
   /** Objective (9) at (A, Ã, X). */
@@ -96,7 +96,7 @@ public final class AnmfObjective {
     // a masked fit counts only the observed entries: the model's part at the missing ones comes off
     double attackedMissing = masked == null ? 0.0 : masked.evaluate(adversarialBasis, xt);
     double cleanMissing = masked == null ? 0.0 : masked.evaluate(a, xt);
-    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
+    return fromProducts(model, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
         gramA, gramAdversarial, phi);
   }
 
@@ -104,25 +104,25 @@ public final class AnmfObjective {
    * Objective (9) from the products it needs of the data: ‖Y‖², Y Xᵀ, Z Xᵀ and X Xᵀ (the column-
    * block form sums them over blocks); O(m n²).
    */
-  public static double fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+  public static double fromProducts(AnmfModel model, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis) {
-    return termsFromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis,
+    return termsFromProducts(model, yNorm2, yXt, zXt, gramX, a, adversarialBasis,
         new DenseMatrix(a.rows(), a.cols())).total();
   }
 
   /** The terms of (9) from the products, as {@link #fromProducts}; {@code phi} (m x n) receives φ. */
-  static Terms termsFromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+  static Terms termsFromProducts(AnmfModel model, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, DenseMatrix phi) {
     int rank = a.cols();
-    return fromProducts(options, yNorm2, yXt, zXt, gramX, a, adversarialBasis, 0.0, 0.0,
+    return fromProducts(model, yNorm2, yXt, zXt, gramX, a, adversarialBasis, 0.0, 0.0,
         new DenseMatrix(rank, rank), new DenseMatrix(rank, rank), phi);
   }
 
   /**
-   * {@link #fromProducts(AnmfOptions, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)}
+   * {@link #fromProducts(AnmfModel, double, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix, DenseMatrix)}
    * with the model's squared values at missing entries taken off the two fits, and workspaces.
    */
-  private static Terms fromProducts(AnmfOptions options, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
+  private static Terms fromProducts(AnmfModel model, double yNorm2, DenseMatrix yXt, DenseMatrix zXt,
       DenseMatrix gramX, DenseMatrix a, DenseMatrix adversarialBasis, double attackedMissing, double cleanMissing,
       DenseMatrix gramA, DenseMatrix gramAdversarial, DenseMatrix phi) {
     MatrixOps.multiplyTransposeA(a, a, gramA);
@@ -133,7 +133,7 @@ public final class AnmfObjective {
     cleanFit = Math.max(0.0, cleanFit - cleanMissing);
     // φ = Ã XXᵀ + λ(Ã − A) − Z Xᵀ
     MatrixOps.multiply(adversarialBasis, gramX, phi);
-    double lambda = options.lambda();
+    double lambda = model.lambda();
     double[] pd = phi.data();
     double[] ad = a.data();
     double[] atd = adversarialBasis.data();
@@ -144,7 +144,7 @@ public final class AnmfObjective {
       pd[i] = v;
       penalty += v * v;
     }
-    return new Terms(options.alpha() * attackedFit, options.beta() * cleanFit, options.gamma() * penalty);
+    return new Terms(model.alpha() * attackedFit, model.beta() * cleanFit, model.gamma() * penalty);
   }
 
   /** φ (m x n) of the factors of the last {@link #terms} call, copy. */

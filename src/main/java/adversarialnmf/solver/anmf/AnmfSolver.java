@@ -31,13 +31,14 @@ public enum AnmfSolver implements Choice {
     return description;
   }
 
-  /** The solver; AUTO must be {@link #resolve}d first. */
-  public FactorizationSolver create(AnmfOptions options, AttackerTarget target, StoppingRule stopping) {
+  /** The solver of {@code model}, with its own settings of the two; AUTO must be {@link #resolve}d first. */
+  public FactorizationSolver create(AnmfModel model, AdmmSettings admm, GradientSettings gradient,
+      AttackerTarget target, StoppingRule stopping) {
     if (this == AUTO) {
       throw new IllegalStateException("-solver auto picks ADMM or GRADIENT for the data: resolve it first");
     }
-    return this == GRADIENT ? new AnmfGradientSolver(options, target, stopping)
-        : new AnmfAdmmSolver(options, target, stopping);
+    return this == GRADIENT ? new AnmfGradientSolver(model, gradient, target, stopping)
+        : new AnmfAdmmSolver(model, admm, target, stopping);
   }
 
   /**

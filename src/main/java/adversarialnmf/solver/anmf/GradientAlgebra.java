@@ -19,11 +19,11 @@ final class GradientAlgebra implements java.io.Serializable {
   private final double gamma;
   private final double lambda;
 
-  GradientAlgebra(AnmfOptions options) {
-    this.alpha = options.alpha();
-    this.beta = options.beta();
-    this.gamma = options.gamma();
-    this.lambda = options.lambda();
+  GradientAlgebra(AnmfModel model) {
+    this.alpha = model.alpha();
+    this.beta = model.beta();
+    this.gamma = model.gamma();
+    this.lambda = model.lambda();
   }
 
   /** hessian, rhs = the A block's βG + γλ²I and βYXᵀ + γλ(ÃP − ZXᵀ) (G = X Xᵀ, P = λI + G). */

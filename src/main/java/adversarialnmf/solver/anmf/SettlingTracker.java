@@ -34,11 +34,11 @@ final class SettlingTracker {
   private final double[] moved;
   private final double[] fixedScale;
 
-  SettlingTracker(DataMatrix y, AttackerTarget target, AnmfOptions options, DenseMatrix startBasis, int count,
+  SettlingTracker(DataMatrix y, AttackerTarget target, AnmfModel model, DenseMatrix startBasis, int count,
       int maxIterations) {
     int n = startBasis.cols();
     this.startNorm = Math.sqrt(MatrixOps.squaredNorm(startBasis));
-    this.objective = new AnmfObjective(y, target, options, n);
+    this.objective = new AnmfObjective(y, target, model, n);
     this.previous = new DenseMatrix(n, count);
     this.current = new DenseMatrix(n, count);
     this.scaledA = new DenseMatrix(startBasis.rows(), n);

@@ -3,7 +3,7 @@ package adversarialnmf.solver.anmf;
 import adversarialnmf.linalg.DenseMatrix;
 
 /**
- * How the U sub-problem ({@link USubproblem}) is solved: chosen once per fit from the options and
+ * How the U sub-problem ({@link USubproblem}) is solved: chosen once per fit from the settings and
  * the shape, then called every iteration.
  */
 interface USolve {
@@ -19,24 +19,24 @@ interface USolve {
    */
   int solve(USubproblem problem, DenseMatrix u, DenseMatrix dU);
 
-  /** The solve that the options ask for on m x N data at rank n. */
-  static USolve forOptions(AnmfOptions options, int m, int count, int rank) {
-    if (options.uUpdate() == AnmfOptions.UUpdate.EXACT_NONNEGATIVE) {
-      return new FistaUSolve(options.uInnerIterations(), m, count, rank);
+  /** The solve that the settings ask for on m x N data at rank n. */
+  static USolve forSettings(AdmmSettings settings, int m, int count, int rank) {
+    if (settings.uUpdate() == AdmmSettings.UUpdate.EXACT_NONNEGATIVE) {
+      return new FistaUSolve(settings.uInnerIterations(), m, count, rank);
     }
-    boolean gram = options.linearSolve() == AnmfOptions.LinearSolve.AUTO
-        ? gramIsCheaper(m, count, rank) : options.linearSolve() == AnmfOptions.LinearSolve.GRAM_CHOLESKY;
+    boolean gram = settings.linearSolve() == AdmmSettings.LinearSolve.AUTO
+        ? gramIsCheaper(m, count, rank) : settings.linearSolve() == AdmmSettings.LinearSolve.GRAM_CHOLESKY;
     return new ClippedUSolve(gram ? new GramUSolve() : new ConjugateGradientUSolve(count, rank));
   }
 
-  /** Entries of the Gram matrix (and its factor) that the solve for these options forms, 0 if none. */
-  static long gramEntries(AnmfOptions options, int m, int count, int rank) {
+  /** Entries of the Gram matrix (and its factor) that the solve for these settings forms, 0 if none. */
+  static long gramEntries(AdmmSettings settings, int m, int count, int rank) {
     long side = Math.min(m, count);
-    if (options.uUpdate() == AnmfOptions.UUpdate.EXACT_NONNEGATIVE) {
+    if (settings.uUpdate() == AdmmSettings.UUpdate.EXACT_NONNEGATIVE) {
       return FistaUSolve.usesGramForm(m, count) ? (long) count * count : 0;
     }
-    boolean gram = options.linearSolve() == AnmfOptions.LinearSolve.AUTO
-        ? gramIsCheaper(m, count, rank) : options.linearSolve() == AnmfOptions.LinearSolve.GRAM_CHOLESKY;
+    boolean gram = settings.linearSolve() == AdmmSettings.LinearSolve.AUTO
+        ? gramIsCheaper(m, count, rank) : settings.linearSolve() == AdmmSettings.LinearSolve.GRAM_CHOLESKY;
     return gram ? 2 * side * side : 0;
   }
 

@@ -19,16 +19,17 @@ class AdmmInterruptionTest {
     Thread.interrupted();
   }
 
-  private static AdmmState state(AnmfOptions.UUpdate mode) {
+  private static AdmmState state(AdmmSettings.UUpdate mode) {
     Random random = new Random(5);
-    AnmfOptions options = AnmfOptions.builder().uUpdate(mode).build();
+    AdmmSettings settings = AdmmSettings.builder().uUpdate(mode).build();
     return new AdmmState(new DenseData(AnmfTestSupport.random(10, 14, random, 0, 1)), AttackerTarget.shift(0.2),
-        options, new Factors(AnmfTestSupport.random(10, 3, random, 0, 1), AnmfTestSupport.random(3, 14, random, 0, 1)));
+        AnmfModel.builder().build(),
+            settings, new Factors(AnmfTestSupport.random(10, 3, random, 0, 1), AnmfTestSupport.random(3, 14, random, 0, 1)));
   }
 
   @Test
   void theExactUUpdateStopsInsideItsInnerLoops() {
-    AdmmState s = state(AnmfOptions.UUpdate.EXACT_NONNEGATIVE);
+    AdmmState s = state(AdmmSettings.UUpdate.EXACT_NONNEGATIVE);
     s.updateH();
     s.updateB();
     s.updateJ();
@@ -40,7 +41,7 @@ class AdmmInterruptionTest {
 
   @Test
   void conjugateGradientsStop() {
-    AdmmState s = state(AnmfOptions.UUpdate.EXACT_NONNEGATIVE);
+    AdmmState s = state(AdmmSettings.UUpdate.EXACT_NONNEGATIVE);
     s.updateH();
     s.updateB();
     s.updateJ();
@@ -54,7 +55,7 @@ class AdmmInterruptionTest {
 
   @Test
   void anIterationStopsBetweenItsBlockUpdates() {
-    AdmmState s = state(AnmfOptions.UUpdate.PAPER_CLIP);
+    AdmmState s = state(AdmmSettings.UUpdate.PAPER_CLIP);
     Thread.currentThread().interrupt();
     FitInterruptedException stopped = assertThrows(FitInterruptedException.class, s::iterate);
     assertTrue(stopped.activity().contains("ADMM iteration"), stopped.activity());

@@ -28,16 +28,18 @@ class AdmmStateTest {
 
   private static final double STEP = 1e-5;
 
-  private static AnmfOptions options(AnmfOptions.UUpdate mode) {
-    return AnmfOptions.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5).mu(1.7).adaptivePenalty(false)
-        .rescaleStart(false).uUpdate(mode).uInnerIterations(50000).build();
+  private static final AnmfModel MODEL = AnmfModel.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5).build();
+
+  private static AdmmSettings settings(AdmmSettings.UUpdate mode) {
+    return AdmmSettings.builder().mu(1.7).adaptivePenalty(false).rescaleStart(false).uUpdate(mode)
+        .uInnerIterations(50000).build();
   }
 
   /** A state with every variable random (multipliers of both signs), Z explicit. */
-  private static AdmmState randomState(int m, int count, int rank, AnmfOptions options, DenseMatrix z, long seed) {
+  private static AdmmState randomState(int m, int count, int rank, AdmmSettings settings, DenseMatrix z, long seed) {
     Random random = new Random(seed);
     DenseMatrix y = random(m, count, random, 0, 1);
-    AdmmState s = new AdmmState(new DenseData(y), AttackerTarget.explicit(z), options,
+    AdmmState s = new AdmmState(new DenseData(y), AttackerTarget.explicit(z), MODEL, settings,
         new Factors(random(m, rank, random, 0, 1), random(rank, count, random, 0, 1)));
     s.adv.assign(random(m, rank, random, 0, 1));
     s.h.assign(random(m, count, random, 0, 1));
@@ -114,7 +116,7 @@ class AdmmStateTest {
     int rank = 3;
     Random random = new Random(11);
     DenseMatrix z = random(m, count, random, 0, 2);
-    AdmmState s = randomState(m, count, rank, options(AnmfOptions.UUpdate.EXACT_NONNEGATIVE), z, 5);
+    AdmmState s = randomState(m, count, rank, settings(AdmmSettings.UUpdate.EXACT_NONNEGATIVE), z, 5);
     assertStationary("H", s, z, s.h, s::updateH);
     assertKkt("B", s, z, s.b, s::updateB, 1e-6);
     assertStationary("J", s, z, s.j, s::updateJ);
@@ -140,12 +142,12 @@ class AdmmStateTest {
     int rank = 3;
     Random random = new Random(12);
     DenseMatrix z = random(m, count, random, 0, 2);
-    AdmmState s = randomState(m, count, rank, options(AnmfOptions.UUpdate.PAPER_CLIP), z, 6);
+    AdmmState s = randomState(m, count, rank, settings(AdmmSettings.UUpdate.PAPER_CLIP), z, 6);
     s.updateH();
     DenseMatrix a = s.a.copy();
     DenseMatrix adv = s.adv.copy();
     DenseMatrix x = s.x.copy();
-    AnmfOptions o = s.options;
+    AnmfModel o = s.model;
     // dense reference: U = (2γDᵀD + μI)⁻¹ (2γλDᵀ(A − Ã) + μXᵀ + M5)
     DenseMatrix d = combine(1, s.h, -1, z);
     DenseMatrix r3 = combine(2 * o.gamma() * o.lambda(), times(transpose(d), combine(1, a, -1, adv)), 1,
@@ -175,8 +177,8 @@ class AdmmStateTest {
   void woodburyHMatchesDenseSolve(int m, int count) {
     Random random = new Random(13);
     DenseMatrix z = random(m, count, random, 0, 2);
-    AdmmState s = randomState(m, count, 3, options(AnmfOptions.UUpdate.EXACT_NONNEGATIVE), z, 7);
-    AnmfOptions o = s.options;
+    AdmmState s = randomState(m, count, 3, settings(AdmmSettings.UUpdate.EXACT_NONNEGATIVE), z, 7);
+    AnmfModel o = s.model;
     // R1 = 2αY + μÃX + M3 + 2γ(λA − λÃ + ZU)Uᵀ;  H = R1 (cI + 2γUUᵀ)⁻¹
     DenseMatrix w = combine(o.lambda(), combine(1, s.a, -1, s.adv), 1, times(z, s.u));
     DenseMatrix r1 = combine(2 * o.alpha(), s.yDense, 1, combine(s.mu, times(s.adv, s.x), 1, s.m3));
@@ -193,7 +195,7 @@ class AdmmStateTest {
   void multipliersMoveByMuTimesTheConstraintResidual(boolean adaptive) {
     Random random = new Random(14);
     DenseMatrix z = random(5, 6, random, 0, 2);
-    AnmfOptions o = options(AnmfOptions.UUpdate.PAPER_CLIP).toBuilder().adaptivePenalty(adaptive).build();
+    AdmmSettings o = settings(AdmmSettings.UUpdate.PAPER_CLIP).toBuilder().adaptivePenalty(adaptive).build();
     AdmmState s = randomState(5, 6, 2, o, z, 8);
     double mu = s.mu;
     DenseMatrix m1 = combine(1, s.m1, mu, combine(1, s.adv, -1, s.advB));

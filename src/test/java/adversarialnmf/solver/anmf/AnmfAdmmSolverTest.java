@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class AnmfAdmmSolverTest {
 
+  private static final AnmfModel MODEL = AnmfModel.builder().build();
+
   private static final int RANK = 3;
 
   private static DenseMatrix plantedData(int m, int count, long seed) {
@@ -41,10 +43,10 @@ class AnmfAdmmSolverTest {
   void plantedFactorsAreRecoveredWithConvergedResiduals() {
     DataMatrix y = new DenseData(plantedData(20, 30, 1));
     AttackerTarget target = AttackerTarget.shift(0.0);
-    AnmfOptions options = AnmfOptions.builder().mu(1).adaptivePenalty(false)
-        .uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS)
+    AdmmSettings options = AdmmSettings.builder().mu(1).adaptivePenalty(false)
+        .uUpdate(AdmmSettings.UUpdate.EXACT_NONNEGATIVE).toleranceRule(AdmmSettings.ToleranceRule.RELATIVE_RESIDUALS)
         .build();
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(options, target, new StoppingRule(3000, 1e-3));
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(MODEL, options, target, new StoppingRule(3000, 1e-3));
     Factorization fit = solver.fit(y, kmeansStart(y, 3));
 
     int[] labels = fit.argmaxAssignments();
@@ -74,7 +76,7 @@ class AnmfAdmmSolverTest {
     }
     // the trace is objective (9) at the returned factors
     assertEquals(AnmfObjective.value(y, target, fit.basis(), fit.adversarialBasis(), fit.coefficients(),
-        solver.options()), fit.finalObjective(), 1e-9 * fit.finalObjective());
+        solver.model()), fit.finalObjective(), 1e-9 * fit.finalObjective());
   }
 
   @Test
@@ -83,11 +85,11 @@ class AnmfAdmmSolverTest {
       DataMatrix y = new DenseData(plantedData(25, 40, 10 + seed));
       AttackerTarget target = AttackerTarget.randomShift(y, new Random(seed));
       Factors start = kmeansStart(y, seed);
-      AnmfOptions base = AnmfOptions.builder().adaptivePenalty(false).build();
+      AdmmSettings base = AdmmSettings.builder().adaptivePenalty(false).build();
       StoppingRule twenty = new StoppingRule(20, 0.0);
-      double exact = new AnmfAdmmSolver(base.toBuilder().uUpdate(AnmfOptions.UUpdate.EXACT_NONNEGATIVE).build(),
+      double exact = new AnmfAdmmSolver(MODEL, base.toBuilder().uUpdate(AdmmSettings.UUpdate.EXACT_NONNEGATIVE).build(),
           target, twenty).fit(y, start).finalObjective();
-      double clip = new AnmfAdmmSolver(base.toBuilder().uUpdate(AnmfOptions.UUpdate.PAPER_CLIP).build(),
+      double clip = new AnmfAdmmSolver(MODEL, base.toBuilder().uUpdate(AdmmSettings.UUpdate.PAPER_CLIP).build(),
           target, twenty).fit(y, start).finalObjective();
       assertTrue(exact < clip, "seed " + seed + ": exact U " + exact + " vs clip " + clip);
     }
@@ -100,7 +102,8 @@ class AnmfAdmmSolverTest {
     DataMatrix y = new DenseData(data);
     Factors start = kmeansStart(y, 5);
     Factors startCopy = start.copy();
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.3),
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
+        AttackerTarget.shift(0.3),
         new StoppingRule(40, 0.0));
     Factorization first = solver.fit(y, start);
     Factorization second = solver.fit(y, start);
@@ -121,11 +124,11 @@ class AnmfAdmmSolverTest {
     DataMatrix dense = new DenseData(data);
     Factors start = kmeansStart(dense, 7);
     StoppingRule rule = new StoppingRule(25, 0.0);
-    AnmfOptions options = AnmfOptions.builder().build();
-    Factorization byShift = new AnmfAdmmSolver(options, AttackerTarget.shift(0.4), rule).fit(dense, start);
-    Factorization sparse = new AnmfAdmmSolver(options, AttackerTarget.shift(0.4), rule)
+    AdmmSettings options = AdmmSettings.builder().build();
+    Factorization byShift = new AnmfAdmmSolver(MODEL, options, AttackerTarget.shift(0.4), rule).fit(dense, start);
+    Factorization sparse = new AnmfAdmmSolver(MODEL, options, AttackerTarget.shift(0.4), rule)
         .fit(SparseData.fromDense(data), start);
-    Factorization explicit = new AnmfAdmmSolver(options,
+    Factorization explicit = new AnmfAdmmSolver(MODEL, options,
         AttackerTarget.explicit(AttackerTarget.shift(0.4).materialize(dense)), rule).fit(dense, start);
     for (Factorization other : new Factorization[] {sparse, explicit}) {
       double[] expected = byShift.coefficients().data();
@@ -140,15 +143,15 @@ class AnmfAdmmSolverTest {
   void paperRule26StopsOnAbsoluteThresholds() {
     DataMatrix y = new DenseData(plantedData(10, 12, 8));
     Factors start = kmeansStart(y, 9);
-    AnmfOptions paper = AnmfOptions.paperSettings();
+    AdmmSettings paper = AdmmSettings.paperSettings();
     // ‖Y − AX‖² is far above 1e-12 on noisy data: rule (26) never fires, the cap stops the run
-    Factorization strict = new AnmfAdmmSolver(paper, AttackerTarget.shift(0.1), new StoppingRule(15, 1e-12))
+    Factorization strict = new AnmfAdmmSolver(MODEL, paper, AttackerTarget.shift(0.1), new StoppingRule(15, 1e-12))
         .fit(y, start);
     assertEquals(15, strict.iterations());
     assertTrue(!strict.converged());
     assertNull(strict.trace(AnmfAdmmSolver.PENALTY), "no penalty trace with a fixed mu");
     // with ε above ‖Y‖² both parts of (26) hold after the first iteration
-    Factorization loose = new AnmfAdmmSolver(paper, AttackerTarget.shift(0.1),
+    Factorization loose = new AnmfAdmmSolver(MODEL, paper, AttackerTarget.shift(0.1),
         new StoppingRule(15, 10 * y.squaredNorm())).fit(y, start);
     assertEquals(1, loose.iterations());
     assertTrue(loose.converged());
@@ -158,7 +161,8 @@ class AnmfAdmmSolverTest {
   void relativeChangeRuleStopsAtTheFirstIterationThatMeetsIt() {
     DataMatrix y = new DenseData(plantedData(15, 24, 50));
     double tol = 1e-3;
-    Factorization fit = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.randomShift(y, new Random(1)),
+    Factorization fit = new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
+        AttackerTarget.randomShift(y, new Random(1)),
         new StoppingRule(2000, tol)).fit(y, kmeansStart(y, 2));
     assertTrue(fit.converged(), "did not stop on the rule within 2000 iterations");
     double[] f = fit.objectiveTrace();
@@ -176,7 +180,7 @@ class AnmfAdmmSolverTest {
     DenseMatrix a = random(6, 2, random, 0, 1);
     DenseMatrix adv = random(6, 2, random, 0, 1);
     DenseMatrix x = random(2, 8, random, 0, 1);
-    AnmfOptions o = AnmfOptions.builder().alpha(0.7).beta(0.2).gamma(0.3).lambda(0.4).build();
+    AnmfModel o = AnmfModel.builder().alpha(0.7).beta(0.2).gamma(0.3).lambda(0.4).build();
     AttackerTarget shift = AttackerTarget.shift(0.8);
     double expected = AnmfTestSupport.naiveObjective(y, shift.materialize(new DenseData(y)), a, adv, x, o);
     assertEquals(expected, AnmfObjective.value(new DenseData(y), shift, a, adv, x, o), 1e-10 * expected);
@@ -193,7 +197,7 @@ class AnmfAdmmSolverTest {
     DenseMatrix y = random(6, 8, random, 0, 2);
     DenseMatrix a = random(6, 2, random, 0, 1);
     DenseMatrix x = random(2, 8, random, 0, 1);
-    AnmfOptions o = AnmfOptions.builder().build();
+    AnmfModel o = AnmfModel.builder().build();
     AttackerTarget shift = AttackerTarget.shift(1.5);
     DataMatrix data = new DenseData(y);
     double previous = Double.POSITIVE_INFINITY;
@@ -213,8 +217,9 @@ class AnmfAdmmSolverTest {
   @Test
   void divergenceNamesTheParameterToLower() {
     DataMatrix y = new DenseData(plantedData(10, 12, 30));
-    // weights are bounded (AnmfOptions.MAX_WEIGHT does not diverge here); a target far beyond the data does
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(), AttackerTarget.shift(1e200),
+    // weights are bounded (AnmfModel.MAX_WEIGHT does not diverge here); a target far beyond the data does
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
+        AttackerTarget.shift(1e200),
         new StoppingRule(50, 0.0));
     FactorizationDivergedException e = assertThrows(FactorizationDivergedException.class,
         () -> solver.fit(y, kmeansStart(y, 31)));
@@ -238,7 +243,7 @@ class AnmfAdmmSolverTest {
   @Test
   void badTargetShapeIsNamed() {
     DataMatrix y = new DenseData(plantedData(6, 9, 40));
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfOptions.builder().build(),
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(AnmfModel.builder().build(), AdmmSettings.builder().build(),
         AttackerTarget.explicit(new DenseMatrix(6, 8)), new StoppingRule(5, 0.0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> solver.fit(y, kmeansStart(y, 1)));
     assertTrue(e.getMessage().contains("6x8") && e.getMessage().contains("6x9"), e.getMessage());

@@ -24,8 +24,9 @@ class AnmfColumnRuleTest {
   private static final double SHIFT = 0.3;
 
   private final DenseMatrix y = AnmfTestSupport.plantedData(M, N, RANK, 11);
-  private final AnmfOptions options = AnmfOptions.builder().build();
-  private final Factorization fit = new AnmfAdmmSolver(options, AttackerTarget.shift(SHIFT), new StoppingRule(25, 0))
+  private final AnmfModel options = AnmfModel.builder().build();
+  private final Factorization fit = new AnmfAdmmSolver(options, AdmmSettings.builder().build(),
+      AttackerTarget.shift(SHIFT), new StoppingRule(25, 0))
       .fit(new DenseData(y), new KMeansInitialization(0.2).initialize(new DenseData(y), RANK, new Random(3)));
   private final AnmfColumnRule rule = (AnmfColumnRule) fit.outOfSampleRule();
 

@@ -23,7 +23,8 @@ class AnmfGradientSolverTest {
 
   private static final int RANK = 3;
   /** Weights large enough that every term of (9) shapes the gradients. */
-  private static final AnmfOptions BALANCED = AnmfOptions.builder().alpha(0.6).beta(0.3).gamma(0.5).lambda(0.2).build();
+  private static final AnmfModel BALANCED = AnmfModel.builder().alpha(0.6).beta(0.3).gamma(0.5).lambda(0.2).build();
+  private static final GradientSettings SETTINGS = GradientSettings.builder().build();
 
   private static DenseMatrix plantedData(int m, int count, long seed) {
     return AnmfTestSupport.plantedData(m, count, RANK, seed);
@@ -36,7 +37,7 @@ class AnmfGradientSolverTest {
 
   /** Central differences of objective (9) in every entry of one factor (which = 0: A, 1: Ã, 2: X). */
   private static DenseMatrix finiteDifferences(DataMatrix y, AttackerTarget target, DenseMatrix[] factors,
-      int which, AnmfOptions options) {
+      int which, AnmfModel options) {
     DenseMatrix varied = factors[which];
     DenseMatrix out = new DenseMatrix(varied.rows(), varied.cols());
     double h = 1e-5;
@@ -57,7 +58,7 @@ class AnmfGradientSolverTest {
   }
 
   private static void assertGradientsMatchFiniteDifferences(AttackerTarget target, DataMatrix y) {
-    AnmfGradientSolver solver = new AnmfGradientSolver(BALANCED, target, new StoppingRule(10, 0));
+    AnmfGradientSolver solver = new AnmfGradientSolver(BALANCED, SETTINGS, target, new StoppingRule(10, 0));
     AnmfGradientSolver.GradientRun run = solver.startRun(y, randomStart(7, 9, 12));
     run.iterate(); // so that Ã differs from A
     run.iterate();
@@ -122,7 +123,7 @@ class AnmfGradientSolverTest {
   void maskedObjectiveNeverIncreasesAndCountsOnlyObservedEntries() {
     DataMatrix y = withMissing(false);
     AttackerTarget target = AttackerTarget.shift(0.3);
-    Factorization fit = new AnmfGradientSolver(BALANCED, target, new StoppingRule(100, 0))
+    Factorization fit = new AnmfGradientSolver(BALANCED, SETTINGS, target, new StoppingRule(100, 0))
         .fit(y, randomStart(7, 9, 22));
     double[] trace = fit.objectiveTrace();
     for (int k = 1; k < trace.length; k++) {
@@ -158,16 +159,16 @@ class AnmfGradientSolverTest {
 
   @Test
   void objectiveNeverIncreasesAndTheTraceIsObjective9() {
-    for (AnmfOptions options : new AnmfOptions[] {AnmfOptions.builder().build(), BALANCED}) {
+    for (AnmfModel options : new AnmfModel[] {AnmfModel.builder().build(), BALANCED}) {
       DataMatrix y = new DenseData(plantedData(15, 24, 21));
       AttackerTarget target = AttackerTarget.shift(0.7);
-      AnmfGradientSolver solver = new AnmfGradientSolver(options, target, new StoppingRule(150, 0));
+      AnmfGradientSolver solver = new AnmfGradientSolver(options, SETTINGS, target, new StoppingRule(150, 0));
       Factorization fit = solver.fit(y, randomStart(15, 24, 22));
       double[] trace = fit.objectiveTrace();
       assertEquals(151, trace.length);
       for (int k = 1; k < trace.length; k++) {
         assertTrue(trace[k] <= trace[k - 1] * (1 + 1e-12), "objective rose at iteration " + k + ": "
-            + trace[k - 1] + " -> " + trace[k] + " (" + options.describe() + ")");
+            + trace[k - 1] + " -> " + trace[k] + " ("+ options + ")");
       }
       assertTrue(trace[150] < 0.5 * trace[0], "objective barely fell: " + trace[0] + " -> " + trace[150]);
       assertEquals(AnmfObjective.value(y, target, fit.basis(), fit.adversarialBasis(), fit.coefficients(), options),
@@ -188,7 +189,8 @@ class AnmfGradientSolverTest {
     for (int i = 0; i < data.data().length; i += 3) {
       data.data()[i] = 0; // a third of the entries are structural zeros of the sparse form
     }
-    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.shift(0.3),
+    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+        AttackerTarget.shift(0.3),
         new StoppingRule(40, 0));
     Factors start = randomStart(12, 18, 7);
     Factorization dense = solver.fit(new DenseData(data), start);
@@ -203,8 +205,9 @@ class AnmfGradientSolverTest {
     AttackerTarget shift = AttackerTarget.shift(0.3);
     StoppingRule rule = new StoppingRule(40, 0);
     Factors start = randomStart(12, 18, 9);
-    Factorization viaShift = new AnmfGradientSolver(AnmfOptions.builder().build(), shift, rule).fit(y, start);
-    Factorization viaExplicit = new AnmfGradientSolver(AnmfOptions.builder().build(),
+    Factorization viaShift = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+        shift, rule).fit(y, start);
+    Factorization viaExplicit = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
         AttackerTarget.explicit(shift.materialize(y)), rule).fit(y, start);
     assertFactorizationsAgree(viaShift, viaExplicit, 1e-8);
   }
@@ -228,7 +231,8 @@ class AnmfGradientSolverTest {
   void plantedClustersAreRecovered() {
     DataMatrix y = new DenseData(plantedData(20, 30, 1));
     AttackerTarget target = AttackerTarget.shift(0.0); // Z = Y: the planted factors nearly attain 0
-    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfOptions.builder().build(), target,
+    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+        target,
         new StoppingRule(2000, 1e-9));
     Factorization fit = solver.fit(y, new KMeansInitialization(0.2).initialize(y, RANK, new Random(3)));
     int[] labels = fit.argmaxAssignments();
@@ -276,7 +280,8 @@ class AnmfGradientSolverTest {
     int rank = 5;
     Factors start = new Factors(random(m, rank, random, 0, 0.01), random(rank, count, random, 0, 1));
     AttackerTarget target = AttackerTarget.shift(0.05);
-    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfOptions.builder().build(), target, new StoppingRule(4, 0));
+    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+        target, new StoppingRule(4, 0));
     Factorization fit = solver.fit(y, start);
     double[] trace = fit.objectiveTrace();
     for (int k = 1; k < trace.length; k++) {
@@ -288,14 +293,17 @@ class AnmfGradientSolverTest {
 
   @Test
   void describesItselfAndRejectsMissingSettings() {
-    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.shift(1),
+    AnmfGradientSolver solver = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+        AttackerTarget.shift(1),
         new StoppingRule(5, 0));
     assertTrue(solver.describe().contains("gradient"), solver.describe());
     assertTrue(solver.describe().contains("Y + 1.0"), solver.describe());
     assertThrows(IllegalArgumentException.class,
-        () -> new AnmfGradientSolver(null, AttackerTarget.shift(1), new StoppingRule(5, 0)));
+        () -> new AnmfGradientSolver(null, GradientSettings.builder().build(),
+            AttackerTarget.shift(1), new StoppingRule(5, 0)));
     IllegalArgumentException wrongShape = assertThrows(IllegalArgumentException.class,
-        () -> new AnmfGradientSolver(AnmfOptions.builder().build(), AttackerTarget.explicit(new DenseMatrix(3, 3)),
+        () -> new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+            AttackerTarget.explicit(new DenseMatrix(3, 3)),
             new StoppingRule(5, 0)).fit(new DenseData(new DenseMatrix(4, 5)), randomStart(4, 5, 1)));
     assertTrue(wrongShape.getMessage().contains("Z"), wrongShape.getMessage());
   }

@@ -95,7 +95,7 @@ final class AnmfTestSupport {
 
   /** The augmented Lagrangian (16) at the state's current variables, computed densely. */
   static double augmentedLagrangian(AdmmState s, DenseMatrix z) {
-    AnmfOptions o = s.options;
+    AnmfModel o = s.model;
     double mu = s.mu;
     DenseMatrix y = s.yDense;
     double value = o.alpha() * norm2(combine(1, s.h, -1, y)) + o.beta() * norm2(combine(1, s.j, -1, y));
@@ -110,7 +110,7 @@ final class AnmfTestSupport {
 
   /** Objective (9) computed densely. */
   static double naiveObjective(DenseMatrix y, DenseMatrix z, DenseMatrix a, DenseMatrix adv, DenseMatrix x,
-      AnmfOptions o) {
+      AnmfModel o) {
     DenseMatrix xxt = times(x, transpose(x));
     DenseMatrix phi = combine(1, times(adv, xxt), o.lambda(), combine(1, adv, -1, a));
     phi = combine(1, phi, -1, times(z, transpose(x)));

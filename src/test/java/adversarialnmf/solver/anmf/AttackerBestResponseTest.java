@@ -44,7 +44,7 @@ class AttackerBestResponseTest {
       DenseMatrix moved = combine(1, best, 1e-3, random(7, 3, random, -1, 1));
       assertTrue(attackerCost(moved, x, z, a, lambda) > cost, "a perturbation of (7) lowered the attacker's cost");
     }
-    AnmfOptions options = AnmfOptions.builder().alpha(0.6).beta(0.2).gamma(5).lambda(lambda).build();
+    AnmfModel options = AnmfModel.builder().alpha(0.6).beta(0.2).gamma(5).lambda(lambda).build();
     double model = AnmfObjective.value(new DenseData(y), AttackerTarget.explicit(z), a, best, x, options);
     double fitsOnly = 0.6 * norm2(combine(1, times(best, x), -1, y)) + 0.2 * norm2(combine(1, times(a, x), -1, y));
     assertEquals(fitsOnly, model, 1e-10 * fitsOnly);

@@ -27,9 +27,9 @@ class PrintedMisprintsTest {
     int m = 6;
     int count = 8;
     int rank = 2;
-    AnmfOptions o = AnmfOptions.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5).mu(mu).adaptivePenalty(false)
-        .rescaleStart(false).build();
-    AdmmState s = new AdmmState(new DenseData(random(m, count, random, 0, 1)), AttackerTarget.explicit(z), o,
+    AnmfModel o = AnmfModel.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5).build();
+    AdmmSettings settings = AdmmSettings.builder().mu(mu).adaptivePenalty(false).rescaleStart(false).build();
+    AdmmState s = new AdmmState(new DenseData(random(m, count, random, 0, 1)), AttackerTarget.explicit(z), o, settings,
         new Factors(random(m, rank, random, 0, 1), random(rank, count, random, 0, 1)));
     s.adv.assign(random(m, rank, random, 0, 1));
     s.h.assign(random(m, count, random, 0, 1));
@@ -64,7 +64,7 @@ class PrintedMisprintsTest {
     DenseMatrix z = random(6, 8, new Random(1), 0, 2);
     AdmmState s = state(MU, z, 2);
     // printed: J = (2βY + μ(ÃX + M3/μ)) / (2β + μ)
-    double beta = s.options.beta();
+    double beta = s.model.beta();
     DenseMatrix printed = combine(2 * beta / (2 * beta + MU), s.yDense, 1 / (2 * beta + MU),
         combine(MU, times(s.adv, s.x), 1, s.m3));
     double gap = excess(s, z, s.j, printed, s::updateJ);
@@ -77,7 +77,7 @@ class PrintedMisprintsTest {
     for (double mu : new double[] {MU, 1.0}) {
       AdmmState s = state(mu, z, 4);
       s.updateU(); // A's sub-problem uses the new U (and D U)
-      AnmfOptions o = s.options;
+      AnmfModel o = s.model;
       double gl = 2 * o.gamma() * o.lambda();
       // R4 = 2γλ(HU + λÃ − ZU) + μB − M2 + (μJ − M4)Xᵀ, printed inverse (2γλ²I + μI + XXᵀ)⁻¹
       DenseMatrix du = times(combine(1, s.h, -1, z), s.u);

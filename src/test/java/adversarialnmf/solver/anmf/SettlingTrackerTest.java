@@ -25,10 +25,11 @@ class SettlingTrackerTest {
   private final DataMatrix y = new DenseData(AnmfTestSupport.plantedData(20, 24, 3, 8));
   private final Factors start = new KMeansInitialization(0.2).initialize(y, 3, new Random(2));
   private final AttackerTarget target = AttackerTarget.shift(0.2);
-  private final AnmfOptions options = AnmfOptions.builder().build();
+  private final AnmfModel model = AnmfModel.builder().build();
+  private final AdmmSettings options = AdmmSettings.builder().build();
 
-  private Factorization fit(int iterations, AnmfOptions o, double tolerance) {
-    return new AnmfAdmmSolver(o, target, new StoppingRule(iterations, tolerance)).fit(y, start);
+  private Factorization fit(int iterations, AdmmSettings o, double tolerance) {
+    return new AnmfAdmmSolver(model, o, target, new StoppingRule(iterations, tolerance)).fit(y, start);
   }
 
   private static DenseMatrix scaleFree(Factorization fit) {
@@ -89,7 +90,7 @@ class SettlingTrackerTest {
     DenseMatrix z = AnmfTestSupport.combine(1, dense, 0.2, ones(dense.rows(), dense.cols()));
     double expected = AnmfTestSupport.naiveObjective(dense, z, AnmfTestSupport.combine(1 / c, a, 0, a),
         AnmfTestSupport.combine(1 / c, after.adversarialBasis(), 0, a), AnmfTestSupport.combine(c,
-            after.coefficients(), 0, after.coefficients()), options);
+            after.coefficients(), 0, after.coefficients()), model);
     assertEquals(expected, after.trace(SettlingTracker.FIXED_SCALE_OBJECTIVE)[7], 1e-9 * expected);
   }
 
@@ -101,7 +102,7 @@ class SettlingTrackerTest {
 
   @Test
   void theScaleFreeRuleStopsWhenTheScaleFreeCoefficientsSettle() {
-    AnmfOptions rule = options.toBuilder().toleranceRule(AnmfOptions.ToleranceRule.SCALE_FREE_CHANGE).build();
+    AdmmSettings rule = options.toBuilder().toleranceRule(AdmmSettings.ToleranceRule.SCALE_FREE_CHANGE).build();
     Factorization fit = fit(2000, rule, 1e-3);
     assertEquals(StopReason.CONVERGED, fit.stopReason());
     double[] change = fit.trace(SettlingTracker.SCALE_FREE_CHANGE);

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class USolveTest {
 
-  private static final AnmfOptions OPTIONS = AnmfOptions.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5)
-      .mu(1.7).rescaleStart(false).build();
+  private static final AnmfModel MODEL = AnmfModel.builder().alpha(0.6).beta(0.3).gamma(0.2).lambda(0.5).build();
+  private static final AdmmSettings SETTINGS = AdmmSettings.builder().mu(1.7).rescaleStart(false).build();
 
   /** KKT residual of min_{U ≥ 0} ½⟨U, QU⟩ − ⟨R3, U⟩: ‖U − max(0, U − (QU − R3))‖, from a dense Q. */
   private static double naiveKktResidual(USubproblem p, DenseMatrix u, double mu) {
@@ -41,7 +41,7 @@ class USolveTest {
   private static AdmmState state(int m, int count, USolve solve, long seed) {
     Random random = new Random(seed);
     DenseMatrix y = random(m, count, random, 0, 1);
-    return new AdmmState(new DenseData(y), AttackerTarget.shift(0.3), OPTIONS,
+    return new AdmmState(new DenseData(y), AttackerTarget.shift(0.3), MODEL, SETTINGS,
         new Factors(random(m, 3, random, 0, 1), random(3, count, random, 0, 1)), solve);
   }
 
@@ -72,13 +72,14 @@ class USolveTest {
     DenseMatrix y = AnmfTestSupport.plantedData(m, count, 3, 21);
     Random random = new Random(4);
     Factors start = new Factors(random(m, 3, random, 0, 1), random(3, count, random, 0, 1));
-    AnmfOptions defaults = AnmfOptions.builder().build();
+    AnmfModel model = AnmfModel.builder().build();
+    AdmmSettings defaults = AdmmSettings.builder().build();
     AttackerTarget target = AttackerTarget.shift(0.4);
-    AdmmState direct = new AdmmState(new DenseData(y), target, defaults, start,
+    AdmmState direct = new AdmmState(new DenseData(y), target, model, defaults, start,
         new FistaUSolve(defaults.uInnerIterations(), m, count, 3, false));
-    AdmmState gram = new AdmmState(new DenseData(y), target, defaults, start,
+    AdmmState gram = new AdmmState(new DenseData(y), target, model, defaults, start,
         new FistaUSolve(defaults.uInnerIterations(), m, count, 3, true));
-    AnmfObjective objective = new AnmfObjective(new DenseData(y), target, defaults, 3);
+    AnmfObjective objective = new AnmfObjective(new DenseData(y), target, model, 3);
     for (int iteration = 1; iteration <= 40; iteration++) {
       direct.iterate();
       gram.iterate();

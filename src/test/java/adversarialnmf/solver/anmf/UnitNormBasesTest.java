@@ -20,7 +20,7 @@ class UnitNormBasesTest {
 
   private static final int RANK = 3;
 
-  private static final AnmfOptions UNIT = AnmfOptions.builder().unitNormBases(true).build();
+  private static final AnmfModel UNIT = AnmfModel.builder().unitNormBases(true).build();
 
   /**
    * Y = A* X* + light noise with unit columns of A*, instance j planted in cluster j mod rank, and
@@ -97,8 +97,9 @@ class UnitNormBasesTest {
     DenseMatrix[] planted = plantedUnitFactors(20, 30, 2);
     DataMatrix y = new DenseData(planted[0]);
     AttackerTarget target = AttackerTarget.shift(0.0);
-    AnmfOptions options = UNIT.toBuilder().mu(1).toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS).build();
-    AnmfAdmmSolver solver = new AnmfAdmmSolver(options, target, new StoppingRule(3000, 1e-3));
+    AdmmSettings settings = AdmmSettings.builder().mu(1).toleranceRule(AdmmSettings.ToleranceRule.RELATIVE_RESIDUALS)
+        .build();
+    AnmfAdmmSolver solver = new AnmfAdmmSolver(UNIT, settings, target, new StoppingRule(3000, 1e-3));
     Factors start = new KMeansInitialization(0.2).initialize(y, RANK, new Random(3));
     Factorization fit = solver.fit(y, start);
 
@@ -132,7 +133,7 @@ class UnitNormBasesTest {
     assertTrue(reconstruction < 1e-3, "relative squared residual " + reconstruction);
     // the trace is objective (9) at the returned factors, against the naive formula
     double naive = AnmfTestSupport.naiveObjective(planted[0], planted[0], fit.basis(), fit.adversarialBasis(),
-        fit.coefficients(), options);
+        fit.coefficients(), UNIT);
     assertEquals(naive, fit.finalObjective(), 1e-9 * naive + 1e-12);
   }
 
@@ -147,10 +148,12 @@ class UnitNormBasesTest {
     DataMatrix y = new DenseData(planted[0]);
     AttackerTarget target = AttackerTarget.shift(0.5);
     Factors start = new KMeansInitialization(0.2).initialize(y, RANK, new Random(4));
-    AnmfOptions free = AnmfOptions.builder().mu(1).toleranceRule(AnmfOptions.ToleranceRule.RELATIVE_RESIDUALS).build();
+    AnmfModel free = AnmfModel.builder().build();
+    AdmmSettings settings = AdmmSettings.builder().mu(1).toleranceRule(AdmmSettings.ToleranceRule.RELATIVE_RESIDUALS)
+        .build();
     StoppingRule rule = new StoppingRule(3000, 1e-3);
-    Factorization fixed = new AnmfAdmmSolver(free.toBuilder().unitNormBases(true).build(), target, rule).fit(y, start);
-    Factorization drifting = new AnmfAdmmSolver(free, target, rule).fit(y, start);
+    Factorization fixed = new AnmfAdmmSolver(UNIT, settings, target, rule).fit(y, start);
+    Factorization drifting = new AnmfAdmmSolver(free, settings, target, rule).fit(y, start);
     assertTrue(fixed.converged(), "scale-fixed run stopped after " + fixed.iterations() + " iterations");
     assertTrue(!drifting.converged(), "the unconstrained run converged: the premise of §5.1 failed");
     assertUnitNonnegativeColumns(fixed.basis(), "A");
@@ -163,7 +166,8 @@ class UnitNormBasesTest {
   @Test
   void theGradientSolverRefusesUnitNormBases() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new AnmfGradientSolver(UNIT, AttackerTarget.shift(0), new StoppingRule(10, 0)));
+        () -> new AnmfGradientSolver(UNIT, GradientSettings.builder().build(),
+            AttackerTarget.shift(0), new StoppingRule(10, 0)));
     assertTrue(e.getMessage().contains("unit-norm"), e.getMessage());
   }
 }

@@ -1,7 +1,8 @@
 package weka.filters.unsupervised.attribute;
 
-import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.PatchFill;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.EnumTags;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -12,24 +13,18 @@ import weka.core.Tag;
  */
 public abstract class AbstractPatchNoise extends AbstractValueRangeNoise {
 
-  private static final long serialVersionUID = -4420716853700040612L;
+  /** Changed when the fill became the core's {@link PatchFill.Kind}: filters saved before do not load. */
+  private static final long serialVersionUID = -4420716853700040613L;
 
-  public static final int FILL_RANDOM = 0;
-  public static final int FILL_CONSTANT = 1;
-  public static final Tag[] TAGS_FILL = {
-    new Tag(FILL_RANDOM, "random",
-        "Random values uniform in [min, max], one per pixel", false),
-    new Tag(FILL_CONSTANT, "constant",
-        "The constant fill value", false),
-  };
+  public static final Tag[] TAGS_FILL = EnumTags.of(PatchFill.Kind.class);
 
-  protected int m_Fill = FILL_RANDOM;
+  protected PatchFill.Kind m_Fill = PatchFill.Kind.RANDOM;
 
   protected double m_FillValue = 0;
 
   /** The fill the options describe. */
   protected PatchFill patchFill() {
-    return m_Fill == FILL_CONSTANT ? PatchFill.constant(m_FillValue) : PatchFill.random();
+    return PatchFill.of(m_Fill, m_FillValue);
   }
 
   @OptionMetadata(displayName = "fill", displayOrder = 30,
@@ -37,14 +32,11 @@ public abstract class AbstractPatchNoise extends AbstractValueRangeNoise {
       + " or the constant fill value.")
   @CommandLineOption("fill")
   public SelectedTag getFill() {
-    return new SelectedTag(m_Fill, TAGS_FILL);
+    return EnumTags.selected(m_Fill, TAGS_FILL);
   }
 
   public void setFill(SelectedTag fill) {
-    if (fill.getTags() != TAGS_FILL) {
-      throw new IllegalArgumentException("Fill (-fill) must be random or constant");
-    }
-    m_Fill = fill.getSelectedTag().getID();
+    m_Fill = EnumTags.value(fill, PatchFill.Kind.class, "Fill (-fill)");
   }
 
   @OptionMetadata(displayName = "fill value", displayOrder = 31,

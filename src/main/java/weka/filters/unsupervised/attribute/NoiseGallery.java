@@ -3,6 +3,8 @@ package weka.filters.unsupervised.attribute;
 import adversarialnmf.noise.ImageGeometry;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.ValueRange;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.DeclaredOptions;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.File;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import weka.core.Instances;
+import weka.core.OptionMetadata;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.Filter;
@@ -160,50 +163,144 @@ public final class NoiseGallery {
         System.out.println(usage());
         return;
       }
-      String input = Utils.getOption('i', args);
-      String output = Utils.getOption('o', args);
-      if (input.isEmpty() || output.isEmpty()) {
-        throw new IllegalArgumentException("Options -i (input data) and -o (PNG file) are"
-            + " required");
-      }
-      String count = Utils.getOption('n', args);
-      String scale = Utils.getOption("scale", args);
-      String width = Utils.getOption("width", args);
-      String height = Utils.getOption("height", args);
-      List<Filter> filters = new ArrayList<>();
-      List<String> specs = new ArrayList<>();
-      for (String spec = Utils.getOption('F', args); !spec.isEmpty();
-          spec = Utils.getOption('F', args)) {
-        String[] parts = Utils.splitOptions(spec);
-        String className = parts[0];
-        parts[0] = "";
-        filters.add((Filter) Utils.forName(Filter.class, className, parts));
-        specs.add(spec);
-      }
-      Utils.checkForRemainingOptions(args);
-      Instances data = DataSource.read(input);
-      NoiseGallery gallery = new NoiseGallery(data, width.isEmpty() ? 0 : Integer.parseInt(width),
-          height.isEmpty() ? 0 : Integer.parseInt(height));
-      int[] instances = evenlySpaced(count.isEmpty() ? 6 : Integer.parseInt(count),
-          data.numInstances());
-      List<Instances> rows = gallery.applyAll(filters);
-      BufferedImage image = gallery.render(rows, instances,
-          scale.isEmpty() ? 2 : Integer.parseInt(scale));
-      if (!ImageIO.write(image, "png", new File(output))) {
-        throw new IllegalStateException("No PNG writer available");
-      }
-      System.out.println("Wrote " + output + " (" + image.getWidth() + "x" + image.getHeight()
-          + "): columns = instances " + Arrays.toString(instances) + " of " + data.relationName()
-          + " (" + gallery.geometry + " pixels)");
-      System.out.println("row 1: original");
-      for (int k = 0; k < specs.size(); k++) {
-        System.out.printf(Locale.ROOT, "row %d: %s   (changed %.2f%% of all pixel values)%n",
-            k + 2, specs.get(k), 100 * gallery.changedFraction(rows.get(k + 1)));
-      }
+      Command command = new Command();
+      command.setOptions(args);
+      command.run();
     } catch (Exception e) {
       System.err.println(e.getMessage());
       System.err.println(usage());
       System.exit(1);
+    }
+  }
+
+  /** The command line of {@link #main}, each option declared once (flag, default, check). */
+  public static final class Command {
+    private String m_Input = "";
+    private String m_Output = "";
+    private int m_Count = 6;
+    private int m_Scale = 2;
+    private int m_Width = 0;
+    private int m_Height = 0;
+    private String[] m_Filters = new String[0];
+
+    /** Sets every option from {@code args}; a bad or unknown one is an error naming it. */
+    public void setOptions(String[] args) throws Exception {
+      DeclaredOptions.setOptions(this, args);
+      Utils.checkForRemainingOptions(args);
+      if (m_Input.isEmpty() || m_Output.isEmpty()) {
+        throw new IllegalArgumentException("Options -i (input data) and -o (PNG file) are required");
+      }
+    }
+
+    @OptionMetadata(displayName = "input", displayOrder = 10, description = "The images, one per instance.")
+    @CommandLineOption(value = "i", synopsis = "-i <data.arff[.gz]>")
+    public String getInput() {
+      return m_Input;
+    }
+
+    public void setInput(String path) {
+      m_Input = path;
+    }
+
+    @OptionMetadata(displayName = "output", displayOrder = 20, description = "The PNG file to write.")
+    @CommandLineOption(value = "o", synopsis = "-o <grid.png>")
+    public String getOutput() {
+      return m_Output;
+    }
+
+    public void setOutput(String path) {
+      m_Output = path;
+    }
+
+    @OptionMetadata(displayName = "images", displayOrder = 30, description = "Images per row, evenly spaced.")
+    @CommandLineOption("n")
+    public int getCount() {
+      return m_Count;
+    }
+
+    public void setCount(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("-n needs at least 1 image, got " + count);
+      }
+      m_Count = count;
+    }
+
+    @OptionMetadata(displayName = "scale", displayOrder = 40, description = "Screen pixels per image pixel.")
+    @CommandLineOption("scale")
+    public int getScale() {
+      return m_Scale;
+    }
+
+    public void setScale(int scale) {
+      if (scale < 1) {
+        throw new IllegalArgumentException("-scale needs at least 1 pixel per pixel, got " + scale);
+      }
+      m_Scale = scale;
+    }
+
+    @OptionMetadata(displayName = "width", displayOrder = 50,
+        description = "Image width; 0 takes it from the relation name (_w<W>_h<H>) or a square.")
+    @CommandLineOption("width")
+    public int getWidth() {
+      return m_Width;
+    }
+
+    public void setWidth(int width) {
+      if (width < 0) {
+        throw new IllegalArgumentException("-width must be >= 0 (0: from the relation name), got " + width);
+      }
+      m_Width = width;
+    }
+
+    @OptionMetadata(displayName = "height", displayOrder = 60, description = "Image height; 0 as for the width.")
+    @CommandLineOption("height")
+    public int getHeight() {
+      return m_Height;
+    }
+
+    public void setHeight(int height) {
+      if (height < 0) {
+        throw new IllegalArgumentException("-height must be >= 0 (0: as the width), got " + height);
+      }
+      m_Height = height;
+    }
+
+    @OptionMetadata(displayName = "filters", displayOrder = 70,
+        description = "A filter class and its options, one row of the grid each (repeat -F).")
+    @CommandLineOption(value = "F", synopsis = "-F \"<filter class and options>\"")
+    public String[] getFilters() {
+      return m_Filters.clone();
+    }
+
+    public void setFilters(String[] specs) {
+      m_Filters = specs.clone();
+    }
+
+    /** Reads the data, applies the filters and writes the grid, printing what each row shows. */
+    public void run() throws Exception {
+      List<Filter> filters = new ArrayList<>();
+      for (String spec : m_Filters) {
+        String[] parts = Utils.splitOptions(spec);
+        String className = parts[0];
+        parts[0] = "";
+        filters.add((Filter) Utils.forName(Filter.class, className, parts));
+      }
+      Instances data = DataSource.read(m_Input);
+      NoiseGallery gallery = new NoiseGallery(data, m_Width, m_Height);
+      int[] instances = evenlySpaced(m_Count, data.numInstances());
+      List<Instances> rows = gallery.applyAll(filters);
+      BufferedImage image = gallery.render(rows, instances, m_Scale);
+      if (!ImageIO.write(image, "png", new File(m_Output))) {
+        throw new IllegalStateException("No PNG writer available");
+      }
+      System.out.println("Wrote " + m_Output + " (" + image.getWidth() + "x" + image.getHeight()
+          + "): columns = instances " + Arrays.toString(instances) + " of " + data.relationName()
+          + " (" + gallery.geometry + " pixels)");
+      System.out.println("row 1: original");
+      for (int k = 0; k < m_Filters.length; k++) {
+        System.out.printf(Locale.ROOT, "row %d: %s   (changed %.2f%% of all pixel values)%n",
+            k + 2, m_Filters[k], 100 * gallery.changedFraction(rows.get(k + 1)));
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package weka.filters.unsupervised.attribute;
 
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.features.NmfFeatures;
+import adversarialnmf.features.NmfFeatures.Output;
 import adversarialnmf.features.NmfFeatures.ProjectionBasis;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
@@ -52,15 +53,10 @@ import weka.filters.UnsupervisedFilter;
  */
 public class NonnegativeFactorization extends AbstractAtomicBatchFilter implements UnsupervisedFilter {
 
-  private static final long serialVersionUID = 2870021584315528893L;
+  /** Changed when the output mode became the core's {@link Output}: filters saved before do not load. */
+  private static final long serialVersionUID = 2870021584315528894L;
 
-  public static final int MODE_COEFFICIENTS = 0;
-  public static final int MODE_RECONSTRUCTION = 1;
-  public static final int MODE_RESIDUAL = 2;
-  public static final Tag[] TAGS_MODE = {
-      new Tag(MODE_COEFFICIENTS, "coefficients", "coefficients x (one attribute per basis vector)", false),
-      new Tag(MODE_RECONSTRUCTION, "reconstruction", "reconstruction B x (denoised data, original units)", false),
-      new Tag(MODE_RESIDUAL, "residual", "residual y - B x (what the basis does not explain)", false)};
+  public static final Tag[] TAGS_MODE = EnumTags.of(Output.class);
 
   public static final Tag[] TAGS_BASIS = EnumTags.of(ProjectionBasis.class);
 
@@ -69,7 +65,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   // options; a fit never changes them
   protected AbstractNMFClusterer m_Clusterer = defaultClusterer();
-  protected int m_OutputMode = MODE_COEFFICIENTS;
+  protected Output m_OutputMode = Output.COEFFICIENTS;
   protected ProjectionBasis m_ProjectionBasis = ProjectionBasis.LEARNED;
   protected boolean m_PassNonNumeric = false;
   protected boolean m_ProjectTraining = false;
@@ -136,7 +132,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     splitAttributes(inputFormat);
     ArrayList<Attribute> attributes = new ArrayList<Attribute>();
     int classIndex = -1;
-    if (m_OutputMode == MODE_COEFFICIENTS) {
+    if (m_OutputMode == Output.COEFFICIENTS) {
       for (int c = 0; c < m_Clusterer.getNumClusters(); c++) {
         attributes.add(new Attribute(COEFFICIENT_PREFIX + c));
       }
@@ -220,7 +216,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     Instances output = new Instances(getOutputFormat(), instances.numInstances());
     int n = coefficients.rows();
     double[] x = new double[n];
-    double[] mapped = m_OutputMode == MODE_COEFFICIENTS ? null : new double[m_FeatureIndices.length];
+    double[] mapped = m_OutputMode == Output.COEFFICIENTS ? null : new double[m_FeatureIndices.length];
     for (int j = 0; j < instances.numInstances(); j++) {
       Instance in = instances.instance(j);
       for (int r = 0; r < n; r++) {
@@ -228,7 +224,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       }
       double[] values = new double[output.numAttributes()];
       Instance out;
-      if (m_OutputMode == MODE_COEFFICIENTS) {
+      if (m_OutputMode == Output.COEFFICIENTS) {
         System.arraycopy(x, 0, values, 0, n);
         for (int p = 0; p < m_PassedIndices.length; p++) {
           values[n + p] = in.value(m_PassedIndices[p]);
@@ -236,7 +232,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
         out = in instanceof SparseInstance ? new SparseInstance(in.weight(), values)
             : new DenseInstance(in.weight(), values);
       } else {
-        if (m_OutputMode == MODE_RECONSTRUCTION) {
+        if (m_OutputMode == Output.RECONSTRUCTION) {
           m_Features.reconstruct(x, mapped);
         } else {
           m_Features.residual(WekaData.values(in, m_FeatureIndices), x, mapped);
@@ -369,10 +365,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   public void setOutputMode(SelectedTag mode) {
-    if (mode.getTags() != TAGS_MODE) {
-      throw new IllegalArgumentException("output mode (-mode): not one of this option's tags");
-    }
-    m_OutputMode = mode.getSelectedTag().getID();
+    m_OutputMode = EnumTags.value(mode, Output.class, "output mode (-mode)");
   }
 
   @OptionMetadata(displayName = "output", displayOrder = 20,
@@ -380,7 +373,7 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       + " (denoised, in the original units) or the residual y - B x.")
   @CommandLineOption("mode")
   public SelectedTag getOutputMode() {
-    return new SelectedTag(m_OutputMode, TAGS_MODE);
+    return EnumTags.selected(m_OutputMode, TAGS_MODE);
   }
 
   public void setProjectionBasis(SelectedTag basis) {

@@ -1,10 +1,11 @@
 package weka.filters.unsupervised.attribute;
 
-import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.PatchShape;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.RegularPatch;
+import adversarialnmf.weka.CommandLineOption;
+import adversarialnmf.weka.EnumTags;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -15,18 +16,12 @@ import weka.core.Tag;
  */
 public class RegularPatchNoise extends AbstractPatchNoise {
 
-  private static final long serialVersionUID = 7310625306880468245L;
+  /** Changed when the shape became the core's {@link PatchShape}: filters saved before do not load. */
+  private static final long serialVersionUID = 7310625306880468246L;
 
-  public static final int SHAPE_SQUARE = 0;
-  public static final int SHAPE_IMAGE_ASPECT = 1;
-  public static final Tag[] TAGS_SHAPE = {
-    new Tag(SHAPE_SQUARE, "square",
-        "A square (spanning the shorter side if it does not fit)", false),
-    new Tag(SHAPE_IMAGE_ASPECT, "image",
-        "A rectangle with the image's aspect ratio", false),
-  };
+  public static final Tag[] TAGS_SHAPE = EnumTags.of(PatchShape.class);
 
-  protected int m_Shape = SHAPE_SQUARE;
+  protected PatchShape m_Shape = PatchShape.SQUARE;
 
   @Override
   public String globalInfo() {
@@ -41,8 +36,7 @@ public class RegularPatchNoise extends AbstractPatchNoise {
 
   @Override
   protected ImageCorruption createCorruption(PixelStatistics firstBatch) {
-    PatchShape shape = m_Shape == SHAPE_IMAGE_ASPECT ? PatchShape.IMAGE_ASPECT : PatchShape.SQUARE;
-    return new RegularPatch(fraction(), shape, patchFill());
+    return new RegularPatch(fraction(), m_Shape, patchFill());
   }
 
   @OptionMetadata(displayName = "patch shape", displayOrder = 20,
@@ -50,14 +44,11 @@ public class RegularPatchNoise extends AbstractPatchNoise {
       + " rectangle with the image's aspect ratio.")
   @CommandLineOption("shape")
   public SelectedTag getShape() {
-    return new SelectedTag(m_Shape, TAGS_SHAPE);
+    return EnumTags.selected(m_Shape, TAGS_SHAPE);
   }
 
   public void setShape(SelectedTag shape) {
-    if (shape.getTags() != TAGS_SHAPE) {
-      throw new IllegalArgumentException("Shape (-shape) must be square or image");
-    }
-    m_Shape = shape.getSelectedTag().getID();
+    m_Shape = EnumTags.value(shape, PatchShape.class, "Shape (-shape)");
   }
 
   public static void main(String[] args) {

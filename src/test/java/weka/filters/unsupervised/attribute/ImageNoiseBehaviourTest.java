@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adversarialnmf.noise.PatchFill;
+import adversarialnmf.noise.PatchShape;
 import adversarialnmf.noise.PixelStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SelectedTag;
 import weka.core.SparseInstance;
 import weka.core.Utils;
 import weka.filters.Filter;
@@ -341,5 +344,20 @@ class ImageNoiseBehaviourTest {
           c[0] + ": " + e.getMessage());
     }
     assertFalse(filter("SaltAndPepperNoise -P 0").getEveryBatch());
+  }
+
+  @Test
+  void patchTagsAreTheCoreChoicesAndForeignTagsAreRefused() {
+    RegularPatchNoise filter = new RegularPatchNoise();
+    filter.setShape(new SelectedTag(PatchShape.IMAGE_ASPECT.key(), RegularPatchNoise.TAGS_SHAPE));
+    filter.setFill(new SelectedTag(PatchFill.Kind.CONSTANT.key(), AbstractPatchNoise.TAGS_FILL));
+    assertEquals("image", filter.getShape().getSelectedTag().getIDStr());
+    assertEquals("constant", filter.getFill().getSelectedTag().getIDStr());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> filter.setFill(new SelectedTag(0, RegularPatchNoise.TAGS_SHAPE)));
+    assertTrue(e.getMessage().contains("-fill") && e.getMessage().contains("square"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> filter.setShape(new SelectedTag(1, AbstractPatchNoise.TAGS_FILL)));
+    assertTrue(e.getMessage().contains("-shape") && e.getMessage().contains("constant"), e.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package weka.filters.unsupervised.attribute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -66,5 +67,20 @@ class NoiseGalleryTest {
     assertTrue(image != null, "PNG written");
     assertEquals(2 + 4 * (5 + 2), image.getWidth());
     assertEquals(2 + 3 * (4 + 2), image.getHeight());
+  }
+
+  @Test
+  void badOptionsNameTheOptionAndTheValue() {
+    String[][] cases = {{"-n", "ten"}, {"-n", "0"}, {"-scale", "1.5"}, {"-width", "-3"}};
+    for (String[] c : cases) {
+      Exception e = assertThrows(IllegalArgumentException.class, () -> new NoiseGallery.Command().setOptions(
+          new String[] {"-i", "in.arff", "-o", "out.png", c[0], c[1]}));
+      assertTrue(e.getMessage().contains(c[0]) && e.getMessage().contains(c[1]), e.getMessage());
+    }
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> new NoiseGallery.Command().setOptions(new String[] {"-o", "out.png"}));
+    assertTrue(e.getMessage().contains("-i"), e.getMessage());
+    assertThrows(Exception.class, () -> new NoiseGallery.Command().setOptions(
+        new String[] {"-i", "in.arff", "-o", "out.png", "-no-such-option"}));
   }
 }

@@ -359,7 +359,8 @@ class NonnegativeFactorizationTest {
     assertTrue(clusterer instanceof NMF);
     assertEquals(7, clusterer.getNumClusters());
     assertEquals(55, clusterer.getMaxIterations());
-    assertEquals(NonnegativeFactorization.MODE_RESIDUAL, copy.getOutputMode().getSelectedTag().getID());
+    assertEquals("residual", copy.getOutputMode().getSelectedTag().getIDStr());
+    e(() -> copy.setOutputMode(new weka.core.SelectedTag(0, NonnegativeFactorization.TAGS_BASIS)), "-mode");
     assertTrue(copy.getPassNonNumeric() && copy.getProjectTraining());
 
     assertTrue(new NonnegativeFactorization().getClusterer() instanceof ANMF, "ANMF is the default");

@@ -5,16 +5,15 @@ import adversarialnmf.Choice;
 import java.io.Serializable;
 
 /**
- * The settings of ANMF, model (9), and of its ADMM solver (Algorithm 1, corrected): an immutable,
- * validated value made by {@link #builder()}. The model weights default to the paper's (α 0.6,
- * β 1e-5, γ 1e-3, λ 1e-3); the solver settings to the choices measured in docs/ALGORITHM.md §5
- * (μ 100 fixed, rescaled start, exact U, relative-change rule), because the paper's μ = 1 does not
- * converge on real data. {@link #paperSettings()} gives Algorithm 1 as printed (misprints fixed):
- * μ = 1 fixed, start as given, clipped U, rule (26).
+ * The settings of ANMF's ADMM solver (Algorithm 1, corrected), apart from model (9)
+ * ({@link AnmfModel}): an immutable, validated value made by {@link #builder()}. The defaults are the
+ * choices measured in docs/ALGORITHM.md §5 (μ 100 fixed, rescaled start, exact U, relative-change
+ * rule), because the paper's μ = 1 does not converge on real data. {@link #paperSettings()} gives
+ * Algorithm 1 as printed (misprints fixed): μ = 1 fixed, start as given, clipped U, rule (26).
  */
-public final class AnmfOptions implements Serializable {
+public final class AdmmSettings implements Serializable {
 
-  private static final long serialVersionUID = -3361571096204302318L;
+  private static final long serialVersionUID = -3361571096204302319L;
 
   /** How the U sub-problem min_{U ≥ 0} γ‖DU − λ(A − Ã)‖² + μ/2‖U − Xᵀ − M5/μ‖² is solved. */
   public enum UUpdate implements Choice {
@@ -103,17 +102,6 @@ public final class AnmfOptions implements Serializable {
     }
   }
 
-  /**
-   * The range of every weight (alpha, beta, gamma, lambda, mu): the solvers multiply up to three of
-   * them with squares of data in [0, 1], which must stay far inside double precision.
-   */
-  public static final double MIN_WEIGHT = 1e-50;
-  public static final double MAX_WEIGHT = 1e50;
-
-  private final double alpha;
-  private final double beta;
-  private final double gamma;
-  private final double lambda;
   private final double mu;
   private final UUpdate uUpdate;
   private final int uInnerIterations;
@@ -123,13 +111,8 @@ public final class AnmfOptions implements Serializable {
   private final double penaltyThreshold;
   private final boolean rescaleStart;
   private final ToleranceRule toleranceRule;
-  private final boolean unitNormBases;
 
-  private AnmfOptions(Builder b) {
-    this.alpha = b.alpha;
-    this.beta = b.beta;
-    this.gamma = b.gamma;
-    this.lambda = b.lambda;
+  private AdmmSettings(Builder b) {
     this.mu = b.mu;
     this.uUpdate = b.uUpdate;
     this.uInnerIterations = b.uInnerIterations;
@@ -139,27 +122,22 @@ public final class AnmfOptions implements Serializable {
     this.penaltyThreshold = b.penaltyThreshold;
     this.rescaleStart = b.rescaleStart;
     this.toleranceRule = b.toleranceRule;
-    this.unitNormBases = b.unitNormBases;
   }
 
-  /** The defaults: paper weights, measured solver settings (see docs/ALGORITHM.md). */
+  /** The defaults: the measured settings (see docs/ALGORITHM.md). */
   public static Builder builder() {
     return new Builder();
   }
 
   /** Algorithm 1 with the paper's settings: μ = 1 fixed, no rescaling, printed clip for U, rule (26). */
-  public static AnmfOptions paperSettings() {
+  public static AdmmSettings paperSettings() {
     return builder().mu(1.0).adaptivePenalty(false).rescaleStart(false).uUpdate(UUpdate.PAPER_CLIP)
         .toleranceRule(ToleranceRule.PAPER_RULE_26).build();
   }
 
-  /** A builder preset to these options, to change one or two. */
+  /** A builder preset to these settings, to change one or two. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.alpha = alpha;
-    b.beta = beta;
-    b.gamma = gamma;
-    b.lambda = lambda;
     b.mu = mu;
     b.uUpdate = uUpdate;
     b.uInnerIterations = uInnerIterations;
@@ -169,28 +147,7 @@ public final class AnmfOptions implements Serializable {
     b.penaltyThreshold = penaltyThreshold;
     b.rescaleStart = rescaleStart;
     b.toleranceRule = toleranceRule;
-    b.unitNormBases = unitNormBases;
     return b;
-  }
-
-  /** α, weight of ‖ÃX − Y‖² (the learner's fit to the attacked data). */
-  public double alpha() {
-    return alpha;
-  }
-
-  /** β, weight of ‖AX − Y‖² (the learner's fit to the clean data). */
-  public double beta() {
-    return beta;
-  }
-
-  /** γ, weight of the penalty ‖Ã(λI + XXᵀ) − λA − ZXᵀ‖² that replaces the attacker's optimality (7). */
-  public double gamma() {
-    return gamma;
-  }
-
-  /** λ, the attacker's cost of moving Ã away from A. */
-  public double lambda() {
-    return lambda;
   }
 
   /** μ, the ADMM penalty (the starting value when the penalty is adaptive). */
@@ -236,19 +193,13 @@ public final class AnmfOptions implements Serializable {
   }
 
   /**
-   * The scale-fixed model: every column of A and of Ã has unit Euclidean norm. Model (9) is
-   * unchanged otherwise; the constraint removes the scaling direction (A/c, Ã/c, cX) along which
-   * (9) has no minimiser with a shifted target (docs/ALGORITHM.md §5.1, §5.4). ADMM only.
+   * One line for the ADMM's description and logs, with the model it solves: "alpha=0.6 beta=1.0E-5
+   * gamma=0.001 lambda=0.001 mu=100.0, U update exact (≤ 20 inner steps), start rescaled, stop
+   * relative change".
    */
-  public boolean unitNormBases() {
-    return unitNormBases;
-  }
-
-  /** One line for toString() of models and for logs. */
-  public String describe() {
-    StringBuilder s = new StringBuilder();
-    s.append("alpha=").append(alpha).append(" beta=").append(beta).append(" gamma=").append(gamma)
-        .append(" lambda=").append(lambda).append(" mu=").append(mu);
+  public String describe(AnmfModel model) {
+    StringBuilder s = new StringBuilder(model.describeWeights());
+    s.append(" mu=").append(mu);
     if (adaptivePenalty) {
       s.append(" (adaptive, factor ").append(penaltyFactor).append(", threshold ").append(penaltyThreshold)
           .append(')');
@@ -256,7 +207,7 @@ public final class AnmfOptions implements Serializable {
     s.append(", U update ").append(uUpdate == UUpdate.EXACT_NONNEGATIVE
         ? "exact (≤ " + uInnerIterations + " inner steps)" : "paper clip");
     s.append(", start ").append(rescaleStart ? "rescaled" : "as given");
-    if (unitNormBases) {
+    if (model.unitNormBases()) {
       s.append(", unit-norm columns of A and \u00c3");
     }
     s.append(", stop ").append(toleranceRule == ToleranceRule.PAPER_RULE_26 ? "rule (26)"
@@ -267,15 +218,12 @@ public final class AnmfOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "AnmfOptions[" + describe() + "]";
+    return "AdmmSettings[mu=" + mu + (adaptivePenalty ? " adaptive" : "") + ", U update " + uUpdate.key()
+        + ", start " + (rescaleStart ? "rescaled" : "as given") + ", stop " + toleranceRule.key() + "]";
   }
 
   /** Collects settings; {@link #build()} validates them all at once. */
   public static final class Builder {
-    private double alpha = 0.6;
-    private double beta = 1e-5;
-    private double gamma = 1e-3;
-    private double lambda = 1e-3;
     private double mu = 100.0;
     private UUpdate uUpdate = UUpdate.EXACT_NONNEGATIVE;
     private int uInnerIterations = 20;
@@ -285,29 +233,8 @@ public final class AnmfOptions implements Serializable {
     private double penaltyThreshold = 10.0;
     private boolean rescaleStart = true;
     private ToleranceRule toleranceRule = ToleranceRule.RELATIVE_CHANGE;
-    private boolean unitNormBases = false;
 
     private Builder() {
-    }
-
-    public Builder alpha(double value) {
-      alpha = value;
-      return this;
-    }
-
-    public Builder beta(double value) {
-      beta = value;
-      return this;
-    }
-
-    public Builder gamma(double value) {
-      gamma = value;
-      return this;
-    }
-
-    public Builder lambda(double value) {
-      lambda = value;
-      return this;
     }
 
     public Builder mu(double value) {
@@ -355,18 +282,9 @@ public final class AnmfOptions implements Serializable {
       return this;
     }
 
-    public Builder unitNormBases(boolean value) {
-      unitNormBases = value;
-      return this;
-    }
-
-    /** @throws IllegalArgumentException naming the option, its value and what is valid */
-    public AnmfOptions build() {
-      requirePositive("alpha", alpha);
-      requirePositive("beta", beta);
-      requirePositive("gamma", gamma);
-      requirePositive("lambda", lambda);
-      requirePositive("mu", mu);
+    /** @throws IllegalArgumentException naming the setting, its value and what is valid */
+    public AdmmSettings build() {
+      AnmfModel.checkedWeight("mu", mu);
       requireNonNull("uUpdate", uUpdate);
       requireNonNull("linearSolve", linearSolve);
       requireNonNull("toleranceRule", toleranceRule);
@@ -382,15 +300,7 @@ public final class AnmfOptions implements Serializable {
         throw new IllegalArgumentException(
             "penaltyThreshold must be a finite number > 1, got " + penaltyThreshold);
       }
-      return new AnmfOptions(this);
-    }
-
-    private static void requirePositive(String name, double value) {
-      if (!(value >= MIN_WEIGHT && value <= MAX_WEIGHT)) {
-        throw new IllegalArgumentException(name + " must be a number in [" + MIN_WEIGHT + ", " + MAX_WEIGHT
-            + "], got " + value + (value > 0.0 && Double.isFinite(value) ? " (products of weights this far from 1"
-            + " with the data's squares leave double precision)" : ""));
-      }
+      return new AdmmSettings(this);
     }
 
     private static void requireNonNull(String name, Object value) {
