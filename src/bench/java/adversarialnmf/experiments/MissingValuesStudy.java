@@ -97,7 +97,7 @@ public final class MissingValuesStudy {
     ContingencyTable table = ContingencyTable.ofLabels(labels, nmf.getTrainingAssignments());
     double acc = ClusteringScores.accuracy(table);
     System.out.printf(Locale.ROOT, "%s,%s,%.1f,%s,%d,%.4f,%.4f,%d,%.1f%n", method, name, fraction,
-        fraction == 0.0 ? "complete" : policy.label(), seed, acc, ClusteringScores.normalizedMutualInformation(table, NmiNormalization.MAX),
+        fraction == 0.0 ? "complete" : policy.key(), seed, acc, ClusteringScores.normalizedMutualInformation(table, NmiNormalization.MAX),
         (int) nmf.getMeasure("measureIterations"), seconds);
     return acc;
   }

@@ -1,12 +1,13 @@
 package adversarialnmf.linalg;
 
+import adversarialnmf.Choice;
 import java.util.Arrays;
 
 /**
  * What a fit does with the missing entries of Y ({@link DataMatrix#missing()}): fit only the
  * observed entries (a masked loss), fill each with the mean of its attribute first, or refuse.
  */
-public enum MissingValues {
+public enum MissingValues implements Choice {
   /** Fit only the observed entries, W ∘ (Y − AX) with W the 0/1 mask of observed entries. */
   MASK("mask", "fit only the observed entries (masked loss)"),
   /** Replace each missing entry by the mean of the observed values of its attribute. */
@@ -14,19 +15,21 @@ public enum MissingValues {
   /** Refuse data with missing values. */
   REFUSE("refuse", "refuse data with missing values");
 
-  private final String label;
+  private final String key;
   private final String description;
 
-  MissingValues(String label, String description) {
-    this.label = label;
+  MissingValues(String key, String description) {
+    this.key = key;
     this.description = description;
   }
 
   /** The short name used on the command line. */
-  public String label() {
-    return label;
+  @Override
+  public String key() {
+    return key;
   }
 
+  @Override
   public String description() {
     return description;
   }

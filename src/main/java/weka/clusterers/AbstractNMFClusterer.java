@@ -91,7 +91,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected int m_Restarts = 1;
 
   /** -missing: the tags are the core policy's labels. */
-  public static final Tag[] TAGS_MISSING = missingTags();
+  public static final Tag[] TAGS_MISSING = EnumTags.of(MissingValues.class);
 
   /**
    * The fitted model and how it was made; null before buildClusterer. Set once, when a fit has
@@ -102,15 +102,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected boolean m_NumericAttributesOnly;
   /** Seconds between two progress reports of a fit. */
   static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
-
-  private static Tag[] missingTags() {
-    MissingValues[] values = MissingValues.values();
-    Tag[] tags = new Tag[values.length];
-    for (int i = 0; i < values.length; i++) {
-      tags[i] = new Tag(i, values[i].label(), values[i].description(), false);
-    }
-    return tags;
-  }
 
   /**
    * True if the method fits only the observed entries under -missing mask; a method whose update
@@ -772,10 +763,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   public void setMissingValues(SelectedTag value) {
-    if (value.getTags() != TAGS_MISSING) {
-      throw new IllegalArgumentException("missing values (-missing): not one of this option's tags");
-    }
-    m_MissingValues = MissingValues.values()[value.getSelectedTag().getID()];
+    m_MissingValues = EnumTags.value(value, MissingValues.class, "missing values (-missing)");
   }
 
   @OptionMetadata(displayName = "missing values", displayOrder = 55,
@@ -784,7 +772,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
       + " refuse.")
   @CommandLineOption("missing")
   public SelectedTag getMissingValues() {
-    return new SelectedTag(m_MissingValues.ordinal(), TAGS_MISSING);
+    return EnumTags.selected(m_MissingValues, TAGS_MISSING);
   }
 
   public void setRestarts(int restarts) {
