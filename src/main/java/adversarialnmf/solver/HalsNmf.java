@@ -145,6 +145,24 @@ public final class HalsNmf extends IterativeSolver {
     return norms;
   }
 
+  /**
+   * {@link #normaliseBasisColumns(DenseMatrix, DenseMatrix)} with the columns of Xᵀ (N x n)
+   * multiplied by the norms, so that A X is unchanged.
+   */
+  static void normaliseBasisColumns(DenseMatrix a, DenseMatrix gramA, DenseMatrix xt) {
+    double[] norms = normaliseBasisColumns(a, gramA);
+    int n = norms.length;
+    double[] xd = xt.data();
+    for (int r = 0; r < n; r++) {
+      if (norms[r] == 0.0) {
+        continue;
+      }
+      for (int j = r; j < xd.length; j += n) {
+        xd[j] *= norms[r];
+      }
+    }
+  }
+
   private final class HalsRun extends Run {
     private final DataMatrix y;
     private final double yNorm2;
@@ -190,17 +208,7 @@ public final class HalsNmf extends IterativeSolver {
      * contributions of unit basis vectors (Cichocki &amp; Phan normalise HALS the same way).
      */
     private void normaliseBasisColumns() {
-      double[] norms = HalsNmf.normaliseBasisColumns(a, gramA);
-      int n = norms.length;
-      double[] xd = xt.data();
-      for (int r = 0; r < n; r++) {
-        if (norms[r] == 0.0) {
-          continue;
-        }
-        for (int j = r; j < xd.length; j += n) {
-          xd[j] *= norms[r];
-        }
-      }
+      HalsNmf.normaliseBasisColumns(a, gramA, xt);
     }
 
     @Override

@@ -4,12 +4,12 @@ import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 
 /**
- * The multiplicative half-update that MU, the column-loss methods and Kullback-Leibler NMF share:
+ * The multiplicative half-update that MU, the column-loss methods, Kullback-Leibler NMF and GNMF share:
  * W ← W ∘ N / D, entrywise, for a factor W ≥ 0 and the positive and negative parts N, D of the
  * gradient of the loss in W (Lee &amp; Seung 2001). For a Frobenius fit T ≈ W Hᵀ, N = T H and
  * D = W HᵀH ({@link #frobeniusStep}); A is the case (T, H) = (Y, Xᵀ) and Xᵀ the case (Yᵀ, A), so
  * methods hold X transposed (N x n) and one kernel serves both factors. Masked fits and KL pass
- * their own D to {@link #apply}.
+ * their own D to {@link #apply}; GNMF adds its graph terms to N and, as a correction, to D.
  */
 public final class MultiplicativeUpdate {
 

@@ -3,6 +3,7 @@ package adversarialnmf.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adversarialnmf.testing.PackageClusterers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,8 @@ class PackageInstallIT {
   @Test
   void explorerOffersTheClusterers() throws Exception {
     String output = weka("src/test/resources/packaging/GoeListing.java", "weka.clusterers.Clusterer");
-    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
+    // every clusterer of the build (discovered on this JVM's class path) is offered by the installation
+    for (String clusterer : PackageClusterers.names()) {
       assertTrue(output.contains("weka.clusterers.Clusterer weka.clusterers." + clusterer + "\n"), output);
     }
   }
@@ -172,7 +174,7 @@ class PackageInstallIT {
     for (String filter : new String[] {"NonnegativeFactorization", "ConstantShift", "SaltAndPepperNoise"}) {
       assertTrue(output.contains("weka.filters.Filter weka.filters.unsupervised.attribute." + filter + "\n"), output);
     }
-    for (String clusterer : new String[] {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"}) {
+    for (String clusterer : PackageClusterers.names()) {
       assertTrue(output.contains("weka.clusterers.AbstractNMFClusterer weka.clusterers." + clusterer + "\n"),
           output);
     }
@@ -195,11 +197,11 @@ class PackageInstallIT {
   @Test
   void knowledgeFlowPaletteListsThePackageUnderWekasCategories() throws Exception {
     Path shots = Paths.get("target", "knowledgeflow-screenshots");
-    String[] clusterers = {"ANMF", "NMF", "OrthogonalNMF", "L21NMF", "CappedNMF"};
+    List<String> clusterers = PackageClusterers.names();
     String[] filters = {"NonnegativeFactorization", "ConstantShift", "SaltAndPepperNoise", "CorruptedPixelNoise",
         "RegularPatchNoise", "IrregularPatchNoise", "GaussianNoise", "LaplaceNoise"};
     List<String> args = new ArrayList<String>(Arrays.asList("kf-palette", shots.toString(), TEMPLATE));
-    args.addAll(Arrays.asList(clusterers));
+    args.addAll(clusterers);
     args.addAll(Arrays.asList(filters));
     String output = onVirtualDisplay(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         DRIVER, args.toArray(new String[0]));

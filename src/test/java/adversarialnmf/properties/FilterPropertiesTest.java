@@ -36,13 +36,19 @@ class FilterPropertiesTest {
         .as(DataCase::new);
   }
 
+  /** Every clusterer of the package (discovered) and the other solvers of NMF and ANMF. */
+  @Provide
+  Arbitrary<String> clusterers() {
+    return Arbitraries.of(ClustererPropertiesTest.CLUSTERERS);
+  }
+
   @Property(tries = 150, edgeCases = EdgeCasesMode.MIXIN)
   void theFactorizationFilterMapsOrRefusesAndIsNotPoisoned(@ForAll("data") DataCase data,
       @ForAll @IntRange(min = 1, max = 4) int clusters, @ForAll("modes") String mode,
-      @ForAll @IntRange(min = 0, max = 4) int method) throws Exception {
+      @ForAll("clusterers") String method) throws Exception {
     String who = NonnegativeFactorization.class.getName();
     NonnegativeFactorization filter = new NonnegativeFactorization();
-    String[] clusterer = ClustererPropertiesTest.CLUSTERERS[method].split(" ", 2);
+    String[] clusterer = method.split(" ", 2);
     filter.setOptions(Utils.splitOptions("-mode " + mode + " -W weka.clusterers." + clusterer[0] + " -- -N " + clusters
         + " -I 15" + (clusterer.length > 1 ? " " + clusterer[1] : "")));
     Instances instances = data.instances();

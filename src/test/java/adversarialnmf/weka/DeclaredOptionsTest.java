@@ -18,8 +18,7 @@ import weka.core.OptionMetadata;
 class DeclaredOptionsTest {
 
   static Stream<Class<?>> optionClasses() {
-    return Stream.of(weka.clusterers.ANMF.class, weka.clusterers.NMF.class, weka.clusterers.OrthogonalNMF.class,
-        weka.clusterers.L21NMF.class, weka.clusterers.CappedNMF.class,
+    return Stream.concat(adversarialnmf.testing.PackageClusterers.classes().stream(), Stream.of(
         weka.filters.unsupervised.attribute.NonnegativeFactorization.class,
         weka.filters.unsupervised.attribute.SaltAndPepperNoise.class,
         weka.filters.unsupervised.attribute.CorruptedPixelNoise.class,
@@ -28,7 +27,7 @@ class DeclaredOptionsTest {
         weka.filters.unsupervised.attribute.GaussianNoise.class,
         weka.filters.unsupervised.attribute.LaplaceNoise.class,
         weka.experiment.ClustererSplitEvaluator.class, weka.experiment.RobustnessBenchmark.class,
-        weka.experiment.FactorizationFigures.class);
+        weka.experiment.FactorizationFigures.class));
   }
 
   static OptionHandler fresh(Class<?> type) throws Exception {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.testing.PackageClusterers;
 import adversarialnmf.testing.PlantedData;
 import org.junit.jupiter.api.Test;
 import weka.core.Instances;
@@ -36,8 +37,8 @@ class ExecutionSlotsTest {
 
   @Test
   void everyClustererGivesTheSameModelOnOneSlotAndOnAll() throws Exception {
-    for (AbstractNMFClusterer clusterer : new AbstractNMFClusterer[] {new NMF(), new ANMF(), new OrthogonalNMF(),
-        new L21NMF(), new CappedNMF()}) {
+    for (Class<? extends AbstractNMFClusterer> type : PackageClusterers.classes()) {
+      AbstractNMFClusterer clusterer = PackageClusterers.fresh(type);
       double[] one = coefficientsWith((AbstractNMFClusterer) AbstractClusterer.makeCopy(clusterer), 1);
       double[] all = coefficientsWith((AbstractNMFClusterer) AbstractClusterer.makeCopy(clusterer), 0);
       double[] three = coefficientsWith((AbstractNMFClusterer) AbstractClusterer.makeCopy(clusterer), 3);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.testing.PackageClusterers;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import weka.core.Instances;
-import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.NonnegativeFactorization;
@@ -21,7 +21,7 @@ import weka.filters.unsupervised.attribute.Remove;
 
 /**
  * What Weka's Explorer and ClusterEvaluation show on the training data is the fitted clustering: for
- * every clusterer (and the factorization filter), clusterInstance on each training row agrees with
+ * every clusterer ({@link PackageClusterers}: discovered; and the factorization filter), clusterInstance on each training row agrees with
  * getTrainingAssignments for at least 99% of the rows of MNIST-150, Yale and ORL, and
  * ClusterEvaluation on the training set reproduces the fitted cluster sizes. n = number of classes,
  * seed 1. MNIST-150 (bundled) at the defaults; the face sets (read from /work/shared, skipped where
@@ -37,17 +37,29 @@ class TrainingAgreementTest {
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
     String mnist = "test-data/MNIST_test_bal150.arff.gz";
-    for (String spec : new String[] {"NMF", "NMF -solver hals", "NMF -solver kl", "OrthogonalNMF", "L21NMF",
-        "CappedNMF", "ANMF -I 30", "ANMF -I 30 " + PAPER}) {
+    for (String spec : specs("", "-I 30", "NMF -solver hals", "NMF -solver kl")) {
       cases.add(Arguments.of(mnist, spec));
     }
     for (String face : new String[] {SHARED + "Yale_32x32.arff.gz", SHARED + "ORL_32x32.arff.gz"}) {
-      for (String spec : new String[] {"NMF -I 30", "OrthogonalNMF -I 30", "L21NMF -I 30", "CappedNMF -I 30",
-          "ANMF -I 5", "ANMF -I 5 " + PAPER}) {
+      for (String spec : specs("-I 30", "-I 5")) {
         cases.add(Arguments.of(face, spec));
       }
     }
     return cases.stream();
+  }
+
+  /**
+   * Every clusterer of the package (discovered) with {@code options}, ANMF, the slow one, with
+   * {@code anmfOptions} and once more at the paper's settings, then the {@code variants}.
+   */
+  private static List<String> specs(String options, String anmfOptions, String... variants) {
+    List<String> specs = new ArrayList<>();
+    for (String name : PackageClusterers.names()) {
+      specs.add((name + " " + (name.equals("ANMF") ? anmfOptions : options)).trim());
+    }
+    specs.add("ANMF " + anmfOptions + " " + PAPER);
+    specs.addAll(java.util.Arrays.asList(variants));
+    return specs;
   }
 
   static Stream<Arguments> filterCases() {
@@ -70,10 +82,7 @@ class TrainingAgreementTest {
   }
 
   private static AbstractNMFClusterer clusterer(String spec, int clusters) throws Exception {
-    String[] options = Utils.splitOptions(spec);
-    String name = "weka.clusterers." + options[0];
-    options[0] = "";
-    AbstractNMFClusterer clusterer = (AbstractNMFClusterer) AbstractClusterer.forName(name, options);
+    AbstractNMFClusterer clusterer = PackageClusterers.fromSpec(spec);
     clusterer.setNumClusters(clusters);
     clusterer.setSeed(1);
     return clusterer;

@@ -128,13 +128,18 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
 
   /**
    * ‖Ã − Ã*‖ / ‖Ã*‖ with Ã* = (λA + ZXᵀ)(λI + XXᵀ)⁻¹ (7): since φ = Ã(λI + XXᵀ) − (λA + ZXᵀ),
-   * Ã − Ã* = φ(λI + XXᵀ)⁻¹, one n x n Cholesky and no m x N product.
+   * Ã − Ã* = φ(λI + XXᵀ)⁻¹, one n x n Cholesky and no m x N product. NaN where λI + XXᵀ is
+   * numerically singular (λ below the rounding of a rank-deficient XXᵀ): Ã* is then not defined.
    */
   private double bestResponseGap(DenseMatrix adversarial, DenseMatrix x, DenseMatrix phi) {
     DenseMatrix p = MatrixOps.gramOfRows(x);
     MatrixOps.addToDiagonal(p, model.lambda());
     DenseMatrix gap = phi.copy();
-    adversarialnmf.linalg.Cholesky.of(p).solveRowsInPlace(gap);
+    try {
+      adversarialnmf.linalg.Cholesky.of(p).solveRowsInPlace(gap);
+    } catch (ArithmeticException singular) {
+      return Double.NaN;
+    }
     DenseMatrix best = adversarial.copy();
     MatrixOps.addScaled(best, -1.0, gap);
     return Math.sqrt(MatrixOps.squaredNorm(gap) / MatrixOps.squaredNorm(best));

@@ -67,7 +67,7 @@ public class FactorizationViewLauncher implements ClustererPanelLaunchHandlerPlu
     Instances data = m_Panel.getExplorer() == null ? null : m_Panel.getExplorer().getPreprocessPanel().getInstances();
     AbstractNMFClusterer model = selectedModel();
     if (model == null) {
-      String message = "Select a result of ANMF, NMF, OrthogonalNMF, L21NMF or CappedNMF in the Result list "
+      String message = "Select the result of one of this package's NMF clusterers in the Result list "
           + "to see its basis, convergence and accuracy.";
       if (data == null) {
         JOptionPane.showMessageDialog(m_Panel, message, COMMAND, JOptionPane.INFORMATION_MESSAGE);
