@@ -317,6 +317,35 @@ class GraphNmfTest {
     assertArrayEquals(pristine.coefficients().data(), start.coefficients().data(), 0.0);
   }
 
+  /**
+   * 20,000 sparse instances: an N x N matrix of them would take 3.2 GB, more than the test heap
+   * (2 GB), so a fit that finishes built its graph without one (nor any m x N matrix).
+   */
+  @Test
+  void theGraphOfManyInstancesIsBuiltWithoutAnNByNMatrix() {
+    int m = 1000;
+    int count = 20_000;
+    int perColumn = 4;
+    Random random = new Random(5);
+    int[] start = new int[count + 1];
+    int[] rows = new int[count * perColumn];
+    double[] values = new double[count * perColumn];
+    for (int j = 0; j < count; j++) {
+      start[j + 1] = start[j] + perColumn;
+      for (int e = 0; e < perColumn; e++) {
+        rows[j * perColumn + e] = e * (m / perColumn) + random.nextInt(m / perColumn);
+        values[j * perColumn + e] = 1.0 + random.nextDouble();
+      }
+    }
+    DataMatrix y = new SparseData(m, count, start, rows, values);
+    GraphNmf solver = solver(3, 0.0, 100.0, 5, GraphWeighting.BINARY);
+    Factorization fit = solver.fit(y, randomStart(y, 3, 1));
+    assertEquals(3, fit.iterations());
+    NeighbourGraph graph = solver.graphOf(y);
+    assertTrue(graph.edges() >= count * 5 / 2 && graph.edges() <= count * 5, "edges " + graph.edges());
+    assertTrue(fit.finalObjective() <= fit.objectiveTrace()[0], fit.objectiveTrace()[0] + " -> " + fit.finalObjective());
+  }
+
   @Test
   void newInstancesGetNonnegativeLeastSquaresOntoTheBasis() {
     DataMatrix y = new DenseData(SolverFixtures.uniform(15, 20, new Random(8)));
