@@ -1,13 +1,17 @@
 import java.util.List;
+import java.util.Map;
 import weka.core.WekaPackageManager;
 import weka.gui.knowledgeflow.TemplateManager;
 import weka.knowledgeflow.Flow;
+import weka.knowledgeflow.FlowRunner;
 import weka.knowledgeflow.StepManagerImpl;
+import weka.knowledgeflow.steps.TextViewer;
 
 /**
  * Prints the Knowledge Flow templates the installed packages register, and the steps of each,
- * as the Knowledge Flow's Templates menu loads them. Run by PackageInstallIT in Java's
- * single-file source mode.
+ * as the Knowledge Flow's Templates menu loads them; with the argument {@code run <description>},
+ * runs that template to the end without a GUI (Weka's FlowRunner) and prints what its TextViewers
+ * received. Run by PackageInstallIT in Java's single-file source mode.
  */
 final class KnowledgeFlowTemplates {
 
@@ -26,5 +30,25 @@ final class KnowledgeFlowTemplates {
       }
       System.out.println("TEMPLATE " + description + " |" + steps);
     }
+    if (args.length == 2 && args[0].equals("run")) {
+      run(templates.getTemplateFlow(args[1]));
+    }
+  }
+
+  private static void run(Flow flow) throws Exception {
+    FlowRunner runner = new FlowRunner();
+    runner.setFlow(flow);
+    long started = System.nanoTime();
+    runner.run();
+    runner.waitUntilFinished();
+    System.out.println("FLOW_SECONDS " + (System.nanoTime() - started) / 1e9);
+    for (StepManagerImpl step : flow.getSteps()) {
+      if (step.getManagedStep() instanceof TextViewer) {
+        for (Map.Entry<String, String> result : ((TextViewer) step.getManagedStep()).getResults().entrySet()) {
+          System.out.println("RESULT " + result.getKey() + "\n" + result.getValue() + "\nEND_RESULT");
+        }
+      }
+    }
+    System.exit(runner.wasStopped() ? 1 : 0);
   }
 }

@@ -19,6 +19,7 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.ShiftTarget;
 import adversarialnmf.weka.WekaData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ import weka.core.WeightedInstancesHandler;
 import weka.core.logging.Logger;
 import weka.filters.Filter;
 import weka.filters.MultiFilter;
+import weka.gui.ProgrammaticProperty;
 
 /**
  * <!-- globalinfo-start -->
@@ -177,27 +179,22 @@ public class ANMF extends AbstractNMFClusterer {
     return m_Gradient;
   }
 
-  /** Z from the target option: the shift of Remark 1a, or the data passed through a Weka filter (Remark 1b). */
+  /**
+   * Z from the target option: the shift of Remark 1a (the option "shift", or a {@link ShiftTarget}
+   * filter), or the data passed through any other Weka filter (Remark 1b).
+   */
   private AttackerTarget attackerTarget(Instances data, DataMatrix y, double dataScale, Random random)
       throws Exception {
     String spec = m_Target.trim();
-    if (spec.isEmpty() || spec.equalsIgnoreCase(SHIFT_TARGET)) {
-      if (m_Shift * dataScale > OverflowSafe.SAFE_MAX) {
-        throw new IllegalArgumentException("ANMF: the shift (-shift " + m_Shift + ") is " + readable(m_Shift * dataScale)
+    Filter filter = targetFilter();
+    if (filter instanceof ShiftTarget) {
+      double shift = ((ShiftTarget) filter).getShift();
+      if (shift * dataScale > OverflowSafe.SAFE_MAX) {
+        throw new IllegalArgumentException("ANMF: the shift (-shift " + shift + ") is " + readable(shift * dataScale)
             + " times the largest data value, too large for the squares the fit forms; give a shift of the"
             + " order of the data's values");
       }
-      return m_Shift >= 0 ? AttackerTarget.shift(m_Shift * dataScale) : AttackerTarget.randomShift(y, random);
-    }
-    String[] parts = Utils.splitOptions(spec);
-    String className = parts[0];
-    parts[0] = "";
-    Filter filter;
-    try {
-      filter = (Filter) Utils.forName(Filter.class, className, parts);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("ANMF: cannot create the target filter '" + spec + "' (-target): "
-          + e.getMessage(), e);
+      return shift >= 0 ? AttackerTarget.shift(shift * dataScale) : AttackerTarget.randomShift(y, random);
     }
     requireAttributeFilter(filter, spec);
     // each instance carries its row number as its weight through a filter that keeps weights, so one
@@ -480,11 +477,50 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @OptionMetadata(displayName = "attacker target", displayOrder = 25,
-      description = "The attacker's target Z: shift for Z = Y + t (Remark 1a), or a filter"
-      + " specification (class name and options) applied to the training data (Remark 1b), for"
+      description = "The attacker's target Z, a filter of the training data. ConstantShift (the default):"
+      + " Z = Y + t, the paper's Remark 1a, t drawn from [0, 5 sigma] with ANMF's seed unless given; AllFilter:"
+      + " Z = Y, the data themselves; a noise filter of this package, or a MultiFilter chain of them: the"
+      + " paper's stages 2-3 on the observed data (Remark 1b); any other attribute filter that keeps the"
+      + " attributes and rows in place and the values nonnegative.")
+  public Filter getAttackerTarget() {
+    return targetFilter();
+  }
+
+  /** The command-line form of {@code filter}: {@code -target shift -shift t} for the shift filter, else its spec. */
+  public void setAttackerTarget(Filter filter) {
+    if (filter == null || filter instanceof ShiftTarget) {
+      m_Target = SHIFT_TARGET;
+      m_Shift = filter == null ? -1 : ((ShiftTarget) filter).getShift();
+    } else {
+      m_Target = Utils.toCommandLine(filter);
+      m_Shift = -1;
+    }
+  }
+
+  /** The target option as a filter: for "shift", the shift filter of -shift, seeded as this clusterer. */
+  private Filter targetFilter() {
+    String spec = m_Target.trim();
+    boolean shift = spec.isEmpty() || spec.equalsIgnoreCase(SHIFT_TARGET);
+    String[] parts;
+    try {
+      parts = shift ? new String[] {ShiftTarget.FILTER_CLASS, ShiftTarget.SHIFT_OPTION, String.valueOf(m_Shift),
+          "-S", String.valueOf(getSeed())} : Utils.splitOptions(spec);
+      String className = parts[0];
+      parts[0] = "";
+      return (Filter) Utils.forName(Filter.class, className, parts);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("ANMF: cannot create the target filter '" + spec + "' (-target): "
+          + e.getMessage(), e);
+    }
+  }
+
+  @OptionMetadata(displayName = "attacker target (command line)", displayOrder = 25,
+      description = "The attacker's target Z on the command line: shift for Z = Y + t (Remark 1a), or a"
+      + " filter specification (class name and options) applied to the training data (Remark 1b), for"
       + " instance a MultiFilter chain of the package's noise filters. Example:"
       + " \"weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2\".")
   @CommandLineOption(value = "target", synopsis = "-target <shift|filter spec>")
+  @ProgrammaticProperty
   public String getTarget() {
     return m_Target;
   }
@@ -498,6 +534,7 @@ public class ANMF extends AbstractNMFClusterer {
       + " from [0, 5 sigma] with the seed, as the paper (sigma: the standard deviation of the"
       + " entries of Y).")
   @CommandLineOption("shift")
+  @ProgrammaticProperty
   public double getShift() {
     return m_Shift;
   }

@@ -71,7 +71,7 @@ class PackageInstallIT {
     assertTrue(Files.isExecutable(Paths.get("/usr/bin/xvfb-run")),
         "the GUI test needs xvfb-run (Debian: apt-get install xvfb xauth; .ci/run installs it)");
     List<String> command = new ArrayList<String>(Arrays.asList("/usr/bin/xvfb-run", "-a", "-s",
-        "-screen 0 1400x1000x24", java));
+        "-screen 0 1920x1080x24", java));
     return launch(command, mainClass, args);
   }
 
@@ -171,8 +171,9 @@ class PackageInstallIT {
   void explorerOffersTheFilterAndItsClusterers() throws Exception {
     String output = weka("src/test/resources/packaging/GoeListing.java", "weka.filters.Filter",
         "weka.clusterers.AbstractNMFClusterer");
-    assertTrue(output.contains("weka.filters.Filter weka.filters.unsupervised.attribute.NonnegativeFactorization\n"),
-        output);
+    for (String filter : new String[] {"NonnegativeFactorization", "ConstantShift", "SaltAndPepperNoise"}) {
+      assertTrue(output.contains("weka.filters.Filter weka.filters.unsupervised.attribute." + filter + "\n"), output);
+    }
     for (String clusterer : PackageClusterers.names()) {
       assertTrue(output.contains("weka.clusterers.AbstractNMFClusterer weka.clusterers." + clusterer + "\n"),
           output);
@@ -189,6 +190,112 @@ class PackageInstallIT {
   }
 
   /**
+   * The Knowledge Flow on a virtual display (package loaded from WEKA_HOME only): every clusterer of
+   * the package under Clusterers, every filter under Filters > unsupervised > attribute, the
+   * template in the canvas; screenshots under target/knowledgeflow-screenshots.
+   */
+  @Test
+  void knowledgeFlowPaletteListsThePackageUnderWekasCategories() throws Exception {
+    Path shots = Paths.get("target", "knowledgeflow-screenshots");
+    List<String> clusterers = PackageClusterers.names();
+    String[] filters = {"NonnegativeFactorization", "ConstantShift", "SaltAndPepperNoise", "CorruptedPixelNoise",
+        "RegularPatchNoise", "IrregularPatchNoise", "GaussianNoise", "LaplaceNoise"};
+    List<String> args = new ArrayList<String>(Arrays.asList("kf-palette", shots.toString(), TEMPLATE));
+    args.addAll(clusterers);
+    args.addAll(Arrays.asList(filters));
+    String output = onVirtualDisplay(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        DRIVER, args.toArray(new String[0]));
+    assertTrue(output.contains("DONE"), output);
+    for (String clusterer : clusterers) {
+      assertTrue(output.contains("PALETTE Clusterers > " + clusterer + "\n"), output);
+    }
+    for (String filter : filters) {
+      assertTrue(output.contains("PALETTE Filters > unsupervised > attribute > " + filter + "\n"), output);
+    }
+    for (String shot : new String[] {"kf-palette-clusterers", "kf-palette-filters"}) {
+      assertTrue(Files.size(shots.resolve(shot + ".png")) > 5000, shot + "\n" + output);
+    }
+  }
+
+  /**
+   * ANMF's property sheet from the installation on a virtual display: the attacker target is one
+   * filter property (the command-line forms hidden), opened in Weka's own object editor as the shift
+   * filter with -shift's t; the filter tree holds the shift filter under unsupervised > attribute,
+   * and a choice in it (AllFilter) reaches ANMF's options. Screenshots under target/target-editor-screenshots.
+   */
+  @Test
+  void anmfsAttackerTargetIsChosenWithWekasObjectEditor() throws Exception {
+    Path shots = Paths.get("target", "target-editor-screenshots");
+    String output = onVirtualDisplay(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        DRIVER, "target-editor", shots.toString());
+    assertTrue(output.contains("DONE"), output);
+    assertTrue(output.contains("PROPERTY attacker target\n"), output);
+    assertTrue(!output.contains("PROPERTY shift\n") && !output.contains("PROPERTY attacker target (command line)"),
+        output);
+    assertTrue(output.contains("OPTIONS -N 10 -alpha 0.6 -beta 1.0E-5 -gamma 0.001 -lambda 0.001 -target shift"
+        + " -shift 0.05 -solver auto"), output);
+    assertTrue(output.contains("TARGET_PROPERTY weka.filters.unsupervised.attribute.ConstantShift\n")
+        && output.contains("TARGET_PROPERTY shift t\n"), output);
+    assertTrue(output.contains("TREE [weka, filters, unsupervised, attribute, ConstantShift]"), output);
+    assertTrue(output.contains("-lambda 0.001 -target weka.filters.AllFilter -shift -1.0 -solver auto"), output);
+    for (String shot : new String[] {"anmf-property-sheet", "anmf-target-editor", "anmf-target-filter-tree"}) {
+      assertTrue(Files.size(shots.resolve(shot + ".png")) > 5000, shot + "\n" + output);
+    }
+  }
+
+  private static final String TEMPLATE = "ANMF and NMF on salt-and-pepper MNIST-150";
+
+  /**
+   * The template run to the end by Weka's FlowRunner from the installation: its ANMF branch reaches
+   * the evaluation, whose classes-to-clusters table is the command line's for the same corruption
+   * (SaltAndPepperNoise -P 10 -S 1) and the same ANMF.
+   */
+  @Test
+  void knowledgeFlowTemplateRunsAndEvaluatesAnmfAsTheCommandLine(@TempDir Path out) throws Exception {
+    String flow = weka("src/test/resources/packaging/KnowledgeFlowTemplates.java", "run", TEMPLATE);
+    for (String line : flow.split("\n")) {
+      if (line.startsWith("FLOW_SECONDS ")) {
+        System.out.println(line);
+      }
+    }
+    String anmf = result(flow, "ANMF train");
+    assertTrue(result(flow, "NMF train").contains("Classes to Clusters:"), flow);
+    assertTrue(anmf.contains("Attacker target Z: explicit Z (784x150)"), anmf);
+
+    Path noisy = out.resolve("noisy.arff");
+    weka("weka.Run", "weka.filters.unsupervised.attribute.SaltAndPepperNoise", "-P", "10", "-S", "1", "-c", "last",
+        "-i", wekaHome.resolve("packages/adversarialNMF/data/MNIST_test_bal150.arff.gz").toString(),
+        "-o", noisy.toString());
+    String commandLine = weka("weka.Run", "weka.clusterers.ANMF", "-t", noisy.toString(), "-c", "last", "-N", "10",
+        "-I", "100", "-target", "weka.filters.unsupervised.attribute.SaltAndPepperNoise -P 10 -S 2");
+    String evaluation = classesToClusters(commandLine);
+    assertTrue(evaluation.contains("Incorrectly clustered instances"), commandLine);
+    assertEquals(evaluation, classesToClusters(anmf));
+  }
+
+  /** The text a TextViewer of the flow received under a title containing {@code title}. */
+  private static String result(String flow, String title) {
+    int start = flow.indexOf("RESULT ");
+    while (start >= 0) {
+      int end = flow.indexOf("\nEND_RESULT", start);
+      String result = flow.substring(start, end);
+      if (result.substring(0, result.indexOf('\n')).contains(" - " + title + " ")) {
+        return result;
+      }
+      start = flow.indexOf("RESULT ", end);
+    }
+    throw new AssertionError("no result '" + title + "' in the flow's output:\n" + flow);
+  }
+
+  /** From "Classes to Clusters:" to the incorrectly clustered line. */
+  private static String classesToClusters(String output) {
+    int start = output.indexOf("Classes to Clusters:");
+    int end = output.indexOf('\n', output.indexOf("Incorrectly clustered instances", start));
+    assertTrue(start >= 0 && end > start, output);
+    return output.substring(start, end);
+  }
+
+  /**
    * In the Explorer on a virtual display (package loaded from WEKA_HOME only): ANMF on MNIST-150
    * in the Cluster tab, the Factorization view's accuracy against ClusteringScores, screenshots
    * under target/explorer-screenshots; then a long fit whose progress reaches the log, which Stop
@@ -198,7 +305,7 @@ class PackageInstallIT {
   void explorerShowsTheFactorizationViewAndStopEndsAFit() throws Exception {
     Path shots = Paths.get("target", "explorer-screenshots");
     String output = onVirtualDisplay(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        DRIVER, MNIST, shots.toString(), "weka.clusterers.ANMF -N 10 -I 30", LONG_RUN);
+        DRIVER, "explorer", MNIST, shots.toString(), "weka.clusterers.ANMF -N 10 -I 30", LONG_RUN);
     assertTrue(output.contains("DONE"), output);
     double expected = Double.parseDouble(value(output, "EXPECTED_ACC"));
     assertEquals(String.format(java.util.Locale.ROOT, "%.4f", expected), value(output, "SHOWN_ACC"), output);
@@ -214,13 +321,13 @@ class PackageInstallIT {
   void stopEndsAFitOnJava25() throws Exception {
     Path java25 = Paths.get(System.getProperty("java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
     Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 at " + java25);
-    String output = onVirtualDisplay(java25.toString(), DRIVER, MNIST, "target/explorer-screenshots-java25", "-",
-        LONG_RUN);
+    String output = onVirtualDisplay(java25.toString(), DRIVER, "explorer", MNIST, "target/explorer-screenshots-java25",
+        "-", LONG_RUN);
     assertTrue(output.contains("DONE"), output);
     assertStopsAndRestarts(output);
   }
 
-  private static final String DRIVER = "src/test/resources/packaging/ExplorerDriver.java";
+  private static final String DRIVER = "src/test/resources/packaging/GuiDriver.java";
   private static final String MNIST = "test-data/MNIST_test_bal150.arff.gz";
   private static final String LONG_RUN = "weka.clusterers.ANMF -N 10 -I 100000 -E 0";
 

@@ -2,6 +2,8 @@ import java.awt.Component;
 import java.awt.Container;
 import java.awt.Frame;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.Robot;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Field;
@@ -10,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -23,7 +27,11 @@ import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextArea;
+import javax.swing.JTree;
 import javax.swing.SwingUtilities;
+import javax.swing.tree.DefaultMutableTreeNode;
+import javax.swing.tree.TreePath;
+import weka.clusterers.Clusterer;
 import weka.core.Instances;
 import weka.core.OptionHandler;
 import weka.core.Utils;
@@ -31,30 +39,58 @@ import weka.core.WekaPackageClassLoaderManager;
 import weka.core.converters.ConverterUtils.DataSource;
 import weka.gui.GenericObjectEditor;
 import weka.gui.LogPanel;
+import weka.gui.PropertyDialog;
+import weka.gui.PropertyPanel;
+import weka.gui.PropertySheetPanel;
 import weka.gui.ResultHistoryPanel;
 import weka.gui.explorer.ClustererPanel;
 import weka.gui.explorer.Explorer;
+import weka.gui.knowledgeflow.KnowledgeFlowApp;
+import weka.gui.knowledgeflow.MainKFPerspective;
+import weka.gui.knowledgeflow.StepTree;
+import weka.gui.knowledgeflow.TemplateManager;
 
 /**
- * Drives Weka's Explorer as a user would, on a real (virtual) display, with the package loaded
- * from WEKA_HOME only: loads a data set, runs a clusterer of the package in the Cluster tab,
- * opens the Factorization view, picks the class and reads the accuracy it shows; optionally runs
- * a long fit, reads its progress from the log and presses Stop. Prints KEY value lines for
- * ExplorerViewIT and saves screenshots. Run in Java's single-file source mode (no test classes on
- * the class path Weka scans).
+ * Drives Weka's GUIs as a user would, on a real (virtual) display, with the package loaded from
+ * WEKA_HOME only, and prints KEY value lines for PackageInstallIT; screenshots go to an output
+ * folder. Run in Java's single-file source mode (no test classes on the class path Weka scans).
  *
- * <p>Arguments: data file, output folder, clusterer and options ("-" for none), and optionally the
- * options of a long run to stop.
+ * <ul>
+ *   <li>{@code explorer <data> <out> <clusterer and options, or -> [<options of a long run>]}: loads
+ *       the data, runs the clusterer in the Cluster tab, opens the Factorization view, picks the
+ *       class and reads the accuracy it shows; optionally runs a long fit, reads its progress from
+ *       the log and presses Stop (twice, Start working again in between).</li>
+ *   <li>{@code target-editor <out>}: ANMF's property sheet as the Explorer opens it (Weka's
+ *       GenericObjectEditor in a PropertyDialog): the properties it lists, the attacker target's own
+ *       editor (the shift filter), the filter tree of its Choose button, and a choice in the tree
+ *       (AllFilter), with ANMF's options after each step.</li>
+ *   <li>{@code kf-palette <out> <template> <step names...>}: the Knowledge Flow with the template in
+ *       the canvas; the palette path of every named step ("PALETTE Clusterers > ANMF"), and
+ *       screenshots with the clusterers and the filters unfolded.</li>
+ * </ul>
  */
-final class ExplorerDriver {
+final class GuiDriver {
 
-  private ExplorerDriver() {
+  private GuiDriver() {
   }
 
   public static void main(String[] args) {
     int status = 1;
     try {
-      drive(args);
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      switch (args[0]) {
+        case "explorer":
+          explorer(rest);
+          break;
+        case "target-editor":
+          targetEditor(Paths.get(rest[0]));
+          break;
+        case "kf-palette":
+          knowledgeFlowPalette(Paths.get(rest[0]), rest[1], Arrays.asList(rest).subList(2, rest.length));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown mode " + args[0]);
+      }
       status = 0;
     } catch (Throwable e) {
       e.printStackTrace(System.out);
@@ -62,7 +98,9 @@ final class ExplorerDriver {
     System.exit(status);
   }
 
-  private static void drive(String[] args) throws Exception {
+  // ------------------------------------------------------------------ Explorer, Cluster tab
+
+  private static void explorer(String[] args) throws Exception {
     Path out = Paths.get(args[1]);
     Files.createDirectories(out);
     String options = args[2];
@@ -83,9 +121,9 @@ final class ExplorerDriver {
       return e;
     });
     ClustererPanel panel = find(explorer, ClustererPanel.class);
-    AbstractButton start = button(panel, "Start");
-    AbstractButton stop = button(panel, "Stop");
-    AbstractButton view = button(panel, "Factorization view");
+    AbstractButton start = onEdt(() -> button(panel, "Start"));
+    AbstractButton stop = onEdt(() -> button(panel, "Stop"));
+    AbstractButton view = onEdt(() -> button(panel, "Factorization view"));
 
     if (!options.equals("-")) {
       showView(panel, start, view, options, data, out);
@@ -256,6 +294,185 @@ final class ExplorerDriver {
     return null;
   }
 
+  // ------------------------------------------------------------------ ANMF's attacker target
+
+  private static void targetEditor(Path out) throws Exception {
+    Files.createDirectories(out);
+    GenericObjectEditor.determineClasses(); // loads the installed packages, as Explorer.main does
+    GenericObjectEditor.registerEditors();
+    Object anmf = WekaPackageClassLoaderManager.objectForName("weka.clusterers.ANMF");
+    ((OptionHandler) anmf).setOptions(Utils.splitOptions("-N 10 -shift 0.05"));
+    GenericObjectEditor editor = new GenericObjectEditor(true);
+    onEdt(() -> {
+      editor.setClassType(Clusterer.class);
+      editor.setValue(anmf);
+      return null;
+    });
+    // the dialog is modal and shows itself: its constructor returns when it closes
+    SwingUtilities.invokeLater(() -> new PropertyDialog(editor, 20, 20));
+    waitFor(() -> newest() instanceof PropertyDialog && newest().isShowing(), 10, "ANMF's property sheet");
+    Window sheet = onEdt(GuiDriver::newest);
+    onEdt(() -> {
+      for (JLabel label : all(find(sheet, PropertySheetPanel.class), JLabel.class)) {
+        System.out.println("PROPERTY " + label.getText());
+      }
+      return null;
+    });
+    System.out.println("OPTIONS " + options(editor));
+    screenshot(out.resolve("anmf-property-sheet.png"));
+
+    // a click on the attacker target opens its own editor: the shift filter's properties
+    PropertyPanel target = onEdt(() -> find(sheet, PropertyPanel.class));
+    int windows = Window.getWindows().length;
+    SwingUtilities.invokeLater(target::showPropertyDialog);
+    waitFor(() -> Window.getWindows().length > windows && newest().isShowing(), 10, "the target's editor");
+    Window filterDialog = onEdt(GuiDriver::newest);
+    onEdt(() -> {
+      filterDialog.setLocation(sheet.getX() + sheet.getWidth() + 10, sheet.getY() + 200);
+      for (JLabel label : all(filterDialog, JLabel.class)) {
+        System.out.println("TARGET_PROPERTY " + label.getText());
+      }
+      return null;
+    });
+    screenshot(out.resolve("anmf-target-editor.png"));
+
+    // the row's Choose button opens Weka's filter tree, which holds the shift filter among Weka's own
+    onEdt(() -> {
+      filterDialog.dispose();
+      return null;
+    });
+    AbstractButton choose = onEdt(() -> button(find(sheet, PropertySheetPanel.class), "Choose"));
+    SwingUtilities.invokeLater(choose::doClick);
+    waitFor(() -> tree() != null, 10, "the filter tree");
+    JTree tree = onEdt(GuiDriver::tree);
+    onEdt(() -> {
+      TreePath shift = path(tree, "ConstantShift");
+      System.out.println("TREE " + shift);
+      tree.expandPath(shift.getParentPath());
+      tree.scrollPathToVisible(shift);
+      System.out.println("TREE " + path(tree, "AllFilter"));
+      return null;
+    });
+    screenshot(out.resolve("anmf-target-filter-tree.png"));
+    onEdt(() -> {
+      tree.setSelectionPath(path(tree, "AllFilter")); // a user's click on a leaf chooses it
+      return null;
+    });
+    waitFor(() -> options(editor).contains("-target weka.filters.AllFilter"), 10, "the choice to reach ANMF");
+    System.out.println("OPTIONS " + options(editor));
+    System.out.println("DONE");
+  }
+
+  private static String options(GenericObjectEditor editor) {
+    return Utils.joinOptions(((OptionHandler) editor.getValue()).getOptions());
+  }
+
+  /** The tree path whose last node is {@code leaf}. */
+  private static TreePath path(JTree tree, String leaf) {
+    DefaultMutableTreeNode root = (DefaultMutableTreeNode) tree.getModel().getRoot();
+    for (Enumeration<?> e = root.depthFirstEnumeration(); e.hasMoreElements();) {
+      DefaultMutableTreeNode node = (DefaultMutableTreeNode) e.nextElement();
+      if (node.isLeaf() && node.toString().equals(leaf)) {
+        return new TreePath(node.getPath());
+      }
+    }
+    throw new IllegalStateException("no " + leaf + " in the filter tree");
+  }
+
+  /** The showing tree of a popup (the GOE's class tree), or null. */
+  private static JTree tree() {
+    for (Window window : Window.getWindows()) {
+      if (window.isShowing()) {
+        for (JTree tree : all(window, JTree.class)) {
+          if (tree.isShowing()) {
+            return tree;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Window newest() {
+    Window[] windows = Window.getWindows();
+    return windows[windows.length - 1];
+  }
+
+  /** The whole virtual screen, so that dialogs and the tree's popup are in one picture. */
+  private static void screenshot(Path file) throws Exception {
+    Thread.sleep(600);
+    Rectangle area = onEdt(() -> {
+      Rectangle union = null;
+      for (Window window : Window.getWindows()) {
+        if (window.isShowing()) {
+          union = union == null ? window.getBounds() : union.union(window.getBounds());
+        }
+      }
+      return union;
+    });
+    BufferedImage image = new Robot().createScreenCapture(area);
+    ImageIO.write(image, "png", file.toFile());
+    System.out.println("SCREENSHOT " + file);
+  }
+
+  // ------------------------------------------------------------------ Knowledge Flow palette
+
+  private static void knowledgeFlowPalette(Path out, String template, List<String> names) throws Exception {
+    Files.createDirectories(out);
+    GenericObjectEditor.determineClasses(); // loads the installed packages, as the GUI chooser does
+    JFrame frame = onEdt(() -> {
+      KnowledgeFlowApp app = new KnowledgeFlowApp();
+      JFrame f = new JFrame("Weka Knowledge Flow");
+      f.getContentPane().add(app);
+      f.setSize(1300, 900);
+      f.setVisible(true);
+      MainKFPerspective main = (MainKFPerspective) app.getMainPerspective();
+      main.getCurrentLayout().setFlow(new TemplateManager().getTemplateFlow(template));
+      return f;
+    });
+    StepTree palette = onEdt(() -> find(frame, StepTree.class));
+    List<TreePath> found = onEdt(() -> {
+      List<TreePath> paths = new ArrayList<>();
+      DefaultMutableTreeNode root = (DefaultMutableTreeNode) palette.getModel().getRoot();
+      for (Enumeration<?> e = root.depthFirstEnumeration(); e.hasMoreElements();) {
+        DefaultMutableTreeNode node = (DefaultMutableTreeNode) e.nextElement();
+        if (node.isLeaf() && names.contains(node.toString())) {
+          TreePath path = new TreePath(node.getPath());
+          paths.add(path);
+          StringBuilder text = new StringBuilder();
+          for (Object step : path.getPath()) {
+            if (step != root) {
+              text.append(text.length() == 0 ? "" : " > ").append(step);
+            }
+          }
+          System.out.println("PALETTE " + text);
+        }
+      }
+      return paths;
+    });
+    for (String part : new String[] {"Clusterers", "Filters"}) {
+      onEdt(() -> {
+        for (int row = palette.getRowCount() - 1; row >= 0; row--) {
+          palette.collapseRow(row);
+        }
+        TreePath last = null;
+        for (TreePath path : found) {
+          if (path.getPathComponent(1).toString().equals(part)) {
+            palette.expandPath(path.getParentPath());
+            last = path;
+          }
+        }
+        palette.setSelectionPath(last);
+        palette.scrollPathToVisible(last);
+        return null;
+      });
+      snapshot(frame, out.resolve("kf-palette-" + part.toLowerCase() + ".png"));
+    }
+    System.out.println("DONE");
+  }
+
+  // ------------------------------------------------------------------ shared
+
   private static Window windowOf(Component component) {
     return SwingUtilities.getWindowAncestor(component);
   }
@@ -274,17 +491,14 @@ final class ExplorerDriver {
     System.out.println("SCREENSHOT " + file);
   }
 
-  private static AbstractButton button(Container root, String text) throws Exception {
-    return onEdt(() -> {
-      List<AbstractButton> buttons = new ArrayList<>();
-      collect(root, AbstractButton.class, buttons);
-      for (AbstractButton b : buttons) {
-        if (text.equals(b.getText())) {
-          return b;
-        }
+  /** The button labelled {@code text} below {@code root} (on the event thread). */
+  private static AbstractButton button(Container root, String text) {
+    for (AbstractButton b : all(root, AbstractButton.class)) {
+      if (text.equals(b.getText())) {
+        return b;
       }
-      throw new IllegalStateException("no button '" + text + "' in the Cluster tab");
-    });
+    }
+    throw new IllegalStateException("no button '" + text + "'");
   }
 
   private static Component named(Container root, String name) {
@@ -299,9 +513,14 @@ final class ExplorerDriver {
   }
 
   private static <T> T find(Component root, Class<T> type) {
-    List<T> all = new ArrayList<>();
-    collect(root, type, all);
-    return all.isEmpty() ? null : all.get(0);
+    List<T> found = all(root, type);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static <T> List<T> all(Component root, Class<T> type) {
+    List<T> into = new ArrayList<>();
+    collect(root, type, into);
+    return into;
   }
 
   private static <T> void collect(Component root, Class<T> type, List<T> into) {
