@@ -110,12 +110,20 @@ public class ANMF extends AbstractNMFClusterer {
   /** The gradient solver fits a mask (auto picks it for such data); the ADMM's auxiliaries need every entry. */
   @Override
   protected boolean fitsMissingValues() {
-    return m_Solver != AnmfSolver.ADMM;
+    return fixedSolver() != AnmfSolver.ADMM;
+  }
+
+  /** The solver the options leave no choice about: -unit-norm-bases has only an ADMM form, so auto means the ADMM. */
+  private AnmfSolver fixedSolver() {
+    return m_Solver == AnmfSolver.AUTO && m_Model.unitNormBases() ? AnmfSolver.ADMM : m_Solver;
   }
 
   @Override
   protected String missingValuesAdvice() {
-    return "the ADMM needs every entry: fit around them with -solver gradient, or impute them first (-missing mean)";
+    return m_Model.unitNormBases()
+        ? "-unit-norm-bases needs the ADMM, and the ADMM needs every entry: impute them first (-missing mean), or drop "
+            + "-unit-norm-bases and fit around them with -solver gradient"
+        : "the ADMM needs every entry: fit around them with -solver gradient, or impute them first (-missing mean)";
   }
 
   @Override
@@ -131,14 +139,15 @@ public class ANMF extends AbstractNMFClusterer {
           + "or -unit-norm-bases");
     }
     AttackerTarget target = attackerTarget(data, y, dataScale, random);
-    AnmfSolver chosen = m_Solver;
-    m_SolverChoice = null;
-    if (m_Solver == AnmfSolver.AUTO) {
+    AnmfSolver chosen = fixedSolver();
+    m_SolverChoice = m_Solver == AnmfSolver.AUTO && chosen == AnmfSolver.ADMM
+        ? "-solver auto chose the ADMM: -unit-norm-bases has no gradient-solver form" : null;
+    if (chosen == AnmfSolver.AUTO) {
       long admm = AnmfSolver.ADMM.create(m_Model, m_Admm, m_Gradient, target, stopping)
           .workingSetBytes(y, m_NumClusters);
       long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
       boolean missing = !y.missing().isEmpty();
-      chosen = m_Solver.resolve(admm, free, missing);
+      chosen = AnmfSolver.AUTO.resolve(admm, free, missing);
       m_SolverChoice = chosen == AnmfSolver.ADMM
           ? "-solver auto chose the ADMM: its working set, about " + WorkingSet.readable(admm)
               + ", fits comfortably (under half the free heap)"
@@ -152,14 +161,15 @@ public class ANMF extends AbstractNMFClusterer {
   /** The chosen solver's (auto: the cheaper gradient solver's); no target is needed for its size. */
   @Override
   protected FactorizationSolver solverForEstimate(StoppingRule stopping) {
-    AnmfSolver solver = m_Solver == AnmfSolver.ADMM ? AnmfSolver.ADMM : AnmfSolver.GRADIENT;
+    AnmfSolver solver = fixedSolver() == AnmfSolver.ADMM ? AnmfSolver.ADMM : AnmfSolver.GRADIENT;
     return solver.create(m_Model, m_Admm, m_Gradient, AttackerTarget.shift(0.0), stopping);
   }
 
   @Override
   protected String cheaperAlternative(DataMatrix y) {
     String general = super.cheaperAlternative(y);
-    return m_Solver == AnmfSolver.GRADIENT ? general : "use -solver gradient, which forms no attributes x instances"
+    return m_Solver == AnmfSolver.GRADIENT ? general : (m_Model.unitNormBases() ? "drop -unit-norm-bases and " : "")
+        + "use -solver gradient, which forms no attributes x instances"
         + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
         m_NumClusters)) + " here), or " + general;
   }

@@ -84,6 +84,30 @@ class MemoryCheckTest {
     assertTrue(auto.getFactorization().trace(adversarialnmf.solver.anmf.AnmfGradientSolver.X_STEP) != null);
   }
 
+  /** -unit-norm-bases has only an ADMM form: auto takes the ADMM (the same bits as -solver admm), whatever the size. */
+  @Test
+  void autoWithUnitNormBasesIsTheAdmm() throws Exception {
+    Instances data = PlantedData.generate(30, 40, 3, 0.05, 7).instances();
+    ANMF auto = new ANMF();
+    auto.setOptions(new String[] {"-N", "3", "-I", "20", "-unit-norm-bases", "-S", "4"});
+    auto.buildClusterer(data);
+    assertTrue(auto.toString().contains("Solver choice: -solver auto chose the ADMM: -unit-norm-bases has no "
+        + "gradient-solver form"), auto.toString());
+    ANMF admm = new ANMF();
+    admm.setOptions(new String[] {"-N", "3", "-I", "20", "-unit-norm-bases", "-S", "4", "-solver", "admm"});
+    admm.buildClusterer(data);
+    assertEquals(admm.getFactorization().finalObjective(), auto.getFactorization().finalObjective(), 0.0);
+    assertTrue(java.util.Arrays.equals(admm.getTrainingAssignments(), auto.getTrainingAssignments()));
+
+    long heap = Runtime.getRuntime().maxMemory();
+    int terms = 30_000;
+    Instances corpus = corpus(terms, (int) Math.min(200_000, heap / (8L * terms) / 4));
+    ANMF tooLarge = new ANMF();
+    tooLarge.setOptions(new String[] {"-N", "3", "-I", "3", "-unit-norm-bases"});
+    Exception e = assertThrows(IllegalStateException.class, () -> tooLarge.buildClusterer(corpus));
+    assertTrue(e.getMessage().contains("drop -unit-norm-bases and use -solver gradient"), e.getMessage());
+  }
+
   @Test
   void anAbsurdIterationCapIsRefusedByTheSizeOfItsTraces() throws Exception {
     NMF nmf = new NMF();
