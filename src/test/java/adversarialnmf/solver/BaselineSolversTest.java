@@ -201,23 +201,7 @@ class BaselineSolversTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void sparseDataIsNeverDensified(Method method) {
-    int m = 100_000;
-    int count = 3000;
-    int perColumn = 4;
-    Random random = new Random(5);
-    int[] start = new int[count + 1];
-    int[] rows = new int[count * perColumn];
-    double[] values = new double[count * perColumn];
-    for (int j = 0; j < count; j++) {
-      start[j + 1] = start[j] + perColumn;
-      int row = random.nextInt(1000);
-      for (int e = 0; e < perColumn; e++) {
-        row += 1 + random.nextInt(m / perColumn - 1000);
-        rows[j * perColumn + e] = row;
-        values[j * perColumn + e] = 1.0 + random.nextDouble();
-      }
-    }
-    DataMatrix y = new SparseData(m, count, start, rows, values);
+    DataMatrix y = PlantedData.sparseBands(100_000, 3000, 4, 5);
     Factorization fit = method.solver(new StoppingRule(3, 0.0)).fit(y, randomStart(y, 3, 1));
     assertEquals(3, fit.iterations());
     assertTrue(Double.isFinite(fit.finalObjective()) && fit.finalObjective() <= fit.objectiveTrace()[0] * 1.5,

@@ -13,6 +13,7 @@ import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.linalg.SparseData;
 import adversarialnmf.testing.InterruptedRun;
+import adversarialnmf.testing.PlantedData;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Random;
@@ -323,21 +324,8 @@ class GraphNmfTest {
    */
   @Test
   void theGraphOfManyInstancesIsBuiltWithoutAnNByNMatrix() {
-    int m = 1000;
     int count = 20_000;
-    int perColumn = 4;
-    Random random = new Random(5);
-    int[] start = new int[count + 1];
-    int[] rows = new int[count * perColumn];
-    double[] values = new double[count * perColumn];
-    for (int j = 0; j < count; j++) {
-      start[j + 1] = start[j] + perColumn;
-      for (int e = 0; e < perColumn; e++) {
-        rows[j * perColumn + e] = e * (m / perColumn) + random.nextInt(m / perColumn);
-        values[j * perColumn + e] = 1.0 + random.nextDouble();
-      }
-    }
-    DataMatrix y = new SparseData(m, count, start, rows, values);
+    DataMatrix y = PlantedData.sparseBands(1000, count, 4, 5);
     GraphNmf solver = solver(3, 0.0, 100.0, 5, GraphWeighting.BINARY);
     Factorization fit = solver.fit(y, randomStart(y, 3, 1));
     assertEquals(3, fit.iterations());

@@ -2,6 +2,7 @@ package adversarialnmf.testing;
 
 import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.SparseData;
 import java.util.ArrayList;
 import java.util.Random;
 import weka.core.Attribute;
@@ -24,6 +25,25 @@ public final class PlantedData {
     this.basis = basis;
     this.coefficients = coefficients;
     this.labels = labels;
+  }
+
+  /**
+   * A sparse m x count matrix with {@code perColumn} entries in every column, one at a random row of
+   * each of {@code perColumn} equal bands of rows, values in [1, 2): far too large to densify.
+   */
+  public static SparseData sparseBands(int m, int count, int perColumn, long seed) {
+    Random random = new Random(seed);
+    int[] start = new int[count + 1];
+    int[] rows = new int[count * perColumn];
+    double[] values = new double[count * perColumn];
+    for (int j = 0; j < count; j++) {
+      start[j + 1] = start[j] + perColumn;
+      for (int e = 0; e < perColumn; e++) {
+        rows[j * perColumn + e] = e * (m / perColumn) + random.nextInt(m / perColumn);
+        values[j * perColumn + e] = 1.0 + random.nextDouble();
+      }
+    }
+    return new SparseData(m, count, start, rows, values);
   }
 
   /**
