@@ -1,3 +1,4 @@
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weka.core.WekaPackageManager;
@@ -5,6 +6,7 @@ import weka.gui.knowledgeflow.TemplateManager;
 import weka.knowledgeflow.Flow;
 import weka.knowledgeflow.FlowRunner;
 import weka.knowledgeflow.StepManagerImpl;
+import weka.knowledgeflow.steps.Clusterer;
 import weka.knowledgeflow.steps.TextViewer;
 
 /**
@@ -41,14 +43,30 @@ final class KnowledgeFlowTemplates {
     long started = System.nanoTime();
     runner.run();
     runner.waitUntilFinished();
-    System.out.println("FLOW_SECONDS " + (System.nanoTime() - started) / 1e9);
+    // waitUntilFinished can return while a result is between two steps (no step busy): wait until the
+    // viewer holds one result per clusterer of the flow, or give up after two minutes
+    int clusterers = 0;
     for (StepManagerImpl step : flow.getSteps()) {
-      if (step.getManagedStep() instanceof TextViewer) {
-        for (Map.Entry<String, String> result : ((TextViewer) step.getManagedStep()).getResults().entrySet()) {
-          System.out.println("RESULT " + result.getKey() + "\n" + result.getValue() + "\nEND_RESULT");
-        }
-      }
+      clusterers += step.getManagedStep() instanceof Clusterer ? 1 : 0;
+    }
+    while (results(flow).size() < clusterers && System.nanoTime() - started < 120e9) {
+      Thread.sleep(200);
+      runner.waitUntilFinished();
+    }
+    System.out.println("FLOW_SECONDS " + (System.nanoTime() - started) / 1e9);
+    for (Map.Entry<String, String> result : results(flow).entrySet()) {
+      System.out.println("RESULT " + result.getKey() + "\n" + result.getValue() + "\nEND_RESULT");
     }
     System.exit(runner.wasStopped() ? 1 : 0);
+  }
+
+  private static Map<String, String> results(Flow flow) {
+    Map<String, String> results = new LinkedHashMap<>();
+    for (StepManagerImpl step : flow.getSteps()) {
+      if (step.getManagedStep() instanceof TextViewer) {
+        results.putAll(((TextViewer) step.getManagedStep()).getResults());
+      }
+    }
+    return results;
   }
 }
