@@ -5,18 +5,11 @@ import adversarialnmf.noise.ImageCorruption;
 import adversarialnmf.noise.ImageGeometry;
 import adversarialnmf.noise.PixelStatistics;
 import adversarialnmf.noise.ValueRange;
-import adversarialnmf.weka.DeclaredOptions;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Random;
-import java.util.Vector;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.Range;
@@ -37,7 +30,7 @@ import weka.filters.UnsupervisedFilter;
  * Weka's {@code MultiFilter} hands its own seed to every stage of a chain, and the stages must
  * still draw independent corruptions. Instance weights pass through unchanged.
  */
-public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
+public abstract class AbstractImageNoise extends AbstractPassThroughFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
 
   private static final long serialVersionUID = -3184519625074926402L;
@@ -76,25 +69,6 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
    * pixels.
    */
   protected abstract ImageCorruption createCorruption(PixelStatistics firstBatch);
-
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = DeclaredOptions.listOptions(this);
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    DeclaredOptions.setOptions(this, options);
-    super.setOptions(options);
-    Utils.checkForRemainingOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    return DeclaredOptions.getOptions(this, super.getOptions());
-  }
 
   /** The values the corruption may write; by default the first batch's own range. */
   protected ValueRange valueRange(PixelStatistics firstBatch) {
@@ -183,23 +157,6 @@ public abstract class AbstractImageNoise extends AbstractAtomicBatchFilter
 
   public void setEveryBatch(boolean everyBatch) {
     m_EveryBatch = everyBatch;
-  }
-
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enableAllAttributes();
-    result.enable(Capability.MISSING_VALUES);
-    result.enableAllClasses();
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.enable(Capability.NO_CLASS);
-    return result;
-  }
-
-  @Override
-  protected boolean hasImmediateOutputFormat() {
-    return true;
   }
 
   /** Finds the pixel attributes and the image geometry, so that a misfit fails here already. */

@@ -5,20 +5,13 @@ import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.weka.CommandLineOption;
-import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.ShiftTarget;
 import adversarialnmf.weka.WekaData;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Vector;
 import weka.core.Attribute;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
@@ -32,7 +25,7 @@ import weka.filters.UnsupervisedFilter;
  * shift target (Remark 1a of Luo, Zhang and Huang) as a filter of its own. A negative t draws t
  * from the first batch as ANMF does (uniform in [0, 5σ]); every batch gets the same t.
  */
-public class ConstantShift extends AbstractAtomicBatchFilter
+public class ConstantShift extends AbstractPassThroughFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler, ShiftTarget {
 
   private static final long serialVersionUID = 6209174935011386518L;
@@ -64,25 +57,6 @@ public class ConstantShift extends AbstractAtomicBatchFilter
         + " data in [0, 1]. Every batch gets the first batch's t; missing values stay missing, other"
         + " attributes (nominal, string, date) and the class pass through. As ANMF's attacker target (property attackerTarget)"
         + " it is the shift target itself: t in the data's units, and ANMF's own seed draws a negative one.";
-  }
-
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = DeclaredOptions.listOptions(this);
-    options.addAll(Collections.list(super.listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    DeclaredOptions.setOptions(this, options);
-    super.setOptions(options);
-    Utils.checkForRemainingOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    return DeclaredOptions.getOptions(this, super.getOptions());
   }
 
   @OptionMetadata(displayName = "shift t", displayOrder = 10,
@@ -117,23 +91,6 @@ public class ConstantShift extends AbstractAtomicBatchFilter
   /** The t the batches get: the given one, or the one drawn from the first batch; NaN before it. */
   public double appliedShift() {
     return m_Shift >= 0 ? m_Shift : m_AppliedShift;
-  }
-
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enableAllAttributes();
-    result.enable(Capability.MISSING_VALUES);
-    result.enableAllClasses();
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.enable(Capability.NO_CLASS);
-    return result;
-  }
-
-  @Override
-  protected boolean hasImmediateOutputFormat() {
-    return true;
   }
 
   @Override
