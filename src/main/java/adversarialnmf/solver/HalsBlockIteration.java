@@ -9,28 +9,10 @@ import adversarialnmf.linalg.MatrixOps;
  * rescales and sweeps its X_b and returns Y_b X_bᵀ and X_b X_bᵀ, from which A is swept on the
  * driver.
  */
-final class HalsBlockIteration implements IterativeSolver.BlockIteration {
-
-  private final ColumnBlocks blocks;
-  private final double yNorm2;
-  private final DenseMatrix a;
-  private final DenseMatrix gramA;
-  private DenseMatrix yXt;
-  private DenseMatrix gramX;
+final class HalsBlockIteration extends FrobeniusBlockIteration {
 
   HalsBlockIteration(ColumnBlocks blocks, DenseMatrix startBasis) {
-    this.blocks = blocks;
-    this.yNorm2 = blocks.aggregate(BlockProducts.squaredNorm()).sum(0);
-    this.a = startBasis.copy();
-    int n = a.cols();
-    this.gramA = new DenseMatrix(n, n);
-    keep(blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())));
-    MatrixOps.gramOfColumns(a, gramA);
-  }
-
-  private void keep(BlockStatistics products) {
-    yXt = products.matrix(0);
-    gramX = products.matrix(1);
+    super(blocks, startBasis);
   }
 
   /** Xᵀ_b's rows rescaled by the norms of A, then one exact sweep with (AᵀA, Y_bᵀA). */
@@ -50,16 +32,6 @@ final class HalsBlockIteration implements IterativeSolver.BlockIteration {
     keep(blocks.update(coefficientSweep(a.copy(), gramA.copy(), norms)));
     HalsNmf.sweep(a, gramX, yXt);
     MatrixOps.gramOfColumns(a, gramA);
-  }
-
-  @Override
-  public double objective() {
-    return Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
-  }
-
-  @Override
-  public boolean isFinite() {
-    return a.isFinite() && yXt.isFinite() && gramX.isFinite();
   }
 
   @Override

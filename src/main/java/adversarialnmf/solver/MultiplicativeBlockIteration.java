@@ -8,30 +8,13 @@ import adversarialnmf.linalg.MatrixOps;
  * block gets A and AᵀA, updates Xᵀ_b ← Xᵀ_b ∘ (Y_bᵀA) / (Xᵀ_b AᵀA) and returns Y_b Xᵀ_b and
  * X_b X_bᵀ; A ← A ∘ Y Xᵀ / (A X Xᵀ) and the objective follow from the sums on the driver.
  */
-final class MultiplicativeBlockIteration implements IterativeSolver.BlockIteration {
+final class MultiplicativeBlockIteration extends FrobeniusBlockIteration {
 
-  private final ColumnBlocks blocks;
-  private final double yNorm2;
-  private final DenseMatrix a;
-  private final DenseMatrix gramA;
   private final DenseMatrix aGramX;
-  private DenseMatrix yXt;
-  private DenseMatrix gramX;
 
   MultiplicativeBlockIteration(ColumnBlocks blocks, DenseMatrix startBasis) {
-    this.blocks = blocks;
-    this.yNorm2 = blocks.aggregate(BlockProducts.squaredNorm()).sum(0);
-    this.a = startBasis.copy();
-    int n = a.cols();
-    this.gramA = new DenseMatrix(n, n);
-    this.aGramX = new DenseMatrix(a.rows(), n);
-    keep(blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())));
-    MatrixOps.gramOfColumns(a, gramA);
-  }
-
-  private void keep(BlockStatistics products) {
-    yXt = products.matrix(0);
-    gramX = products.matrix(1);
+    super(blocks, startBasis);
+    this.aGramX = new DenseMatrix(a.rows(), a.cols());
   }
 
   /** Xᵀ_b ← Xᵀ_b ∘ (Y_bᵀ A) / (Xᵀ_b AᵀA), then the products of the new Xᵀ_b. */
@@ -51,16 +34,6 @@ final class MultiplicativeBlockIteration implements IterativeSolver.BlockIterati
     keep(blocks.update(coefficientStep(a.copy(), gramA.copy())));
     MultiplicativeUpdate.frobeniusStep(a, gramX, yXt, aGramX);
     MatrixOps.gramOfColumns(a, gramA);
-  }
-
-  @Override
-  public double objective() {
-    return Residuals.squaredResidual(yNorm2, yXt, a, gramA, gramX);
-  }
-
-  @Override
-  public boolean isFinite() {
-    return a.isFinite() && yXt.isFinite() && gramX.isFinite();
   }
 
   @Override
