@@ -242,7 +242,7 @@ public final class FeatureStudy {
       for (int r = 0; r < x.length; r++) {
         x[r] = coefficients.get(r, j);
       }
-      features.reconstruct(x, rebuilt);
+      features.reconstruct(WekaData.values(noisy.instance(j), columns), x, rebuilt);
       for (int p = 0; p < columns.length; p++) {
         out.instance(j).setValue(columns[p], rebuilt[p]);
       }

@@ -1,6 +1,6 @@
 package adversarialnmf.experiments;
 
-import adversarialnmf.cluster.AssignmentRule;
+import adversarialnmf.cluster.Assignment;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.linalg.DenseData;
@@ -61,14 +61,14 @@ public final class PredictionRuleStudy {
           Factorization fit = model.factorization();
           DenseData y = new DenseData(adversarialnmf.weka.WekaData.toMatrix(features,
               adversarialnmf.weka.WekaData.featureIndices(features)).toDense());
-          adversarialnmf.linalg.DataMatrix scaled = y.scaled(model.dataScale());
+          adversarialnmf.linalg.DataMatrix scaled = model.asFitted(y);
           report(name, spec, seed, "fitted X", classes, classCount, fit.argmaxAssignments(), -1);
           for (PredictionRule rule : PredictionRule.values()) {
             if (rule == PredictionRule.ADVERSARIAL_BASIS && !fit.hasAdversarialBasis()) {
               continue;
             }
-            NmfClustering assigned = NmfClustering.of(fit, scaled, model.dataScale(), AssignmentRule.ARGMAX, rule,
-                new Random(seed));
+            NmfClustering assigned = NmfClustering.of(fit, scaled, model.preprocessing(), model.dataScale(),
+                Assignment.ARGMAX, rule, new Random(seed));
             report(name, spec, seed, rule.name().toLowerCase(Locale.ROOT), classes, classCount,
                 assigned.trainingLabels(), assigned.rowsMovedByFinalStep());
           }

@@ -12,7 +12,8 @@ import java.io.Serializable;
 import java.util.Random;
 
 /**
- * A fitted NMF clustering: the factorization, the scale the data were divided by, the rule that
+ * A fitted NMF clustering: the factorization, the preprocessing of each instance (tf-idf weights,
+ * instance normalisation), the scale the data were divided by, the rule that
  * gives an instance its coefficients (by default the method's own out-of-sample rule), and the rule
  * that turns coefficients into clusters. The training instances are assigned through the same
  * coefficient rule as new ones: the fit's X is finished by one exact X-step for the fitted bases
@@ -28,8 +29,9 @@ public final class NmfClustering implements Serializable {
   static final int ASSIGNMENT_KMEANS_ITERATIONS = 300;
 
   private final Factorization factorization;
+  private final InstancePreprocessing preprocessing;
   private final double dataScale;
-  private final AssignmentRule rule;
+  private final Assignment assignment;
   private final PredictionRule predictionRule;
   private final OutOfSampleRule coefficientRule;
   private final DenseMatrix centroids; // n x k, only for the k-means rule
@@ -39,12 +41,13 @@ public final class NmfClustering implements Serializable {
   /** ‖b_r‖ of the basis coefficients refer to: compared on the unit-norm basis (see #membership). */
   private final double[] basisNorms;
 
-  private NmfClustering(Factorization factorization, double dataScale, AssignmentRule rule,
-      PredictionRule predictionRule, OutOfSampleRule coefficientRule, double[] basisNorms,
+  private NmfClustering(Factorization factorization, InstancePreprocessing preprocessing, double dataScale,
+      Assignment assignment, PredictionRule predictionRule, OutOfSampleRule coefficientRule, double[] basisNorms,
       DenseMatrix trainingCoefficients, DenseMatrix centroids, int[] trainingLabels) {
     this.factorization = factorization;
+    this.preprocessing = preprocessing;
     this.dataScale = dataScale;
-    this.rule = rule;
+    this.assignment = assignment;
     this.predictionRule = predictionRule;
     this.coefficientRule = coefficientRule;
     this.basisNorms = basisNorms;
@@ -53,7 +56,7 @@ public final class NmfClustering implements Serializable {
     this.trainingLabels = trainingLabels;
     int moved = 0;
     DenseMatrix fitted = factorization.coefficients();
-    int[] fittedArgmax = rule == AssignmentRule.ARGMAX ? factorization.argmaxAssignments() : null;
+    int[] fittedArgmax = assignment.rule() == AssignmentRule.ARGMAX ? factorization.argmaxAssignments() : null;
     for (int j = 0; j < trainingLabels.length; j++) {
       int before = fittedArgmax != null ? fittedArgmax[j] : clusterOf(fitted.column(j));
       if (before != trainingLabels[j]) {
@@ -64,35 +67,24 @@ public final class NmfClustering implements Serializable {
   }
 
   /**
-   * Builds the clustering from a fit, with the method's own out-of-sample rule.
-   *
-   * @param y the training data as factorized (already multiplied by {@code dataScale})
-   * @param dataScale the factor the raw data were multiplied by before the fit (1 for none)
-   * @param random used only by the k-means rule
-   */
-  public static NmfClustering of(Factorization factorization, DataMatrix y, double dataScale,
-      AssignmentRule rule, Random random) {
-    return of(factorization, y, dataScale, rule, PredictionRule.MODEL, random);
-  }
-
-  /**
    * Builds the clustering from a fit.
    *
-   * @param y the training data as factorized (already multiplied by {@code dataScale})
-   * @param dataScale the factor the raw data were multiplied by before the fit (1 for none)
+   * @param y the training data as factorized (preprocessed, then multiplied by {@code dataScale})
+   * @param preprocessing what was done to each raw instance before the scaling
+   * @param dataScale the factor the preprocessed data were multiplied by before the fit (1 for none)
    * @param prediction the coefficient rule for training and new instances
    * @param random used only by the k-means rule
    * @throws IllegalArgumentException if {@code prediction} needs an adversarial basis the fit lacks
    */
-  public static NmfClustering of(Factorization factorization, DataMatrix y, double dataScale,
-      AssignmentRule rule, PredictionRule prediction, Random random) {
-    return of(factorization, coefficientRuleOf(factorization, prediction).coefficients(y), dataScale, rule,
-        prediction, random);
+  public static NmfClustering of(Factorization factorization, DataMatrix y, InstancePreprocessing preprocessing,
+      double dataScale, Assignment assignment, PredictionRule prediction, Random random) {
+    return of(factorization, coefficientRuleOf(factorization, prediction).coefficients(y), preprocessing, dataScale,
+        assignment, prediction, random);
   }
 
   /**
    * The prediction rule's coefficient rule and the norms its coefficients are compared on:
-   * {@link #of(Factorization, DataMatrix, double, AssignmentRule, PredictionRule, Random)} without
+   * {@link #of(Factorization, DataMatrix, InstancePreprocessing, double, Assignment, PredictionRule, Random)} without
    * Y, for a fit whose data live elsewhere (column blocks), which apply the rule to their instances.
    */
   public static OutOfSampleRule coefficientRuleOf(Factorization factorization, PredictionRule prediction) {
@@ -115,38 +107,50 @@ public final class NmfClustering implements Serializable {
    * The clustering of a fit whose training instances got their coefficients from
    * {@link #coefficientRuleOf} elsewhere ({@code trainingCoefficients}, n x N, in the fit's units).
    */
-  public static NmfClustering of(Factorization factorization, DenseMatrix trainingCoefficients, double dataScale,
-      AssignmentRule rule, PredictionRule prediction, Random random) {
+  public static NmfClustering of(Factorization factorization, DenseMatrix trainingCoefficients,
+      InstancePreprocessing preprocessing, double dataScale, Assignment assignment, PredictionRule prediction,
+      Random random) {
     double[] norms = prediction == PredictionRule.ADVERSARIAL_BASIS
         ? Factorization.columnNorms(factorization.adversarialBasis()) : factorization.basisColumnNorms();
-    return withTrainingCoefficients(factorization, coefficientRuleOf(factorization, prediction), norms,
-        trainingCoefficients, dataScale, rule, prediction, random);
-  }
-
-  private static NmfClustering withTrainingCoefficients(Factorization factorization, OutOfSampleRule coefficientRule,
-      double[] norms, DenseMatrix finished, double dataScale, AssignmentRule rule, PredictionRule prediction,
-      Random random) {
-    if (rule == AssignmentRule.ARGMAX) {
-      return new NmfClustering(factorization, dataScale, rule, prediction, coefficientRule, norms, finished,
-          null, Factorization.argmax(finished, norms));
+    OutOfSampleRule coefficientRule = coefficientRuleOf(factorization, prediction);
+    if (assignment.rule() == AssignmentRule.ARGMAX) {
+      return new NmfClustering(factorization, preprocessing, dataScale, assignment, prediction, coefficientRule,
+          norms, trainingCoefficients, null, Factorization.argmax(trainingCoefficients, norms));
     }
-    DenseMatrix normalised = unitColumns(scaleFree(finished, norms));
-    int k = factorization.rank();
-    KMeans.Result result = new KMeans(k, ASSIGNMENT_KMEANS_ITERATIONS).fit(new DenseData(normalised), random);
-    return new NmfClustering(factorization, dataScale, rule, prediction, coefficientRule, norms, finished,
-        result.centroids(), result.labels());
+    DenseData normalised = new DenseData(unitColumns(scaleFree(trainingCoefficients, norms)));
+    KMeans kMeans = new KMeans(factorization.rank(), ASSIGNMENT_KMEANS_ITERATIONS);
+    KMeans.Result best = null;
+    for (int run = 0; run < assignment.restarts(); run++) { // runs draw one after another from one stream
+      KMeans.Result result = kMeans.fit(normalised, random);
+      if (best == null || result.inertia() < best.inertia()) {
+        best = result;
+      }
+    }
+    return new NmfClustering(factorization, preprocessing, dataScale, assignment, prediction, coefficientRule,
+        norms, trainingCoefficients, best.centroids(), best.labels());
   }
 
   public Factorization factorization() {
     return factorization;
   }
 
+  /** The factor the preprocessed instances are multiplied by before the fit's rule sees them. */
   public double dataScale() {
     return dataScale;
   }
 
+  /** What is done to each raw instance before the scaling (tf-idf weights, normalisation). */
+  public InstancePreprocessing preprocessing() {
+    return preprocessing;
+  }
+
   public AssignmentRule rule() {
-    return rule;
+    return assignment.rule();
+  }
+
+  /** The assignment rule and its k-means restarts. */
+  public Assignment assignment() {
+    return assignment;
   }
 
   public PredictionRule predictionRule() {
@@ -186,18 +190,19 @@ public final class NmfClustering implements Serializable {
     return sizes;
   }
 
-  /** Nonnegative coefficients (in the fit's units) of raw (unscaled) instances given as columns. */
+  /** Raw instances (columns) as the fit saw its data: preprocessed, then scaled. */
+  public DataMatrix asFitted(DataMatrix rawColumns) {
+    return preprocessing.apply(rawColumns, dataScale);
+  }
+
+  /** Nonnegative coefficients (in the fit's units) of raw instances given as columns. */
   public DenseMatrix coefficientsOf(DataMatrix rawColumns) {
-    return coefficientRule.coefficients(dataScale == 1.0 ? rawColumns : rawColumns.scaled(dataScale));
+    return coefficientRule.coefficients(asFitted(rawColumns));
   }
 
   /** Nonnegative coefficients (in the fit's units) of one raw instance. */
   public double[] coefficientsOf(double[] raw) {
-    double[] y = raw.clone();
-    for (int i = 0; i < y.length; i++) {
-      y[i] *= dataScale;
-    }
-    return coefficientRule.coefficients(y);
+    return coefficientRule.coefficients(preprocessing.apply(raw, dataScale));
   }
 
   /** The cluster of a coefficient vector: the largest entry of {@link #membership}. */
@@ -224,7 +229,7 @@ public final class NmfClustering implements Serializable {
       coefficients[r] = rawCoefficients[r] * basisNorms[r];
     }
     double[] out = new double[n];
-    if (rule == AssignmentRule.ARGMAX) {
+    if (assignment.rule() == AssignmentRule.ARGMAX) {
       double sum = 0.0;
       for (double v : coefficients) {
         sum += v;

@@ -1,6 +1,7 @@
 package adversarialnmf.features;
 
 import adversarialnmf.Choice;
+import adversarialnmf.cluster.InstancePreprocessing;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
@@ -15,9 +16,11 @@ import java.io.Serializable;
  * adversarial basis Ã): the coefficients x of raw instances (onto A by the clustering's coefficient
  * rule, by default the method's own out-of-sample rule; onto Ã by nonnegative least squares), their
  * reconstruction B x in the raw units of the data, and the residual y − B x. For Frobenius losses and
- * for Ã the residual is the one the projection minimised. The fit was made
- * on data multiplied by {@code dataScale}, so coefficients are in the fit's units (comparable with X)
- * and reconstructions are divided by the scale again. Immutable; getters return copies.
+ * for Ã the residual is the one the projection minimised. The fit was made on preprocessed data
+ * (tf-idf weights, instance normalisation) multiplied by {@code dataScale}, so coefficients are in the
+ * fit's units (comparable with X) and a reconstruction is brought back to the raw instance's units
+ * (divided by the scale, times the instance's length, divided by the weights). Immutable; getters
+ * return copies.
  */
 public final class NmfFeatures implements Serializable {
 
@@ -78,14 +81,16 @@ public final class NmfFeatures implements Serializable {
   private final DenseMatrix trainingCoefficients;
   private final OutOfSampleRule projection;
   private final ProjectionBasis projectionBasis;
+  private final InstancePreprocessing preprocessing;
   private final double dataScale;
 
   private NmfFeatures(DenseMatrix basis, DenseMatrix trainingCoefficients, OutOfSampleRule projection,
-      ProjectionBasis projectionBasis, double dataScale) {
+      ProjectionBasis projectionBasis, InstancePreprocessing preprocessing, double dataScale) {
     this.basis = basis;
     this.trainingCoefficients = trainingCoefficients;
     this.projection = projection;
     this.projectionBasis = projectionBasis;
+    this.preprocessing = preprocessing;
     this.dataScale = dataScale;
   }
 
@@ -103,10 +108,10 @@ public final class NmfFeatures implements Serializable {
       }
       DenseMatrix adversarial = fit.adversarialBasis();
       return new NmfFeatures(adversarial, model.trainingCoefficients(), new NonnegativeProjection(adversarial),
-          projectionBasis, model.dataScale());
+          projectionBasis, model.preprocessing(), model.dataScale());
     }
     return new NmfFeatures(fit.basis(), model.trainingCoefficients(), model.coefficientRule(), projectionBasis,
-        model.dataScale());
+        model.preprocessing(), model.dataScale());
   }
 
   public int rank() {
@@ -132,7 +137,7 @@ public final class NmfFeatures implements Serializable {
 
   /** Coefficients (n x N, in the fit's units) of raw instances given as the columns of y. */
   public DenseMatrix coefficients(DataMatrix rawColumns) {
-    return projection.coefficients(dataScale == 1.0 ? rawColumns : rawColumns.scaled(dataScale));
+    return projection.coefficients(preprocessing.apply(rawColumns, dataScale));
   }
 
   /** The basis B (m x n, fit's units), copy. */
@@ -140,8 +145,11 @@ public final class NmfFeatures implements Serializable {
     return basis.copy();
   }
 
-  /** B x in the raw units of the data, for one coefficient vector x (length n) in the fit's units. */
-  public void reconstruct(double[] coefficients, double[] out) {
+  /**
+   * B x in the raw units of the data, for a raw instance y (whose length and weights the fit's
+   * preprocessing divided out) and its coefficient vector x (length n, fit's units).
+   */
+  public void reconstruct(double[] raw, double[] coefficients, double[] out) {
     int n = rank();
     int m = dimension();
     if (coefficients.length != n || out.length != m) {
@@ -158,6 +166,7 @@ public final class NmfFeatures implements Serializable {
       }
       out[i] = sum * unscale;
     }
+    preprocessing.restoreUnits(raw, out);
   }
 
   /** y − B x in raw units for a raw instance y and its coefficients x (fit's units). */
@@ -166,7 +175,7 @@ public final class NmfFeatures implements Serializable {
       throw new IllegalArgumentException("residual: instance of length " + raw.length
           + " for a basis of dimension " + dimension());
     }
-    reconstruct(coefficients, out);
+    reconstruct(raw, coefficients, out);
     for (int i = 0; i < out.length; i++) {
       out[i] = raw[i] - out[i];
     }

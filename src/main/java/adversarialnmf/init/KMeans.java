@@ -23,14 +23,24 @@ public final class KMeans {
     this.maxIterations = maxIterations;
   }
 
-  /** The result: centroids as the columns of an m x k matrix, and the label of each column of Y. */
+  /**
+   * The result: centroids as the columns of an m x k matrix, the label of each column of Y, and the
+   * within-cluster sum of squares of those labels about those centroids.
+   */
   public static final class Result {
     private final DenseMatrix centroids;
     private final int[] labels;
+    private final double inertia;
 
-    Result(DenseMatrix centroids, int[] labels) {
+    Result(DenseMatrix centroids, int[] labels, double inertia) {
       this.centroids = centroids;
       this.labels = labels;
+      this.inertia = inertia;
+    }
+
+    /** Σ_j ‖y_j − c_label(j)‖²: the k-means objective, for choosing among restarts. */
+    public double inertia() {
+      return inertia;
     }
 
     /** m x k, one centroid per column. */
@@ -64,7 +74,21 @@ public final class KMeans {
       }
       centroids = means(y, labels, minDistance, m);
     }
-    return new Result(centroids, labels);
+    return new Result(centroids, labels, inertia(y, norms, centroids, labels));
+  }
+
+  private double inertia(DataMatrix y, double[] norms, DenseMatrix centroids, int[] labels) {
+    DenseMatrix cross = y.transposeTimes(centroids);
+    double total = 0.0;
+    for (int j = 0; j < labels.length; j++) {
+      int c = labels[j];
+      double centroidNorm = 0.0;
+      for (int i = 0; i < centroids.rows(); i++) {
+        centroidNorm += centroids.get(i, c) * centroids.get(i, c);
+      }
+      total += Math.max(0.0, norms[j] - 2.0 * cross.get(j, c) + centroidNorm);
+    }
+    return total;
   }
 
   /** k-means++ (Arthur &amp; Vassilvitskii 2007): each next seed drawn with probability ∝ D². */

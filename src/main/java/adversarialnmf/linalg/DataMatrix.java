@@ -60,6 +60,13 @@ public interface DataMatrix {
   DataMatrix scaled(double s);
 
   /**
+   * A new data matrix with entry (i, j) set to ((y_ij r_i) / d_j) s, in that order (one instance
+   * rescaled alone gives the same bits): attribute weights r (null for all 1), instance divisors d
+   * (null for all 1), then the factor s. Zeros stay zeros and the missing entries stay missing.
+   */
+  DataMatrix rescaled(double[] attributeWeights, double[] instanceDivisors, double s);
+
+  /**
    * The entries that were not observed; they hold 0 in every product and norm above, so that
    * solvers that fit a mask subtract the model there (none unless the data were built with them).
    */

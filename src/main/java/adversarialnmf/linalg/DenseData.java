@@ -133,4 +133,19 @@ public final class DenseData implements DataMatrix, Serializable {
     MatrixOps.scale(c, s);
     return new DenseData(c, missing);
   }
+
+  @Override
+  public DataMatrix rescaled(double[] attributeWeights, double[] instanceDivisors, double s) {
+    int m = y.rows();
+    int n = y.cols();
+    double[] from = y.data();
+    double[] to = new double[from.length];
+    for (int i = 0; i < m; i++) {
+      double weight = attributeWeights == null ? 1.0 : attributeWeights[i];
+      for (int j = 0, p = i * n; j < n; j++, p++) {
+        to[p] = (from[p] * weight / (instanceDivisors == null ? 1.0 : instanceDivisors[j])) * s;
+      }
+    }
+    return new DenseData(new DenseMatrix(m, n, to), missing);
+  }
 }

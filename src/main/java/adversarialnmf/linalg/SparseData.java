@@ -297,4 +297,16 @@ public final class SparseData implements DataMatrix, Serializable {
     }
     return new SparseData(rows, cols, colStart, rowIndex, v, missing);
   }
+
+  @Override
+  public DataMatrix rescaled(double[] attributeWeights, double[] instanceDivisors, double s) {
+    double[] v = new double[values.length];
+    for (int j = 0; j < cols; j++) {
+      double divisor = instanceDivisors == null ? 1.0 : instanceDivisors[j];
+      for (int e = colStart[j]; e < colStart[j + 1]; e++) {
+        v[e] = (values[e] * (attributeWeights == null ? 1.0 : attributeWeights[rowIndex[e]]) / divisor) * s;
+      }
+    }
+    return new SparseData(rows, cols, colStart, rowIndex, v, missing);
+  }
 }

@@ -1,10 +1,14 @@
 package weka.clusterers;
 
 import adversarialnmf.RandomStreams;
+import adversarialnmf.cluster.Assignment;
 import adversarialnmf.cluster.AssignmentRule;
 import adversarialnmf.cluster.DataScaling;
+import adversarialnmf.cluster.InstanceNormalisation;
+import adversarialnmf.cluster.InstancePreprocessing;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.cluster.PredictionRule;
+import adversarialnmf.cluster.TermWeighting;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.InitializationMethod;
 import adversarialnmf.init.KMeansInitialization;
@@ -75,6 +79,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   public static final Tag[] TAGS_ASSIGNMENT = EnumTags.of(AssignmentRule.class);
 
   public static final Tag[] TAGS_PREDICTION = EnumTags.of(PredictionRule.class);
+  public static final Tag[] TAGS_NORMALISATION = EnumTags.of(InstanceNormalisation.class);
+  public static final Tag[] TAGS_TERM_WEIGHTING = EnumTags.of(TermWeighting.class);
 
   protected int m_NumClusters = 2;
   /** Iteration cap and tolerance, as the core value that checks them. */
@@ -85,6 +91,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   /** Threads of the fit, Weka's execution slots: 0 = one per available processor. */
   protected int m_NumExecutionSlots = 0;
   protected AssignmentRule m_Assignment = AssignmentRule.ARGMAX;
+  protected int m_AssignmentRestarts = 10;
+  protected InstanceNormalisation m_Normalisation = InstanceNormalisation.NONE;
+  protected TermWeighting m_Weighting = TermWeighting.NONE;
   protected PredictionRule m_Prediction = PredictionRule.MODEL;
   protected String m_BatchSize = "100";
   protected MissingValues m_MissingValues = MissingValues.MASK;
@@ -201,13 +210,21 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     WekaData.requireNonnegative(data, features, who, 0, m_MissingValues != MissingValues.REFUSE);
     DataMatrix observed = WekaData.toMatrix(data, features);
     int missingCount = observed.missing().count();
-    DataMatrix raw = m_MissingValues.prepare(observed);
-    double largest = raw.max();
+    DataMatrix imputed = m_MissingValues.prepare(observed);
+    InstancePreprocessing preprocessing = preprocessingOf(imputed);
+    DataMatrix prepared;
+    try {
+      prepared = preprocessing.apply(imputed, 1.0);
+    } catch (IllegalArgumentException e) { // an instance without a finite length
+      throw new IllegalArgumentException(who + " (-normalize " + m_Normalisation.key() + "): " + e.getMessage(), e);
+    }
+    double largest = prepared.max();
     if (largest <= 0.0) {
       throw new IllegalArgumentException(who + ": all data values are zero; there is nothing to factorize");
     }
     double scale = dataScale(largest, who);
-    DataMatrix y = scale == 1.0 ? raw : raw.scaled(scale);
+    // the same bits as preprocessing.apply(instance, scale), which new instances get
+    DataMatrix y = scale == 1.0 ? prepared : prepared.scaled(scale);
     // a masked fit starts from the mean-imputed data (the start needs every entry)
     DataMatrix startData = MissingValues.imputeAttributeMeans(y);
 
@@ -252,7 +269,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
             + " ANMF learns; use -predict model or -predict basis");
       }
       Random assignment = streams[runs.best()].assignment();
-      model = slots.within(() -> NmfClustering.of(best, y, scale, m_Assignment, m_Prediction, assignment));
+      model = slots.within(() -> NmfClustering.of(best, y, preprocessing, scale, assignment(), m_Prediction,
+          assignment));
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (FitInterruptedException e) {
@@ -282,6 +300,15 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " (an unconverged or infeasible fit); the clustering reported is the final step's. Fit longer (-I), use"
           + " the default solver settings, or choose another -predict rule");
     }
+  }
+
+  /**
+   * The instance preprocessing of this clusterer's options, its tf-idf weights from {@code training}
+   * (the raw data, attributes x instances). Public for fits made elsewhere (the Spark job, whose
+   * blocks then apply it), which must preprocess as this clusterer does.
+   */
+  public InstancePreprocessing preprocessingOf(DataMatrix training) {
+    return InstancePreprocessing.fit(training, m_Weighting, m_Normalisation);
   }
 
   /** Share of training rows moved by the final X-step above which a fit is reported as far from stationary. */
@@ -442,9 +469,19 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return m_Prediction;
   }
 
-  /** How coefficients become clusters (also for the Spark job). */
-  public AssignmentRule assignmentRule() {
-    return m_Assignment;
+  /** How coefficients become clusters, with the k-means restarts (also for the Spark job). */
+  public Assignment assignment() {
+    return Assignment.of(m_Assignment, m_AssignmentRestarts);
+  }
+
+  /** The term weighting of the options (also for the Spark job). */
+  public TermWeighting termWeighting() {
+    return m_Weighting;
+  }
+
+  /** The instance normalisation of the options (also for the Spark job). */
+  public InstanceNormalisation instanceNormalisation() {
+    return m_Normalisation;
   }
 
   // ------------------------------------------------------------------ prediction
@@ -748,6 +785,48 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return EnumTags.selected(m_Assignment, TAGS_ASSIGNMENT);
   }
 
+  public void setAssignmentRestarts(int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("k-means assignment restarts (-assign-restarts) must be at least 1, got "
+          + restarts);
+    }
+    m_AssignmentRestarts = restarts;
+  }
+
+  @OptionMetadata(displayName = "assignment restarts", displayOrder = 57,
+      description = "Under -assign kmeans: how many k-means runs, each from its own k-means++ seeding;"
+      + " the run with the lowest within-cluster sum of squares gives the clusters.")
+  @CommandLineOption("assign-restarts")
+  public int getAssignmentRestarts() {
+    return m_AssignmentRestarts;
+  }
+
+  public void setNormalisation(SelectedTag value) {
+    m_Normalisation = EnumTags.value(value, InstanceNormalisation.class, "instance normalisation (-normalize)");
+  }
+
+  @OptionMetadata(displayName = "instance normalisation", displayOrder = 58,
+      description = "How each instance is rescaled before the fit, and every new instance before its"
+      + " coefficients are found: none, l2 (unit Euclidean length, the NMF clustering literature's"
+      + " protocol) or l1 (unit sum). Applied after -term-weighting and before -scaling.")
+  @CommandLineOption("normalize")
+  public SelectedTag getNormalisation() {
+    return EnumTags.selected(m_Normalisation, TAGS_NORMALISATION);
+  }
+
+  public void setTermWeighting(SelectedTag value) {
+    m_Weighting = EnumTags.value(value, TermWeighting.class, "term weighting (-term-weighting)");
+  }
+
+  @OptionMetadata(displayName = "term weighting", displayOrder = 59,
+      description = "How attributes are weighted before the normalisation: none, or tfidf for term counts"
+      + " (each term times ln((1+N)/(1+df))+1, df the training instances where it occurs; zeros stay"
+      + " zeros, so sparse data stay sparse).")
+  @CommandLineOption("term-weighting")
+  public SelectedTag getTermWeighting() {
+    return EnumTags.selected(m_Weighting, TAGS_TERM_WEIGHTING);
+  }
+
   public void setPrediction(SelectedTag value) {
     m_Prediction = EnumTags.value(value, PredictionRule.class, "prediction (-predict)");
   }
@@ -820,6 +899,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           .append(" entries (").append(Utils.doubleToString(100.0 * fitted.missingCount() / entries, 2))
           .append("%), ").append(fitted.missingPolicy().description()).append('\n');
     }
+    if (!model.preprocessing().isIdentity()) {
+      text.append("Instances: ").append(model.preprocessing().describe()).append('\n');
+    }
     text.append("Initialisation: ").append(fitted.initialisation()).append('\n');
     if (fitted.runs().count() > 1) {
       text.append("Restarts: ").append(fitted.runs().count())
@@ -849,7 +931,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     text.append('\n');
     int[] sizes = model.clusterSizes();
     int total = fit.coefficients().cols();
-    text.append("Clustered instances (").append(model.rule().key()).append(" rule)\n\n");
+    text.append("Clustered instances (").append(model.rule().key()).append(" rule")
+        .append(model.rule() == AssignmentRule.KMEANS ? ", best of " + model.assignment().restarts() + " runs" : "")
+        .append(")\n\n");
     for (int c = 0; c < sizes.length; c++) {
       text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
     }

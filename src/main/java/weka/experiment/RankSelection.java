@@ -334,7 +334,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   /** ‖Y − AX‖_F / ‖Y‖_F on the observed entries, Y in the fit's units. */
   private static double relativeError(Instances features, AbstractNMFClusterer nmf) {
     Factorization fit = nmf.getFactorization();
-    DataMatrix y = WekaData.toMatrix(features, WekaData.featureIndices(features)).scaled(nmf.getModel().dataScale());
+    DataMatrix y = nmf.getModel().asFitted(WekaData.toMatrix(features, WekaData.featureIndices(features)));
     double residual = Residuals.squaredResidual(y, fit.basis(), fit.coefficients());
     MaskedModel masked = MaskedModel.of(y);
     if (masked != null) {

@@ -429,4 +429,52 @@ public abstract class NMFClustererContract {
       }
     }
   }
+
+  @Test
+  void underL2NormalisationAnInstancesClusterDoesNotDependOnItsLength() throws Exception {
+    PlantedData planted = PlantedData.generate(30, 15, 3, 0.01, 13);
+    AbstractNMFClusterer c = configured(3);
+    c.setOptions(new String[] {"-N", "3", "-normalize", "l2", "-assign", "kmeans", "-I", "300"});
+    Instances data = planted.instances();
+    c.buildClusterer(data);
+    assertTrue(planted.matchesUpToPermutation(c.getTrainingAssignments()),
+        "fitted labels " + Arrays.toString(c.getTrainingAssignments()));
+    int[] labels = c.getTrainingAssignments();
+    for (int j = 0; j < data.numInstances(); j++) {
+      Instance longer = (Instance) data.instance(j).copy();
+      for (int a = 0; a < longer.numAttributes(); a++) {
+        longer.setValue(a, longer.value(a) * 8.0); // a power of two: the unit vector keeps its bits
+      }
+      assertEquals(labels[j], c.clusterInstance(data.instance(j)), "training row " + j);
+      assertEquals(labels[j], c.clusterInstance(longer), "training row " + j + " times 8");
+    }
+    assertTrue(c.toString().contains("Instances: each instance divided by its Euclidean length"), c.toString());
+    assertTrue(c.toString().contains("kmeans rule, best of 10 runs"), c.toString());
+  }
+
+  @Test
+  void preprocessingOptionsRoundTripAndBadValuesAreNamed() throws Exception {
+    AbstractNMFClusterer c = newClusterer();
+    c.setOptions(new String[] {"-normalize", "l1", "-term-weighting", "tfidf", "-assign-restarts", "4"});
+    String joined = Utils.joinOptions(c.getOptions());
+    assertTrue(joined.contains("-normalize l1") && joined.contains("-term-weighting tfidf")
+        && joined.contains("-assign-restarts 4"), joined);
+    Exception normalize = assertThrows(Exception.class,
+        () -> newClusterer().setOptions(new String[] {"-normalize", "l3"}));
+    assertTrue(normalize.getMessage().contains("l3") && normalize.getMessage().contains("l2"),
+        normalize.getMessage());
+    Exception restarts = assertThrows(Exception.class,
+        () -> newClusterer().setOptions(new String[] {"-assign-restarts", "0"}));
+    assertTrue(restarts.getMessage().contains("-assign-restarts"), restarts.getMessage());
+  }
+
+  @Test
+  void noTwoOptionsShareAFlag() {
+    java.util.Set<String> flags = new java.util.HashSet<>();
+    for (weka.core.Option option : java.util.Collections.list(newClusterer().listOptions())) {
+      if (!option.name().isEmpty()) {
+        assertTrue(flags.add(option.name()), "-" + option.name() + " is declared twice");
+      }
+    }
+  }
 }

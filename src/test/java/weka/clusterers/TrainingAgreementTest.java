@@ -37,7 +37,9 @@ class TrainingAgreementTest {
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
     String mnist = "test-data/MNIST_test_bal150.arff.gz";
-    for (String spec : specs("", "-I 30", "NMF -solver hals", "NMF -solver kl")) {
+    for (String spec : specs("", "-I 30", "NMF -solver hals", "NMF -solver kl", "NMF -normalize l2 -assign kmeans",
+        "NMF -solver kl -term-weighting tfidf -normalize l1 -assign kmeans -assign-restarts 3",
+        "ANMF -I 30 -normalize l2 -assign kmeans", "GraphNMF -term-weighting tfidf -normalize l2")) {
       cases.add(Arguments.of(mnist, spec));
     }
     for (String face : new String[] {SHARED + "Yale_32x32.arff.gz", SHARED + "ORL_32x32.arff.gz"}) {

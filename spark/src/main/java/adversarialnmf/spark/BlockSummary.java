@@ -89,4 +89,9 @@ final class BlockSummary implements DataMatrix {
   public DataMatrix scaled(double s) {
     throw blocksOnly();
   }
+
+  @Override
+  public DataMatrix rescaled(double[] attributeWeights, double[] instanceDivisors, double s) {
+    throw blocksOnly();
+  }
 }

@@ -1,7 +1,9 @@
 package adversarialnmf.spark;
 
 import adversarialnmf.RandomStreams;
+import adversarialnmf.cluster.InstancePreprocessing;
 import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.TermWeighting;
 import adversarialnmf.init.Initialization;
 import adversarialnmf.init.KMeansInitialization;
 import adversarialnmf.init.NndsvdInitialization;
@@ -321,9 +323,14 @@ public final class FactorizationJob {
     if (data.largest <= 0.0) {
       throw new IllegalArgumentException(s.input + ": all data values are zero; there is nothing to factorize");
     }
-    double scale = face.dataScale(data.largest, face.getClass().getName());
-    JavaRDD<SparkBlock> scaled = scale == 1.0 ? data.blocks
-        : data.blocks.map(b -> new SparkBlock(b.offset, b.y.scaled(scale), b.state, b.statistics));
+    InstancePreprocessing preprocessing = preprocessingOf(face, data);
+    JavaRDD<SparkBlock> prepared = preprocessing.isIdentity() ? data.blocks
+        : data.blocks.map(b -> new SparkBlock(b.offset, preprocessing.apply(b.y, 1.0), b.state, b.statistics));
+    double largest = preprocessing.isIdentity() ? data.largest : prepared.map(b -> b.y.max()).reduce(Math::max);
+    double scale = face.dataScale(largest, face.getClass().getName());
+    // the same bits as the single-machine fit and as preprocessing.apply(instance, scale) for new instances
+    JavaRDD<SparkBlock> scaled = scale == 1.0 ? prepared
+        : prepared.map(b -> new SparkBlock(b.offset, b.y.scaled(scale), b.state, b.statistics));
     scaled = scaled.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     BlockStatistics sums = BlockStatistics.ofSums(0.0, 0.0);
     for (BlockStatistics part : scaled.map(b -> BlockStatistics.ofSums(b.y.sum(), b.y.squaredNorm())).collect()) {
@@ -360,7 +367,7 @@ public final class FactorizationJob {
         blocks.blocks().map(b -> rule.value().coefficients(b.y).transpose()).collect());
     rule.unpersist(false);
     blocks.release();
-    NmfClustering model = NmfClustering.of(fit, trainingCoefficients, scale, face.assignmentRule(),
+    NmfClustering model = NmfClustering.of(fit, trainingCoefficients, preprocessing, scale, face.assignment(),
         face.predictionRule(), streams.assignment());
     double seconds = (System.nanoTime() - started) / 1e9;
     if (face instanceof ANMF) {
@@ -380,6 +387,22 @@ public final class FactorizationJob {
     DenseMatrix out = new DenseMatrix(count, n);
     System.arraycopy(xt.data(), (int) from * n, out.data(), 0, count * n);
     return out;
+  }
+
+  /** The face's instance preprocessing, its tf-idf document frequencies counted block by block. */
+  private static InstancePreprocessing preprocessingOf(AbstractNMFClusterer face, InputData data) {
+    int[] documentFrequencies = null;
+    if (face.termWeighting() == TermWeighting.TFIDF) {
+      documentFrequencies = data.blocks.map(b -> InstancePreprocessing.documentFrequencies(b.y)).reduce((a, b) -> {
+        int[] sum = a.clone();
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += b[i];
+        }
+        return sum;
+      });
+    }
+    return InstancePreprocessing.of(face.termWeighting(), face.instanceNormalisation(), documentFrequencies,
+        data.columns);
   }
 
   /**

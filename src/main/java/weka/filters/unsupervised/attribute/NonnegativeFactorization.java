@@ -232,10 +232,11 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
         out = in instanceof SparseInstance ? new SparseInstance(in.weight(), values)
             : new DenseInstance(in.weight(), values);
       } else {
+        double[] raw = WekaData.values(in, m_FeatureIndices);
         if (m_OutputMode == Output.RECONSTRUCTION) {
-          m_Features.reconstruct(x, mapped);
+          m_Features.reconstruct(raw, x, mapped);
         } else {
-          m_Features.residual(WekaData.values(in, m_FeatureIndices), x, mapped);
+          m_Features.residual(raw, x, mapped);
         }
         for (int p = 0; p < m_FeatureIndices.length; p++) {
           values[m_FeatureIndices[p]] = mapped[p];

@@ -1,0 +1,32 @@
+package adversarialnmf.cluster;
+
+import adversarialnmf.Choice;
+
+/**
+ * How each instance is rescaled before the fit and before a new instance gets its coefficients:
+ * the NMF clustering literature (Cai et al.'s GNMF code and the papers that follow it) fits unit
+ * vectors, so that an instance's cluster does not depend on its brightness or length.
+ */
+public enum InstanceNormalisation implements Choice {
+  NONE("none", "each instance as it is"),
+  L2("l2", "each instance divided by its Euclidean length (unit L2 norm)"),
+  L1("l1", "each instance divided by the sum of its values (unit L1 norm)");
+
+  private final String key;
+  private final String description;
+
+  InstanceNormalisation(String key, String description) {
+    this.key = key;
+    this.description = description;
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,197 @@
+package adversarialnmf.cluster;
+
+import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.OverflowSafe;
+import java.io.Serializable;
+
+/**
+ * What is done to every instance before it is factorized, fitted on the training data and applied
+ * to new instances the same way: an attribute weighting (tf-idf for term counts, its document
+ * frequencies taken from the training data) and an instance normalisation (unit L2 or L1 length of
+ * the weighted instance). A new instance and the same instance inside a training matrix give the
+ * same bits, so a training instance scored as a new one keeps its cluster. Immutable.
+ */
+public final class InstancePreprocessing implements Serializable {
+
+  private static final long serialVersionUID = -2714023655871946115L;
+
+  /** The identity: instances as they are. */
+  public static final InstancePreprocessing NONE =
+      new InstancePreprocessing(TermWeighting.NONE, InstanceNormalisation.NONE, null);
+
+  private final TermWeighting weighting;
+  private final InstanceNormalisation normalisation;
+  private final double[] attributeWeights; // null unless tf-idf
+
+  private InstancePreprocessing(TermWeighting weighting, InstanceNormalisation normalisation,
+      double[] attributeWeights) {
+    this.weighting = weighting;
+    this.normalisation = normalisation;
+    this.attributeWeights = attributeWeights;
+  }
+
+  /** The preprocessing of the given kinds, its tf-idf weights (if any) from the training data. */
+  public static InstancePreprocessing fit(DataMatrix training, TermWeighting weighting,
+      InstanceNormalisation normalisation) {
+    int[] documentFrequencies = weighting == TermWeighting.TFIDF ? documentFrequencies(training) : null;
+    return of(weighting, normalisation, documentFrequencies, training.cols());
+  }
+
+  /**
+   * The preprocessing of the given kinds from the training data's document frequencies (null
+   * without tf-idf), for data held in parts that each count theirs ({@link #documentFrequencies}).
+   */
+  public static InstancePreprocessing of(TermWeighting weighting, InstanceNormalisation normalisation,
+      int[] documentFrequencies, int instances) {
+    if (weighting == TermWeighting.NONE && normalisation == InstanceNormalisation.NONE) {
+      return NONE;
+    }
+    double[] weights = null;
+    if (weighting == TermWeighting.TFIDF) {
+      weights = new double[documentFrequencies.length];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = Math.log((1.0 + instances) / (1.0 + documentFrequencies[i])) + 1.0;
+      }
+    }
+    return new InstancePreprocessing(weighting, normalisation, weights);
+  }
+
+  /** For every attribute, the instances (columns) in which it is nonzero. */
+  public static int[] documentFrequencies(DataMatrix data) {
+    int m = data.rows();
+    int[] counts = new int[m];
+    double[] column = new double[m];
+    for (int j = 0; j < data.cols(); j++) {
+      data.column(j, column);
+      for (int i = 0; i < m; i++) {
+        if (column[i] > 0.0) {
+          counts[i]++;
+        }
+      }
+    }
+    return counts;
+  }
+
+  public TermWeighting weighting() {
+    return weighting;
+  }
+
+  public InstanceNormalisation normalisation() {
+    return normalisation;
+  }
+
+  /** True if instances are left as they are. */
+  public boolean isIdentity() {
+    return weighting == TermWeighting.NONE && normalisation == InstanceNormalisation.NONE;
+  }
+
+  /** The tf-idf weight of each attribute (copy), or null without tf-idf. */
+  public double[] attributeWeights() {
+    return attributeWeights == null ? null : attributeWeights.clone();
+  }
+
+  /** The preprocessed instances (columns) times {@code scale}; the data themselves if there is nothing to do. */
+  public DataMatrix apply(DataMatrix raw, double scale) {
+    if (isIdentity()) {
+      return scale == 1.0 ? raw : raw.scaled(scale);
+    }
+    requireDimension(raw.rows());
+    double[] divisors = null;
+    if (normalisation != InstanceNormalisation.NONE) {
+      divisors = new double[raw.cols()];
+      double[] column = new double[raw.rows()];
+      for (int j = 0; j < divisors.length; j++) {
+        raw.column(j, column);
+        divisors[j] = divisor(column);
+      }
+    }
+    return raw.rescaled(attributeWeights, divisors, scale);
+  }
+
+  /** One preprocessed instance times {@code scale} (missing values, NaN, stay NaN), as a new array. */
+  public double[] apply(double[] raw, double scale) {
+    requireDimension(raw.length);
+    double divisor = divisorOf(raw);
+    double[] out = new double[raw.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (raw[i] * (attributeWeights == null ? 1.0 : attributeWeights[i]) / divisor) * scale;
+    }
+    return out;
+  }
+
+  /**
+   * Values in the preprocessed units of one raw instance (a reconstruction of it, say) brought back
+   * to the raw units, in place: times the instance's normalisation length, divided by the attribute
+   * weights. Undoes {@link #apply(double[], double)} with scale 1.
+   */
+  public void restoreUnits(double[] raw, double[] values) {
+    if (isIdentity()) {
+      return;
+    }
+    requireDimension(raw.length);
+    double divisor = divisorOf(raw);
+    for (int i = 0; i < values.length; i++) {
+      values[i] = values[i] * divisor / (attributeWeights == null ? 1.0 : attributeWeights[i]);
+    }
+  }
+
+  /** {@link #divisor} of one raw instance given alone, its missing values (NaN) counted as the 0 a matrix stores. */
+  private double divisorOf(double[] raw) {
+    if (normalisation == InstanceNormalisation.NONE) {
+      return 1.0;
+    }
+    double[] observed = raw.clone();
+    for (int i = 0; i < observed.length; i++) {
+      if (Double.isNaN(observed[i])) {
+        observed[i] = 0.0;
+      }
+    }
+    return divisor(observed);
+  }
+
+  /**
+   * The normalisation's length of one raw instance after its weighting; 1 for an all-zero instance
+   * (it stays zero). Overwrites {@code column} with the weighted values.
+   */
+  private double divisor(double[] column) {
+    if (attributeWeights != null) {
+      for (int i = 0; i < column.length; i++) {
+        column[i] *= attributeWeights[i];
+      }
+    }
+    double length;
+    if (normalisation == InstanceNormalisation.L2) {
+      length = OverflowSafe.norm(column);
+    } else {
+      length = 0.0;
+      for (double v : column) {
+        length += v;
+      }
+    }
+    if (Double.isInfinite(length)) {
+      throw new IllegalArgumentException("an instance's " + (attributeWeights != null ? "weighted " : "")
+          + "values sum past the largest double, so it has no finite " + normalisation.key() + " length; divide"
+          + " the data by a large constant first (e.g. weka.filters.unsupervised.attribute.MathExpression"
+          + " -E A/1e300)");
+    }
+    return length > 0.0 ? length : 1.0;
+  }
+
+  private void requireDimension(int rows) {
+    if (attributeWeights != null && rows != attributeWeights.length) {
+      throw new IllegalArgumentException("instances of " + rows + " attributes for tf-idf weights of "
+          + attributeWeights.length);
+    }
+  }
+
+  /** One line for a model's description, e.g. "tf-idf weights, then unit L2 length". */
+  public String describe() {
+    if (isIdentity()) {
+      return "none (instances as they are)";
+    }
+    String weighted = weighting == TermWeighting.TFIDF
+        ? "tf-idf weights (smoothed idf of the training instances)" : "";
+    String normalised = normalisation == InstanceNormalisation.NONE ? "" : normalisation.description();
+    return weighted.isEmpty() ? normalised : normalised.isEmpty() ? weighted : weighted + ", then " + normalised;
+  }
+}
