@@ -18,7 +18,8 @@ CP="target/classes:$(cat "$OUT/classpath")"
 
 ANMF='weka.clusterers.ANMF -target "{stage2-3|shift}"'
 KMEANS='weka.clusterers.SimpleKMeans -init 1'
-KMEANS_L2='weka.clusterers.FilteredClusterer -F "weka.filters.unsupervised.instance.Normalize -N 1.0 -L 2.0" -W weka.clusterers.SimpleKMeans -- -init 1'
+KMEANS_L2='weka.clusterers.FilteredClusterer -F "weka.filters.unsupervised.attribute.InstanceNormalization -normalize l2" -W weka.clusterers.SimpleKMeans -- -init 1'
+KMEANS_TFIDF='weka.clusterers.FilteredClusterer -F "weka.filters.unsupervised.attribute.InstanceNormalization -normalize l2 -term-weighting tfidf" -W weka.clusterers.SimpleKMeans -- -init 1'
 L2KM='-normalize l2 -assign kmeans'
 # label=clusterer command line; labels read method/normalisation/assignment[/other factor]
 CLEAN=(
@@ -34,6 +35,7 @@ CLEAN=(
   "ANMF/l2/kmeans/mu10=$ANMF $L2KM -mu 10" "ANMF/none/kmeans/mu10=$ANMF -assign kmeans -mu 10"
 )
 TEXT=(
+  "kmeans/tfidf-l2=$KMEANS_TFIDF"
   "NMF/tfidf-l2/kmeans=weka.clusterers.NMF -term-weighting tfidf $L2KM"
   "NMF/tfidf-l2/argmax=weka.clusterers.NMF -term-weighting tfidf -normalize l2"
   "ANMF/tfidf-l2/kmeans/mu10=$ANMF -term-weighting tfidf $L2KM -mu 10"

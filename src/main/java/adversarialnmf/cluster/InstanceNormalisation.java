@@ -10,7 +10,7 @@ import adversarialnmf.Choice;
 public enum InstanceNormalisation implements Choice {
   NONE("none", "each instance as it is"),
   L2("l2", "each instance divided by its Euclidean length (unit L2 norm)"),
-  L1("l1", "each instance divided by the sum of its values (unit L1 norm)");
+  L1("l1", "each instance divided by the sum of its absolute values (unit L1 norm)");
 
   private final String key;
   private final String description;

@@ -56,7 +56,7 @@ public final class InstancePreprocessing implements Serializable {
     return new InstancePreprocessing(weighting, normalisation, weights);
   }
 
-  /** For every attribute, the instances (columns) in which it is nonzero. */
+  /** For every attribute, the instances (columns) in which it is nonzero (observed). */
   public static int[] documentFrequencies(DataMatrix data) {
     int m = data.rows();
     int[] counts = new int[m];
@@ -64,7 +64,7 @@ public final class InstancePreprocessing implements Serializable {
     for (int j = 0; j < data.cols(); j++) {
       data.column(j, column);
       for (int i = 0; i < m; i++) {
-        if (column[i] > 0.0) {
+        if (column[i] != 0.0) {
           counts[i]++;
         }
       }
@@ -165,7 +165,7 @@ public final class InstancePreprocessing implements Serializable {
     } else {
       length = 0.0;
       for (double v : column) {
-        length += v;
+        length += Math.abs(v);
       }
     }
     if (Double.isInfinite(length)) {
