@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import weka.clusterers.Clusterer;
 import weka.clusterers.NumberOfClustersRequestable;
+import weka.clusterers.SingleClustererEnhancer;
+import weka.core.Randomizable;
 import weka.core.Instances;
 import weka.filters.Filter;
 import weka.filters.unsupervised.attribute.Remove;
@@ -40,14 +42,41 @@ final class ClassLabelledClustering {
     return stripped;
   }
 
+  private static boolean hasClusterCountSetter(Clusterer clusterer) {
+    try {
+      clusterer.getClass().getMethod("setNumClusters", int.class);
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Seeds a clusterer for one run: itself if it is {@link Randomizable}, else the clusterer a
+   * wrapper (FilteredClusterer) holds, so that every seed of a study is a different run.
+   */
+  static void seed(Clusterer clusterer, int seed) {
+    if (clusterer instanceof Randomizable) {
+      ((Randomizable) clusterer).setSeed(seed);
+    } else if (clusterer instanceof SingleClustererEnhancer) {
+      seed(((SingleClustererEnhancer) clusterer).getClusterer(), seed);
+    }
+  }
+
   /**
    * Sets the number of clusters of an unbuilt clusterer: through {@link
    * NumberOfClustersRequestable}, or else a public {@code setNumClusters(int)} (FarthestFirst,
-   * HierarchicalClusterer and others have one without declaring the interface).
+   * HierarchicalClusterer and others have one without declaring the interface), or else that of
+   * the clusterer a wrapper (FilteredClusterer, MakeDensityBasedClusterer) holds.
    *
    * @throws IllegalArgumentException if the clusterer offers neither
    */
   static void requestClusters(Clusterer clusterer, int clusters, String who) throws Exception {
+    if (!(clusterer instanceof NumberOfClustersRequestable) && clusterer instanceof SingleClustererEnhancer
+        && !hasClusterCountSetter(clusterer)) {
+      requestClusters(((SingleClustererEnhancer) clusterer).getClusterer(), clusters, who);
+      return;
+    }
     if (clusterer instanceof NumberOfClustersRequestable) {
       ((NumberOfClustersRequestable) clusterer).setNumClusters(clusters);
       return;

@@ -41,7 +41,6 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
-import weka.core.Randomizable;
 import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.core.converters.ArffLoader;
@@ -568,9 +567,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   private BenchmarkResult runOne(BenchmarkResult.Coordinates at, Clusterer clusterer, Instances corrupted)
       throws Exception {
     long started = System.nanoTime();
-    if (clusterer instanceof Randomizable) {
-      ((Randomizable) clusterer).setSeed(at.seed);
-    }
+    ClassLabelledClustering.seed(clusterer, at.seed);
     ClassLabelledClustering.requestClusters(clusterer, corrupted.numClasses(), "RobustnessBenchmark");
     Instances features = ClassLabelledClustering.withoutClass(corrupted);
     clusterer.buildClusterer(features);
