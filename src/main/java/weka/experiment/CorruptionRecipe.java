@@ -98,6 +98,11 @@ public final class CorruptionRecipe implements Serializable {
     return stages.length;
   }
 
+  /** True if stage 1 is one of the package's image corruptions (it needs pixels, not sparse counts). */
+  public boolean corruptsImages() throws Exception {
+    return stages.length > 0 && stageFilter(1, 1) instanceof weka.filters.unsupervised.attribute.AbstractImageNoise;
+  }
+
   /** The filter command line of stage {@code stage} (1-based). */
   public String stage(int stage) {
     return stages[stage - 1];

@@ -378,6 +378,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
     if (m_Fresh) {
       Files.deleteIfExists(resultsFile.toPath());
     }
+    requireImagesForImageRecipes(dataSets);
     Map<String, BenchmarkResult> done = readResults(resultsFile);
     Map<String, String> fingerprints = new HashMap<String, String>();
     for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
@@ -581,6 +582,31 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
         ClusteringScores.adjustedRandIndex(table), ClusteringScores.purity(table), clusterer.numberOfClusters(),
         table.nonEmptyClusterCount(), seconds, measure(clusterer, "measureIterations"),
         measure(clusterer, "measureFinalObjective"));
+  }
+
+  /** Refuses, before any run, an image corruption of a data set of sparse instances (text counts, say). */
+  private void requireImagesForImageRecipes(Map<String, File> dataSets) throws Exception {
+    List<String> imageRecipes = new ArrayList<String>();
+    for (CorruptionRecipe recipe : m_Recipes) {
+      if (recipe.corruptsImages()) {
+        imageRecipes.add(recipe.name());
+      }
+    }
+    if (imageRecipes.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, File> dataset : dataSets.entrySet()) {
+      Instances data = load(dataset.getValue());
+      int sparse = 0;
+      for (int j = 0; j < data.numInstances(); j++) {
+        sparse += data.instance(j) instanceof weka.core.SparseInstance ? 1 : 0;
+      }
+      if (2 * sparse > data.numInstances()) {
+        throw new IllegalArgumentException("-recipe " + String.join(", ", imageRecipes) + " corrupts images, but "
+            + dataset.getKey() + " holds sparse instances (text counts or other non-image data); benchmark it with"
+            + " -recipe clean only (a separate run), or give image data");
+      }
+    }
   }
 
   /** A clusterer from its command line, through Weka's class loading so package classes resolve. */

@@ -73,6 +73,29 @@ class RobustnessBenchmarkTest {
         progress.toString("UTF-8"));
   }
 
+  @Test
+  void anImageCorruptionOfSparseDataIsRefusedBeforeAnyRunAndTextRunsClean(@TempDir File folder) throws Exception {
+    Instances dense = SyntheticData.blobs(3, 10, 3, 0.5, 2);
+    Instances text = new Instances(dense, dense.numInstances());
+    for (int j = 0; j < dense.numInstances(); j++) {
+      text.add(new weka.core.SparseInstance(dense.instance(j)));
+    }
+    text.setRelationName("counts");
+    File data = SyntheticData.save(text, folder);
+    File out = new File(folder, "out");
+    Exception e = assertThrows(IllegalArgumentException.class, () -> run(new String[] {"-data", data.getPath(),
+        "-out", out.getPath(), "-seeds", "1", "-recipe", "clean", "-recipe", "saltpepper",
+        "-W", "NMF=weka.clusterers.NMF"}, new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().contains("saltpepper") && e.getMessage().contains("sparse")
+        && e.getMessage().contains("-recipe clean"), e.getMessage());
+    assertTrue(!new File(out, RobustnessBenchmark.RESULTS_FILE).exists() || lines(new File(out,
+        RobustnessBenchmark.RESULTS_FILE)).size() <= 1, "no run was made");
+    String tables = run(new String[] {"-data", data.getPath(), "-out", out.getPath(), "-seeds", "1",
+        "-recipe", "clean", "-W", "NMF=weka.clusterers.NMF -term-weighting tfidf -normalize l2 -assign kmeans"},
+        new ByteArrayOutputStream());
+    assertTrue(tables.contains("counts"), tables);
+  }
+
   private static String[] options(File data, File out, String... extra) {
     List<String> options = new ArrayList<String>(Arrays.asList("-data", data.getPath(), "-out", out.getPath(),
         "-seeds", "3", "-recipe", "clean", "-recipe",

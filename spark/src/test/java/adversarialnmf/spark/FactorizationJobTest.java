@@ -155,6 +155,17 @@ class FactorizationJobTest {
   }
 
   @Test
+  void theLiteraturesTextProtocolOnSparseBbcSportAgreesWithTheSingleMachineFit() throws Exception {
+    File file = dataset("BBCSport.arff.gz");
+    FactorizationJob.Settings s = settings(file, "hals", 5, 25, "-term-weighting", "tfidf", "-normalize", "l2",
+        "-assign", "kmeans", "-assign-restarts", "3");
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    AbstractNMFClusterer single = singleMachine(s, withoutClass(file));
+    assertTrue(single.getModel().preprocessing().attributeWeights() != null, "the fit used tf-idf");
+    assertAgree(single, job, "BBCSport hals, tf-idf and unit length, k-means assignment");
+  }
+
+  @Test
   void theModelFileLoadsAndPredictsAsTheSingleMachineModel() throws Exception {
     File file = dataset("MNIST_test_bal1000.arff.gz");
     FactorizationJob.Settings s = settings(file, "anmf", 10, 20);

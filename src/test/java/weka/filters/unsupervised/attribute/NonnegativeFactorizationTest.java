@@ -1,5 +1,6 @@
 package weka.filters.unsupervised.attribute;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -411,5 +412,36 @@ class NonnegativeFactorizationTest {
         + " accuracy %.2f%%%n", evaluation.pctCorrect());
     assertEquals(150, (int) evaluation.numInstances());
     assertTrue(evaluation.pctCorrect() > 30.0, "accuracy " + evaluation.pctCorrect() + "% (chance: 10%)");
+  }
+
+  @Test
+  void underTheClusterersNormalisationANewInstanceIsProjectedAsItsUnitVectorAndRebuiltInItsOwnUnits()
+      throws Exception {
+    Instances data = PLANTED.instances();
+    NonnegativeFactorization coefficients = filter(CONVERGED_NMF + " -normalize l2");
+    firstBatch(coefficients, data);
+    NonnegativeFactorization reconstruction = filter("-mode reconstruction " + CONVERGED_NMF + " -normalize l2");
+    firstBatch(reconstruction, data);
+    Instances later = new Instances(data, 2);
+    later.add((Instance) data.instance(4).copy());
+    Instance longer = (Instance) data.instance(4).copy();
+    for (int a = 0; a < longer.numAttributes(); a++) {
+      longer.setValue(a, longer.value(a) * 8.0);
+    }
+    later.add(longer);
+    Instances mapped = Filter.useFilter(later, coefficients);
+    assertArrayEquals(coefficientsOf(mapped, 0, 3), coefficientsOf(mapped, 1, 3), 0.0,
+        "8 times an instance has the instance's unit vector, so its coefficients");
+    Instances rebuilt = Filter.useFilter(later, reconstruction);
+    double error = 0.0;
+    double norm = 0.0;
+    for (int a = 0; a < longer.numAttributes(); a++) {
+      error += Math.pow(rebuilt.instance(1).value(a) - longer.value(a), 2);
+      norm += Math.pow(longer.value(a), 2);
+      assertEquals(8.0 * rebuilt.instance(0).value(a), rebuilt.instance(1).value(a),
+          1e-12 * Math.abs(rebuilt.instance(1).value(a)), "the reconstruction is in the instance's own units");
+    }
+    assertTrue(Math.sqrt(error / norm) < 0.1, "planted rank-3 data are rebuilt closely in raw units: relative error "
+        + Math.sqrt(error / norm));
   }
 }
