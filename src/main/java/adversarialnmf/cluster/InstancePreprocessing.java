@@ -30,19 +30,27 @@ public final class InstancePreprocessing implements Serializable {
     this.attributeWeights = attributeWeights;
   }
 
-  /** The preprocessing of the given kinds, its tf-idf weights (if any) from the training data. */
+  /**
+   * The preprocessing of the given kinds, {@code auto} resolved by how the training data are stored
+   * (sparse: text counts), its tf-idf weights (if any) from the training data.
+   */
   public static InstancePreprocessing fit(DataMatrix training, TermWeighting weighting,
       InstanceNormalisation normalisation) {
-    int[] documentFrequencies = weighting == TermWeighting.TFIDF ? documentFrequencies(training) : null;
-    return of(weighting, normalisation, documentFrequencies, training.cols());
+    boolean sparse = training.isSparse();
+    int[] documentFrequencies = weighting.resolvedFor(sparse) == TermWeighting.TFIDF
+        ? documentFrequencies(training) : null;
+    return of(weighting, normalisation, sparse, documentFrequencies, training.cols());
   }
 
   /**
-   * The preprocessing of the given kinds from the training data's document frequencies (null
-   * without tf-idf), for data held in parts that each count theirs ({@link #documentFrequencies}).
+   * The preprocessing of the given kinds ({@code auto} resolved for data stored {@code sparse} or
+   * dense) from the training data's document frequencies (null without tf-idf), for data held in
+   * parts that each count theirs ({@link #documentFrequencies}).
    */
   public static InstancePreprocessing of(TermWeighting weighting, InstanceNormalisation normalisation,
-      int[] documentFrequencies, int instances) {
+      boolean sparse, int[] documentFrequencies, int instances) {
+    weighting = weighting.resolvedFor(sparse);
+    normalisation = normalisation.resolvedFor(sparse);
     if (weighting == TermWeighting.NONE && normalisation == InstanceNormalisation.NONE) {
       return NONE;
     }

@@ -4,6 +4,8 @@ import adversarialnmf.Choice;
 
 /** How attributes are weighted before the instance normalisation: as they are, or by tf-idf for term counts. */
 public enum TermWeighting implements Choice {
+  /** tf-idf for sparse data (term counts), none for dense data (images). */
+  AUTO("auto", "tfidf for sparse data (text), none for dense data (images)"),
   NONE("none", "attributes as they are"),
   /**
    * Each attribute (term) times its smoothed inverse document frequency ln((1 + N) / (1 + df)) + 1,
@@ -28,5 +30,10 @@ public enum TermWeighting implements Choice {
   @Override
   public String description() {
     return description;
+  }
+
+  /** This choice for data stored {@code sparse} or dense: {@link #AUTO} resolved, the others as they are. */
+  public TermWeighting resolvedFor(boolean sparse) {
+    return this != AUTO ? this : sparse ? TFIDF : NONE;
   }
 }

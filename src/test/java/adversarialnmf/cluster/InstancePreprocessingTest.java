@@ -152,7 +152,7 @@ class InstancePreprocessingTest {
     }
     int[] summed = whole.clone();
     assertArrayEquals(InstancePreprocessing.fit(y, TermWeighting.TFIDF, InstanceNormalisation.L2).attributeWeights(),
-        InstancePreprocessing.of(TermWeighting.TFIDF, InstanceNormalisation.L2, summed, 20).attributeWeights(), 0.0);
+        InstancePreprocessing.of(TermWeighting.TFIDF, InstanceNormalisation.L2, true, summed, 20).attributeWeights(), 0.0);
   }
 
   private static DenseMatrix columns(DenseMatrix y, int from, int to) {
@@ -163,5 +163,18 @@ class InstancePreprocessingTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void autoIsTfidfAndUnitLengthForSparseDataAndNothingForDenseData() {
+    SparseData sparse = PlantedData.sparseBands(30, 20, 4, 2);
+    InstancePreprocessing text = InstancePreprocessing.fit(sparse, TermWeighting.AUTO, InstanceNormalisation.AUTO);
+    assertEquals(TermWeighting.TFIDF, text.weighting());
+    assertEquals(InstanceNormalisation.L2, text.normalisation());
+    assertArrayEquals(InstancePreprocessing.fit(sparse, TermWeighting.TFIDF, InstanceNormalisation.L2)
+        .apply(sparse, 1.0).toDense().data(), text.apply(sparse, 1.0).toDense().data(), 0.0);
+    DenseData images = PlantedData.generate(20, 6, 3, 0.05, 4).data();
+    assertSame(InstancePreprocessing.NONE,
+        InstancePreprocessing.fit(images, TermWeighting.AUTO, InstanceNormalisation.AUTO));
   }
 }

@@ -392,7 +392,7 @@ public final class FactorizationJob {
   /** The face's instance preprocessing, its tf-idf document frequencies counted block by block. */
   private static InstancePreprocessing preprocessingOf(AbstractNMFClusterer face, InputData data) {
     int[] documentFrequencies = null;
-    if (face.termWeighting() == TermWeighting.TFIDF) {
+    if (face.termWeighting().resolvedFor(data.sparse) == TermWeighting.TFIDF) {
       documentFrequencies = data.blocks.map(b -> InstancePreprocessing.documentFrequencies(b.y)).reduce((a, b) -> {
         int[] sum = a.clone();
         for (int i = 0; i < sum.length; i++) {
@@ -401,8 +401,8 @@ public final class FactorizationJob {
         return sum;
       });
     }
-    return InstancePreprocessing.of(face.termWeighting(), face.instanceNormalisation(), documentFrequencies,
-        data.columns);
+    return InstancePreprocessing.of(face.termWeighting(), face.instanceNormalisation(), data.sparse,
+        documentFrequencies, data.columns);
   }
 
   /**
