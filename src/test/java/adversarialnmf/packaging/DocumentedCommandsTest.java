@@ -76,6 +76,8 @@ class DocumentedCommandsTest {
         + " runs it in local mode");
     SKIPPED.put("-l mnist-nmf/model.model", "reads the Spark job's output; FactorizationJobTest evaluates the"
         + " job's model with ClusterEvaluation -l ... -T");
+    SKIPPED.put(" weka.gui.", "starts a GUI; PackageInstallIT starts the Explorer, the Knowledge Flow and the"
+        + " Experimenter from their main classes on Java 25 under Xvfb");
     SKIPPED.put("RankSelection", "140 fits (about a minute) writing into -out; RankSelectionTest runs it on"
         + " planted data");
     SKIPPED.put("WekaPackageManager", "installs into ~/wekafiles; PackageInstallIT does it offline");

@@ -356,6 +356,27 @@ class PackageInstallIT {
     assertStopsAndRestarts(output);
   }
 
+  /**
+   * README's Java 25 commands: the Explorer, the Knowledge Flow and the Experimenter start from their
+   * own main classes (package loaded from WEKA_HOME); Weka 3.8.6's GUI Chooser shows its error
+   * dialog instead, since Java 24 refuses its security manager. Screenshots under
+   * target/java25-screenshots.
+   */
+  @Test
+  void guisStartFromTheirMainClassesOnJava25() throws Exception {
+    Path java25 = Paths.get(System.getProperty("java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+    Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 at " + java25);
+    String output = onVirtualDisplay(java25.toString(), DRIVER, "main-windows", "target/java25-screenshots",
+        "weka.gui.explorer.Explorer", "weka.gui.knowledgeflow.KnowledgeFlow", "weka.gui.experiment.Experimenter",
+        "weka.gui.GUIChooser");
+    assertTrue(output.contains("DONE"), output);
+    assertTrue(output.contains("WINDOW weka.gui.explorer.Explorer Weka Explorer\n"), output);
+    assertTrue(output.contains("WINDOW weka.gui.knowledgeflow.KnowledgeFlow Weka Knowledge Flow\n"), output);
+    assertTrue(output.contains("WINDOW weka.gui.experiment.Experimenter Weka Experiment Environment\n"), output);
+    assertTrue(output.contains("ERROR_DIALOG weka.gui.GUIChooser ") && output.contains(
+        "UnsupportedOperationException: Setting a Security Manager is not supported"), output);
+  }
+
   private static final String DRIVER = "src/test/resources/packaging/GuiDriver.java";
   private static final String MNIST = "test-data/MNIST_test_bal150.arff.gz";
   private static final String LONG_RUN = "weka.clusterers.ANMF -N 10 -I 100000 -E 0";
