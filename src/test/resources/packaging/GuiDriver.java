@@ -67,6 +67,9 @@ import weka.gui.knowledgeflow.TemplateManager;
  *   <li>{@code kf-palette <out> <template> <step names...>}: the Knowledge Flow with the template in
  *       the canvas; the palette path of every named step ("PALETTE Clusterers > ANMF"), and
  *       screenshots with the clusterers and the filters unfolded.</li>
+ *   <li>{@code main-windows <out> <main class>...}: each GUI started by its own main method, as README's
+ *       command starts it; the title of each new window ("WINDOW title"), or the text of Weka's error
+ *       dialog ("ERROR_DIALOG text") where the main method fails; a screenshot after each.</li>
  * </ul>
  */
 final class GuiDriver {
@@ -87,6 +90,9 @@ final class GuiDriver {
           break;
         case "kf-palette":
           knowledgeFlowPalette(Paths.get(rest[0]), rest[1], Arrays.asList(rest).subList(2, rest.length));
+          break;
+        case "main-windows":
+          mainWindows(Paths.get(rest[0]), Arrays.asList(rest).subList(1, rest.length));
           break;
         default:
           throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -289,6 +295,51 @@ final class GuiDriver {
     for (Frame frame : Frame.getFrames()) {
       if (frame instanceof JFrame && frame.isShowing() && frame.getTitle().startsWith(prefix)) {
         return (JFrame) frame;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ GUIs started by their main methods
+
+  private static void mainWindows(Path out, List<String> mainClasses) throws Exception {
+    Files.createDirectories(out);
+    for (String mainClass : mainClasses) {
+      List<Window> before = Arrays.asList(onEdt(Window::getWindows));
+      // a daemon thread: Weka's splash window shows a failing main's error in a modal dialog
+      Thread main = new Thread(() -> {
+        try {
+          WekaPackageClassLoaderManager.forName(mainClass).getMethod("main", String[].class)
+              .invoke(null, (Object) new String[0]);
+        } catch (Throwable e) {
+          e.printStackTrace(System.out);
+        }
+      }, mainClass);
+      main.setDaemon(true);
+      main.start();
+      waitFor(() -> newWindow(before) != null, 60, "a window of " + mainClass);
+      Window window = onEdt(() -> newWindow(before));
+      if (window instanceof JDialog) {
+        JTextArea text = find(window, JTextArea.class);
+        System.out.println("ERROR_DIALOG " + mainClass + " " + (text == null ? "" : text.getText().split("\n")[0]));
+        System.out.println("ERROR_TEXT " + (text == null ? "" : text.getText().replace('\n', ' ')));
+      } else {
+        System.out.println("WINDOW " + mainClass + " " + ((Frame) window).getTitle());
+      }
+      screenshot(out.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + ".png"));
+      onEdt(() -> {
+        window.dispose();
+        return null;
+      });
+    }
+    System.out.println("DONE");
+  }
+
+  /** A frame or dialog showing now that did not exist before (Weka's splash window is no JFrame or JDialog). */
+  private static Window newWindow(List<Window> before) {
+    for (Window window : Window.getWindows()) {
+      if (window.isShowing() && !before.contains(window) && (window instanceof JFrame || window instanceof JDialog)) {
+        return window;
       }
     }
     return null;

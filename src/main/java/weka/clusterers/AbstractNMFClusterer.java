@@ -372,9 +372,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   /**
    * Installs a fit made outside this clusterer (the Spark job fits on column blocks) as its
-   * model, as {@link #buildClusterer} would leave it: {@code header} holds exactly the numeric
-   * attributes that formed Y's rows, in order, with no value missing; the options should be those
-   * the fit used (one run, from this clusterer's seed).
+   * model, as {@link #buildClusterer} would leave it: {@code header} is the training data's, whose
+   * factorized attributes ({@link #factorizedAttributes}: a nominal class is left out) formed Y's
+   * rows, in order, with no value missing; the options should be those the fit used (one run, from
+   * this clusterer's seed).
    */
   public void adoptFit(Instances header, NmfClustering model, double fitSeconds) {
     adoptFit(header, model, fitSeconds, Collections.<String>emptyList());
@@ -382,10 +383,10 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   /** {@link #adoptFit(Instances, NmfClustering, double)} with the recipe lines of {@link #recipe}. */
   protected void adoptFit(Instances header, NmfClustering model, double fitSeconds, List<String> recipe) {
-    int[] features = WekaData.featureIndices(header);
+    int[] features = factorizedAttributes(header);
     if (features.length != model.factorization().basis().rows()) {
       throw new IllegalArgumentException(getClass().getName() + ": a header of " + features.length
-          + " attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
+          + " factorized attributes does not fit a basis of " + model.factorization().basis().rows() + " rows");
     }
     WekaData.requireNonnegative(new Instances(header, 0), features, getClass().getName());
     m_Fitted = new FittedModel(model, header, features, Utils.joinOptions(getOptions()), m_Seed,

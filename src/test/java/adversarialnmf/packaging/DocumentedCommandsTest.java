@@ -74,6 +74,10 @@ class DocumentedCommandsTest {
     SKIPPED.put("AnmfAblation", "study (src/bench): an hour or more on 2 cores; its report is docs/results/ablation");
     SKIPPED.put("adversarialnmf.spark.", "the Spark job (spark/, its own Maven project): FactorizationJobTest"
         + " runs it in local mode");
+    SKIPPED.put("-l mnist-nmf/model.model", "reads the Spark job's output; FactorizationJobTest evaluates the"
+        + " job's model with ClusterEvaluation -l ... -T");
+    SKIPPED.put(" weka.gui.", "starts a GUI; PackageInstallIT starts the Explorer, the Knowledge Flow and the"
+        + " Experimenter from their main classes on Java 25 under Xvfb");
     SKIPPED.put("RankSelection", "140 fits (about a minute) writing into -out; RankSelectionTest runs it on"
         + " planted data");
     SKIPPED.put("WekaPackageManager", "installs into ~/wekafiles; PackageInstallIT does it offline");

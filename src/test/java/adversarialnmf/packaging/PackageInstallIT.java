@@ -36,6 +36,7 @@ class PackageInstallIT {
   static Path wekaHome;
 
   static String wekaClassPath;
+  static String installOutput;
 
   @BeforeAll
   static void install() throws Exception {
@@ -47,8 +48,21 @@ class PackageInstallIT {
         .filter(e -> !e.contains("junit") && !e.contains("opentest4j") && !e.contains("apiguardian")
             && !e.endsWith("-tests.jar"))
         .collect(Collectors.joining(File.pathSeparator));
-    String output = weka("weka.core.WekaPackageManager", "-offline", "-install-package", ZIP.toString());
-    assertTrue(Files.isRegularFile(wekaHome.resolve("packages/adversarialNMF/adversarialNMF.jar")), output);
+    // as README installs it: offline, and Weka's class loader allowed into the JDK (Java 16+)
+    installOutput = wekaWith(new String[] {"--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED"},
+        "weka.core.WekaPackageManager", "-offline", "-install-package", ZIP.toString());
+    assertTrue(Files.isRegularFile(wekaHome.resolve("packages/adversarialNMF/adversarialNMF.jar")), installOutput);
+  }
+
+  /** No stack trace, and Weka's one line per file of a zip that has few (the sources in one jar). */
+  @Test
+  void installIsQuiet() throws IOException {
+    assertTrue(!installOutput.contains("Exception") && !installOutput.contains("\tat "), installOutput);
+    long installing = Arrays.stream(installOutput.split("\n")).filter(l -> l.contains("Installing: ")).count();
+    try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+      assertEquals(zip.stream().filter(e -> !e.isDirectory()).count(), installing, installOutput);
+    }
+    assertTrue(installing < 80, installing + " files installed:\n" + installOutput);
   }
 
   static String weka(String mainClass, String... args) throws IOException, InterruptedException {
@@ -103,6 +117,21 @@ class PackageInstallIT {
       assertTrue(zip.getEntry("lib/lapack-3.0.3.jar") != null, "dev.ludovic.netlib LAPACK in lib/");
       assertTrue(zip.stream().noneMatch(e -> e.getName().contains("arpack")), "Weka ships arpack_combined_all");
     }
+  }
+
+  /** The docs' pages and figures ship; the studies' raw per-run CSVs (3.5 MB) stay in the repository. */
+  @Test
+  void zipCarriesNoRawResultsAndStaysSmall() throws IOException {
+    try (ZipFile zip = new ZipFile(ZIP.toFile())) {
+      List<String> csv = zip.stream().map(e -> e.getName()).filter(n -> n.endsWith(".csv")).collect(Collectors.toList());
+      assertTrue(csv.isEmpty(), "raw results in the zip: " + csv);
+      assertTrue(zip.getEntry("doc/RESULTS.md") != null && zip.getEntry("doc/explorer-view-evaluation.png") != null,
+          "the docs' pages and the figures they show");
+      assertTrue(zip.getEntry("src/adversarialNMF-sources.jar") != null, "the sources, in one jar");
+    }
+    // 4.1 MB measured, most of it the jars of lib/ (commons-math3 alone 2.2 MB)
+    long size = Files.size(ZIP);
+    assertTrue(size < 4_500_000, ZIP + " is " + size + " bytes");
   }
 
   @Test
@@ -325,6 +354,27 @@ class PackageInstallIT {
         "-", LONG_RUN);
     assertTrue(output.contains("DONE"), output);
     assertStopsAndRestarts(output);
+  }
+
+  /**
+   * README's Java 25 commands: the Explorer, the Knowledge Flow and the Experimenter start from their
+   * own main classes (package loaded from WEKA_HOME); Weka 3.8.6's GUI Chooser shows its error
+   * dialog instead, since Java 24 refuses its security manager. Screenshots under
+   * target/java25-screenshots.
+   */
+  @Test
+  void guisStartFromTheirMainClassesOnJava25() throws Exception {
+    Path java25 = Paths.get(System.getProperty("java25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+    Assumptions.assumeTrue(Files.isExecutable(java25), "no Java 25 at " + java25);
+    String output = onVirtualDisplay(java25.toString(), DRIVER, "main-windows", "target/java25-screenshots",
+        "weka.gui.explorer.Explorer", "weka.gui.knowledgeflow.KnowledgeFlow", "weka.gui.experiment.Experimenter",
+        "weka.gui.GUIChooser");
+    assertTrue(output.contains("DONE"), output);
+    assertTrue(output.contains("WINDOW weka.gui.explorer.Explorer Weka Explorer\n"), output);
+    assertTrue(output.contains("WINDOW weka.gui.knowledgeflow.KnowledgeFlow Weka Knowledge Flow\n"), output);
+    assertTrue(output.contains("WINDOW weka.gui.experiment.Experimenter Weka Experiment Environment\n"), output);
+    assertTrue(output.contains("ERROR_DIALOG weka.gui.GUIChooser ") && output.contains(
+        "UnsupportedOperationException: Setting a Security Manager is not supported"), output);
   }
 
   private static final String DRIVER = "src/test/resources/packaging/GuiDriver.java";

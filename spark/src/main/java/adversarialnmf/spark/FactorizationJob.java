@@ -27,7 +27,7 @@ import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AnmfGradientSolver;
 import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.weka.EnumTags;
-import java.io.OutputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +38,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
@@ -58,7 +60,7 @@ import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.CappedNMF;
 import weka.clusterers.L21NMF;
 import weka.clusterers.NMF;
-import weka.core.SerializationHelper;
+import weka.core.Instances;
 import weka.core.Utils;
 
 /**
@@ -78,6 +80,9 @@ import weka.core.Utils;
 public final class FactorizationJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(FactorizationJob.class);
+
+  /** Time between two progress lines of a fit (the first iteration is always reported), as the clusterers' own. */
+  static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
 
   /** Columns of Y collected to the driver at most for a k-means or NNDSVD start on all the data. */
   static final int DEFAULT_INIT_SAMPLE = 20000;
@@ -114,7 +119,7 @@ public final class FactorizationJob {
           break;
         }
         if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(flag + " needs a value\n" + usage());
+          throw new IllegalArgumentException(flag + " needs a value");
         }
         String v = args[++i];
         switch (flag) {
@@ -123,8 +128,8 @@ public final class FactorizationJob {
           case "--method": s.method = v; break;
           case "--rank": s.rank = positive(flag, v); break;
           case "--iterations": s.iterations = positive(flag, v); break;
-          case "--tolerance": s.tolerance = Double.parseDouble(v); break;
-          case "--seed": s.seed = Long.parseLong(v); break;
+          case "--tolerance": s.tolerance = number(flag, v); break;
+          case "--seed": s.seed = wholeNumber(flag, v); break;
           case "--init": s.init = v; break;
           case "--init-sample": s.initSample = positive(flag, v); break;
           case "--partitions": s.partitions = positive(flag, v); break;
@@ -135,11 +140,11 @@ public final class FactorizationJob {
           case "--tree-depth": s.treeDepth = positive(flag, v); break;
           case "--checkpoint-interval": s.checkpointInterval = positive(flag, v); break;
           default:
-            throw new IllegalArgumentException("unknown option " + flag + "\n" + usage());
+            throw new IllegalArgumentException("unknown option " + flag);
         }
       }
       if (s.input == null || s.output == null) {
-        throw new IllegalArgumentException("--input and --output are required\n" + usage());
+        throw new IllegalArgumentException("--input and --output are required");
       }
       if (!Arrays.asList("random", "kmeans", "nndsvd").contains(s.init)) {
         throw new IllegalArgumentException("--init " + s.init + " is not one of random, kmeans, nndsvd");
@@ -147,17 +152,31 @@ public final class FactorizationJob {
       return s;
     }
 
-    private static int positive(String flag, String v) {
-      int value;
+    private static double number(String flag, String v) {
       try {
-        value = Integer.parseInt(v);
+        return Double.parseDouble(v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(flag + " needs a number, got '" + v + "'");
+      }
+    }
+
+    private static long wholeNumber(String flag, String v) {
+      try {
+        return Long.parseLong(v);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(flag + " needs a whole number, got '" + v + "'");
+      }
+    }
+
+    private static int positive(String flag, String v) {
+      long value = wholeNumber(flag, v);
+      if (value > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(flag + " must be at most " + Integer.MAX_VALUE + ", got " + value);
       }
       if (value < 1) {
         throw new IllegalArgumentException(flag + " must be at least 1, got " + value);
       }
-      return value;
+      return (int) value;
     }
   }
 
@@ -175,34 +194,55 @@ public final class FactorizationJob {
     final Factorization fit;
     final Factors start;
     final double seconds;
+    /** Saved after the model, as Weka saves a clusterer (see {@link #write}). */
+    final Instances inputHeader;
+    final int[] ignoredAttributes;
 
-    Result(AbstractNMFClusterer model, Factorization fit, Factors start, double seconds) {
+    Result(AbstractNMFClusterer model, Factorization fit, Factors start, double seconds, InputData data) {
       this.model = model;
       this.fit = fit;
       this.start = start;
       this.seconds = seconds;
+      this.inputHeader = data.inputHeader;
+      this.ignoredAttributes = data.ignoredAttributes;
     }
   }
 
   public static void main(String[] args) throws Exception {
+    int status = runFromCommandLine(args);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * The job from its command line: 0 once the output is written; 1 after a one-line error on
+   * standard error (and the usage, for a malformed command line) when an option or the input is bad.
+   */
+  static int runFromCommandLine(String[] args) throws Exception {
     Settings settings;
     try {
       settings = Settings.parse(args);
+      clusterer(settings); // the method's options are checked before Spark starts
     } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
+      System.err.println("FactorizationJob: " + e.getMessage());
+      System.err.println(usage());
+      return 1;
     }
     SparkSession.Builder builder = SparkSession.builder().appName("adversarialNMF " + settings.method);
     if (settings.master != null) {
       builder.master(settings.master);
     }
     SparkSession spark = builder.getOrCreate();
+    // Spark's INFO lines (thousands per fit) would bury the job's own progress, which stays at INFO
+    spark.sparkContext().setLogLevel("WARN");
+    Configurator.setLevel(FactorizationJob.class.getPackage().getName(), Level.INFO);
     try {
       run(spark, settings);
+      return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("FactorizationJob: " + e.getMessage());
-      System.exit(1);
+      return 1;
     } finally {
       spark.stop();
     }
@@ -356,8 +396,14 @@ public final class FactorizationJob {
     IterativeSolver solver = solver(face, stopping, scale, summary, streams.target());
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
     long fitStarted = System.nanoTime();
+    long[] lastReport = {fitStarted - PROGRESS_INTERVAL_NANOS};
     Factorization fit = solver.fit(new ProgressLog(blocks), start, (iteration, cap, objective) -> {
-      double perIteration = (System.nanoTime() - fitStarted) / 1e9 / iteration;
+      long now = System.nanoTime();
+      if (now - lastReport[0] < PROGRESS_INTERVAL_NANOS) {
+        return;
+      }
+      lastReport[0] = now;
+      double perIteration = (now - fitStarted) / 1e9 / iteration;
       LOG.info("adversarialNMF: iteration {}/{}, objective {}, {} s per iteration, at most {} s to go", iteration,
           cap, objective, String.format("%.3f", perIteration), String.format("%.0f", perIteration * (cap - iteration)));
     });
@@ -371,14 +417,14 @@ public final class FactorizationJob {
         face.predictionRule(), streams.assignment());
     double seconds = (System.nanoTime() - started) / 1e9;
     if (face instanceof ANMF) {
-      ((ANMF) face).adoptFit(data.header, model, seconds, solver.describe(),
+      ((ANMF) face).adoptFit(data.trainingHeader, model, seconds, solver.describe(),
           ((AnmfGradientSolver) solver).target().describe());
     } else {
-      face.adoptFit(data.header, model, seconds);
+      face.adoptFit(data.trainingHeader, model, seconds);
     }
     LOG.info("adversarialNMF: {} iterations ({}), objective {}, {} s", fit.iterations(),
         fit.stopReason().description(), fit.finalObjective(), String.format("%.1f", seconds));
-    return new Result(face, fit, start, seconds);
+    return new Result(face, fit, start, seconds, data);
   }
 
   /** Rows [from, from + count) of xt. */
@@ -541,8 +587,14 @@ public final class FactorizationJob {
     Path dir = new Path(s.output);
     FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
     fs.mkdirs(dir);
-    try (OutputStream out = fs.create(new Path(dir, "model.model"), true)) {
-      SerializationHelper.write(out, result.model);
+    // as Weka's ClusterEvaluation -d and the Explorer save a clusterer: the model, then the header a
+    // test file must match (-l model.model -T test.arff), then the attributes removed before the model
+    try (ObjectOutputStream out = new ObjectOutputStream(fs.create(new Path(dir, "model.model"), true))) {
+      out.writeObject(result.model);
+      out.writeObject(result.inputHeader);
+      if (result.ignoredAttributes.length > 0) {
+        out.writeObject(result.ignoredAttributes);
+      }
     }
     try (PrintWriter out = new PrintWriter(new OutputStreamWriter(fs.create(new Path(dir, "objective.csv"), true),
         StandardCharsets.UTF_8))) {

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -50,8 +51,16 @@ final class InputData implements Serializable {
 
   private static final long serialVersionUID = -8059839082722255133L;
 
-  /** The features as a Weka header (numeric attributes only), for the model. */
-  final Instances header;
+  /** The input's own header: Weka's {@code -l ... -T} and the Explorer compare a test file with it. */
+  final Instances inputHeader;
+  /** Where the attributes named by --ignore sit in the input's header (Weka removes them for the model). */
+  final int[] ignoredAttributes;
+  /**
+   * The header the model keeps: the input's less the ignored attributes; a nominal class among them
+   * is left out of Y, as the package's clusterers leave it, so the model takes the input's rows.
+   */
+  final Instances trainingHeader;
+  /** m: the numeric attributes that form Y's rows. */
   final int rows;
   final int columns;
   final boolean sparse;
@@ -59,9 +68,16 @@ final class InputData implements Serializable {
   /** One block per partition, in column order; states are not set yet. */
   final transient JavaRDD<SparkBlock> blocks;
 
-  private InputData(Instances header, int columns, boolean sparse, double largest, JavaRDD<SparkBlock> blocks) {
-    this.header = header;
-    this.rows = header.numAttributes();
+  private InputData(Instances inputHeader, Set<String> ignored, int rows, int columns, boolean sparse,
+      double largest, JavaRDD<SparkBlock> blocks) {
+    this.inputHeader = new Instances(inputHeader, 0);
+    this.ignoredAttributes = IntStream.range(0, inputHeader.numAttributes())
+        .filter(a -> ignored.contains(inputHeader.attribute(a).name())).toArray();
+    this.trainingHeader = new Instances(inputHeader, 0);
+    for (int i = ignoredAttributes.length - 1; i >= 0; i--) {
+      trainingHeader.deleteAttributeAt(ignoredAttributes[i]);
+    }
+    this.rows = rows;
     this.columns = columns;
     this.sparse = sparse;
     this.largest = largest;
@@ -76,11 +92,13 @@ final class InputData implements Serializable {
       int libsvmFeatures) throws IOException {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String kind = format.equals("auto") ? formatOf(path) : format;
-    Instances header;
+    Instances inputHeader;
+    Instances header; // the features: numeric attributes not ignored
     JavaRDD<ParsedRow> rows;
     switch (kind) {
       case "arff": {
         ArffHead head = readArffHead(sc.hadoopConfiguration(), path);
+        inputHeader = head.header;
         header = features(head.header, ignored, path);
         int[] rowOf = rowOf(head.header, header);
         long dataLine = head.dataLine;
@@ -93,6 +111,7 @@ final class InputData implements Serializable {
       case "csv": {
         String first = firstLine(sc.hadoopConfiguration(), path);
         List<String> names = splitFields(first);
+        inputHeader = numericHeader(relationName(path), names, Collections.emptySet());
         header = numericHeader(relationName(path), names, ignored);
         int[] rowOf = rowOfNames(names, ignored);
         rows = numbered(lines(sc, path, partitions)
@@ -109,6 +128,7 @@ final class InputData implements Serializable {
           names.add("f" + i);
         }
         header = numericHeader(relationName(path), names, Collections.emptySet());
+        inputHeader = header;
         rows = numbered(lines).map(t -> parseLibsvm(path, t._1()._1(), t._1()._2() + 1, t._2(), m));
         break;
       }
@@ -126,6 +146,7 @@ final class InputData implements Serializable {
           }
         }
         header = numericHeader(relationName(path), names, Collections.emptySet());
+        inputHeader = header;
         int[] fieldOf = fields.stream().mapToInt(Integer::intValue).toArray();
         rows = table.javaRDD().zipWithIndex().map(t -> t).map(t -> parseTableRow(path, t._1(), t._2(), fieldOf, names));
         break;
@@ -154,7 +175,8 @@ final class InputData implements Serializable {
     JavaRDD<SparkBlock> built = rows.mapToPair(r -> new Tuple2<>(r.instance, r))
         .partitionBy(new BlockPartitioner(n, blocks))
         .mapPartitionsWithIndex((index, it) -> buildBlock(index, it, n, blocks, m, sparse), true);
-    return new InputData(header, n, sparse, largest, built);
+    return new InputData(inputHeader, kind.equals("arff") || kind.equals("csv") ? ignored : Collections.emptySet(),
+        m, n, sparse, largest, built);
   }
 
   /** Contiguous, nearly equal ranges of instances: block b holds [N b / B, N (b+1) / B). */

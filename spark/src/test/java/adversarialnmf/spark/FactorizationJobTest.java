@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import weka.clusterers.ANMF;
 import weka.clusterers.AbstractNMFClusterer;
+import weka.clusterers.ClusterEvaluation;
+import weka.clusterers.NMF;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
@@ -165,26 +168,56 @@ class FactorizationJobTest {
     assertAgree(single, job, "BBCSport hals, tf-idf and unit length, k-means assignment");
   }
 
+  /**
+   * model.model is what Weka's command line and Explorer save for a clusterer (the model, then the
+   * input's header): {@code -l model.model -T} the job's own ARFF (class included) clusters every
+   * training instance where the fit put it, and the model predicts as the single-machine one.
+   */
   @Test
-  void theModelFileLoadsAndPredictsAsTheSingleMachineModel() throws Exception {
+  void theModelFileEvaluatesInWekaAsTheSingleMachineModel() throws Exception {
     File file = dataset("MNIST_test_bal1000.arff.gz");
     FactorizationJob.Settings s = settings(file, "anmf", 10, 20);
-    FactorizationJob.run(spark, s);
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    String modelFile = output.resolve("anmf").resolve("model.model").toString();
+    Instances full = DataSource.read(file.getPath());
     Instances data = withoutClass(file);
     AbstractNMFClusterer single = singleMachine(s, data);
-    Object loaded = SerializationHelper.read(output.resolve("anmf").resolve("model.model").toString());
-    assertEquals(single.getClass(), loaded.getClass(), "the package's own model class");
-    AbstractNMFClusterer model = (AbstractNMFClusterer) loaded;
+
+    Object[] saved = SerializationHelper.readAll(modelFile);
+    assertEquals(2, saved.length, "the model and the input's header (nothing ignored)");
+    assertEquals(single.getClass(), saved[0].getClass(), "the package's own model class");
+    assertTrue(full.equalHeaders((Instances) saved[1]), full.equalHeadersMsg((Instances) saved[1]));
+    AbstractNMFClusterer model = (AbstractNMFClusterer) saved[0];
     assertTrue(model.toString().contains("ANMF"), model.toString());
     for (int j = 0; j < data.numInstances(); j += 7) {
-      Instance instance = data.instance(j);
-      assertEquals(single.clusterInstance(instance), model.clusterInstance(instance), "instance " + j);
-      double[] expected = single.distributionForInstance(instance);
-      double[] actual = model.distributionForInstance(instance);
+      assertEquals(single.clusterInstance(data.instance(j)), model.clusterInstance(full.instance(j)), "instance " + j);
+      double[] expected = single.distributionForInstance(data.instance(j));
+      double[] actual = model.distributionForInstance(full.instance(j));
       for (int r = 0; r < expected.length; r++) {
         assertEquals(expected[r], actual[r], 1e-9, "membership of instance " + j);
       }
     }
+
+    int[] trainingLabels = job.model.getTrainingAssignments();
+    String predictions = ClusterEvaluation.evaluateClusterer(new ANMF(),
+        new String[] {"-l", modelFile, "-T", file.getPath(), "-p", "0"});
+    int[] evaluated = Arrays.stream(predictions.trim().split("\n"))
+        .mapToInt(line -> Integer.parseInt(line.trim().split("\\s+")[1])).toArray();
+    assertArrayEquals(trainingLabels, evaluated, "clusters of -l model.model -T the job's ARFF -p 0");
+    String evaluation = ClusterEvaluation.evaluateClusterer(new ANMF(),
+        new String[] {"-l", modelFile, "-T", file.getPath()});
+    int[] sizes = new int[model.numberOfClusters()];
+    for (int label : trainingLabels) {
+      sizes[label]++;
+    }
+    String testStats = evaluation.substring(evaluation.indexOf("=== Clustering stats for testing data ==="));
+    for (int c = 0; c < sizes.length; c++) {
+      if (sizes[c] > 0) {
+        assertTrue(testStats.matches("(?s).*\\n\\s*" + c + "\\s+" + sizes[c] + " \\(.*"),
+            "cluster " + c + " of " + sizes[c] + " instances in\n" + evaluation);
+      }
+    }
+
     List<String> objective = Files.readAllLines(output.resolve("anmf").resolve("objective.csv"));
     assertEquals("iteration,objective,X_step", objective.get(0));
     assertEquals(21, objective.size() - 1, "objective at the start and after each of 20 iterations");
@@ -194,6 +227,54 @@ class FactorizationJobTest {
     assertEquals(single.getTrainingAssignments()[0], first.getInt(1));
     assertEquals(data.numInstances(),
         spark.read().option("header", "true").csv(output.resolve("anmf").resolve("assignments/csv").toString()).count());
+  }
+
+  /** With --ignore, the model file names the ignored attributes, which Weka removes before the model sees a row. */
+  @Test
+  void ignoredAttributesAreSavedForWekaToRemove() throws Exception {
+    Path arff = write("ignored.arff", "@relation r", "@attribute id numeric", "@attribute a numeric",
+        "@attribute b numeric", "@attribute class {x,y}", "@data", "1,1,0,x", "2,0,1,y", "3,2,0,x", "4,0,2,y",
+        "5,3,1,x", "6,1,3,y");
+    FactorizationJob.Settings s = settings(arff.toFile(), "nmf", 2, 20);
+    s.partitions = 2;
+    s.ignored.add("id");
+    FactorizationJob.run(spark, s);
+    String modelFile = output.resolve("nmf").resolve("model.model").toString();
+    Object[] saved = SerializationHelper.readAll(modelFile);
+    assertEquals(4, ((Instances) saved[1]).numAttributes(), "the input's header, id included");
+    assertArrayEquals(new int[] {0}, (int[]) saved[2], "id removed before the model");
+    assertEquals(3, ((AbstractNMFClusterer) saved[0]).getFittedModel().numAttributes(), "a, b and the class");
+    String evaluation = ClusterEvaluation.evaluateClusterer(new NMF(),
+        new String[] {"-l", modelFile, "-T", arff.toString()});
+    String testStats = evaluation.substring(evaluation.indexOf("=== Clustering stats for testing data ==="));
+    assertTrue(!testStats.contains("Unclustered"), evaluation);
+  }
+
+  /** A bad option ends the job before Spark starts, with status 1 and one line naming the option. */
+  @Test
+  void aBadOptionExitsWithStatusOneAndNamesIt() throws Exception {
+    String[][] commands = {
+        {"--input", "in.arff", "--output", "out", "--rank", "ten"},
+        {"--input", "in.arff", "--output", "out", "--colour", "red"},
+        {"--input", "in.arff", "--output", "out", "--method", "anmf", "--", "-alpha", "much"}};
+    String[] expected = {"FactorizationJob: --rank needs a whole number, got 'ten'",
+        "FactorizationJob: unknown option --colour", "FactorizationJob: options of weka.clusterers.ANMF after --: "};
+    for (int i = 0; i < commands.length; i++) {
+      java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream original = System.err;
+      int status;
+      try (java.io.PrintStream capture = new java.io.PrintStream(printed, true, "UTF-8")) {
+        System.setErr(capture);
+        status = FactorizationJob.runFromCommandLine(commands[i]);
+      } finally {
+        System.setErr(original);
+      }
+      String[] lines = new String(printed.toByteArray(), StandardCharsets.UTF_8).split("\n");
+      assertEquals(1, status, String.join("\n", lines));
+      assertTrue(lines[0].startsWith(expected[i]), lines[0]);
+      assertTrue(lines[1].startsWith("Usage: FactorizationJob"), lines[1]);
+      assertTrue(Arrays.stream(lines).noneMatch(line -> line.trim().startsWith("at ")), "no stack trace");
+    }
   }
 
   /** Fails the first attempt of partition 1's task at the fifth update of a fit, once per JVM. */

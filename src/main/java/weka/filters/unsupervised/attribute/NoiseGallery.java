@@ -167,7 +167,7 @@ public final class NoiseGallery {
       command.setOptions(args);
       command.run();
     } catch (Exception e) {
-      System.err.println(e.getMessage());
+      System.err.println("NoiseGallery: " + e.getMessage());
       System.err.println(usage());
       System.exit(1);
     }
