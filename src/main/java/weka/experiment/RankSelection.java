@@ -65,9 +65,9 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   static final String DEFAULT_CLUSTERER = "weka.clusterers.NMF";
 
-  private String m_Data = RobustnessBenchmark.DEFAULT_DATA;
   public static final Tag[] TAGS_METHOD = EnumTags.of(RankSelectionMethod.class);
 
+  private String m_Data = RobustnessBenchmark.DEFAULT_DATA;
   private RankSelectionMethod m_Method = RankSelectionMethod.COPHENETIC;
   private int m_FirstRank = 2;
   private int m_LastRank = 10;
@@ -410,9 +410,10 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
         standardErrors[r] = curve.standardError(r);
       }
       int step = curve.size() > 1 ? curve.rank(1) - curve.rank(0) : 1;
-      return panels(relation + ": lowest held-out error at rank " + curve.lowestErrorRank() + ", suggested rank "
-          + suggestedRank() + " (1-SE rule)", new String[] {"held-out mean squared error (mean of the repeats)",
-          "its standard error"}, new double[][] {means, standardErrors}, curve.rank(0), step);
+      // log scale: the error grows by orders of magnitude once a rank overfits
+      return panels(relation + ": rank " + suggestedRank() + " (1-SE rule), lowest error " + curve.lowestErrorRank(),
+          new String[] {"held-out mean squared error (mean of the repeats)", "its standard error"},
+          new double[][] {means, standardErrors}, curve.rank(0), step, true);
     }
 
     @Override
@@ -449,15 +450,21 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
           + " instances; the consensus matrix is N x N and is limited to " + ConsensusMatrix.MAX_INSTANCES
           + " (run it on a subsample, e.g. weka.filters.unsupervised.instance.Resample)");
     }
-    if (m_LastRank > features.numInstances()) {
-      throw new IllegalArgumentException("RankSelection: rank " + m_LastRank + " exceeds the " + features.numInstances()
-          + " instances of '" + data.relationName() + "'; lower -ranks");
-    }
+    requireRanksWithin(features, data.relationName());
     List<Row> rows = new ArrayList<Row>();
     for (int rank : rankGrid()) {
       rows.add(measure(data, features, labelled, rank));
     }
     return new Result(data.relationName(), rows);
+  }
+
+  private void requireRanksWithin(Instances features, String relation) {
+    int[] grid = rankGrid();
+    int largest = grid[grid.length - 1];
+    if (largest > features.numInstances()) {
+      throw new IllegalArgumentException("RankSelection: rank " + largest + " exceeds the " + features.numInstances()
+          + " instances of '" + relation + "'; lower -ranks");
+    }
   }
 
   /**
@@ -467,10 +474,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   public CrossValidated crossValidate(Instances data) throws Exception {
     Instances features = data.classIndex() >= 0 ? ClassLabelledClustering.withoutClass(data) : data;
     requireMaskedNmf(RobustnessBenchmark.instantiate(m_Clusterer));
-    if (m_LastRank > features.numInstances()) {
-      throw new IllegalArgumentException("RankSelection: rank " + m_LastRank + " exceeds the " + features.numInstances()
-          + " instances of '" + data.relationName() + "'; lower -ranks");
-    }
+    requireRanksWithin(features, data.relationName());
     int[] attributes = WekaData.numericFeatureIndices(features);
     DataMatrix y = WekaData.toMatrix(features, attributes);
     RankCrossValidation validation = new RankCrossValidation(rankGrid(), m_Repeats, m_HeldOutShare, m_Seed);
@@ -605,11 +609,12 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
     int step = rows.size() > 1 ? rows.get(1).rank - rows.get(0).rank : 1;
     return panels(result.relation + ": suggested rank " + result.suggestedRank(), titles.toArray(new String[0]),
-        series.toArray(new double[0][]), rows.get(0).rank, step);
+        series.toArray(new double[0][]), rows.get(0).rank, step, false);
   }
 
   /** One panel per series against the ranks firstRank, firstRank + step, ..., under a heading. */
-  private static BufferedImage panels(String heading, String[] titles, double[][] series, int firstRank, int step) {
+  private static BufferedImage panels(String heading, String[] titles, double[][] series, int firstRank, int step,
+      boolean logScale) {
     int panelWidth = 520;
     int panelHeight = 180;
     BufferedImage image = new BufferedImage(panelWidth, panelHeight * titles.length + 24, BufferedImage.TYPE_INT_RGB);
@@ -622,7 +627,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     g.setColor(Color.BLACK);
     g.drawString(heading, 10, 16);
     for (int p = 0; p < titles.length; p++) {
-      FactorizationFigures.plot(g, titles[p], series[p], firstRank, step, "rank", false, 0, 24 + p * panelHeight,
+      FactorizationFigures.plot(g, titles[p], series[p], firstRank, step, "rank", logScale, 0, 24 + p * panelHeight,
           panelWidth, panelHeight);
     }
     g.dispose();
