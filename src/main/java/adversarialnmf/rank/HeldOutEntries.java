@@ -1,10 +1,8 @@
 package adversarialnmf.rank;
 
 import adversarialnmf.linalg.DataMatrix;
-import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MissingEntries;
-import adversarialnmf.linalg.SparseData;
 import adversarialnmf.solver.Factors;
 import java.util.Arrays;
 import java.util.Random;
@@ -85,66 +83,6 @@ public final class HeldOutEntries {
   /** The number of held-out entries. */
   public int count() {
     return values.length;
-  }
-
-  /**
-   * y with the held-out entries missing as well as its own missing entries (all stored as 0), for
-   * a masked fit; dense stays dense and sparse stays sparse.
-   */
-  public DataMatrix hide(DataMatrix y) {
-    positions.requireShape(y.rows(), y.cols());
-    MissingEntries hidden = union(y.missing());
-    if (y instanceof DenseData) {
-      return new DenseData(((DenseData) y).matrix().copy(), hidden);
-    }
-    if (!(y instanceof SparseData)) {
-      throw new IllegalArgumentException("held-out entries can be hidden in dense and sparse data, got "
-          + y.getClass().getName());
-    }
-    SparseData sparse = (SparseData) y;
-    int[] start = sparse.columnStarts();
-    int[] rows = sparse.rowIndices();
-    double[] stored = sparse.storedValues();
-    int count = y.cols();
-    int[] keptStart = new int[count + 1];
-    int[] keptRows = new int[rows.length];
-    double[] keptValues = new double[rows.length];
-    int q = 0;
-    for (int j = 0; j < count; j++) {
-      int[] held = positions.rowsOfColumn(j);
-      int h = 0;
-      for (int p = start[j]; p < start[j + 1]; p++) {
-        while (h < held.length && held[h] < rows[p]) {
-          h++;
-        }
-        if (h < held.length && held[h] == rows[p]) {
-          continue;
-        }
-        keptRows[q] = rows[p];
-        keptValues[q++] = stored[p];
-      }
-      keptStart[j + 1] = q;
-    }
-    return new SparseData(y.rows(), count, keptStart, Arrays.copyOf(keptRows, q), Arrays.copyOf(keptValues, q),
-        hidden);
-  }
-
-  /** These positions and {@code missing} (disjoint by construction), by instance. */
-  private MissingEntries union(MissingEntries missing) {
-    int count = positions.cols();
-    int[] start = new int[count + 1];
-    int[] rows = new int[positions.count() + missing.count()];
-    int q = 0;
-    for (int j = 0; j < count; j++) {
-      int[] held = positions.rowsOfColumn(j);
-      int[] gaps = missing.rowsOfColumn(j);
-      System.arraycopy(held, 0, rows, q, held.length);
-      System.arraycopy(gaps, 0, rows, q + held.length, gaps.length);
-      q += held.length + gaps.length;
-      Arrays.sort(rows, start[j], q);
-      start[j + 1] = q;
-    }
-    return MissingEntries.ofColumns(positions.rows(), count, start, rows);
   }
 
   /** (1/|H|) Σ_{(i,j) held out} (y_ij − a_i·x_j)², the model A X in the units of Y. */

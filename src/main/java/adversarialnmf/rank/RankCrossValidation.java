@@ -14,13 +14,12 @@ import java.util.SplittableRandom;
  */
 public final class RankCrossValidation {
 
-  /** A masked fit at one rank: the returned factors are in the units of {@code hidden}. */
+  /**
+   * A fit at one rank of the data with the held-out entries missing (made missing by the caller, in
+   * whatever form it holds the data); the returned factors are in the units of Y.
+   */
   public interface MaskedFit {
-    /**
-     * @param hidden the data with the held-out entries missing
-     * @param heldOut the entries hidden (for a fit that starts from the data in another form)
-     */
-    Factors fit(DataMatrix hidden, HeldOutEntries heldOut, int rank, int seed) throws Exception;
+    Factors fit(HeldOutEntries heldOut, int rank, int seed) throws Exception;
   }
 
   private final int[] ranks;
@@ -67,11 +66,10 @@ public final class RankCrossValidation {
     double[] seconds = new double[ranks.length];
     for (int k = 0; k < repeats; k++) {
       HeldOutEntries heldOut = HeldOutEntries.draw(y, share, new Random(maskSeeds.nextLong()));
-      DataMatrix hidden = heldOut.hide(y);
       int fitSeed = fitSeeds.nextInt();
       for (int r = 0; r < ranks.length; r++) {
         long started = System.nanoTime();
-        errors[r][k] = heldOut.meanSquaredError(fit.fit(hidden, heldOut, ranks[r], fitSeed));
+        errors[r][k] = heldOut.meanSquaredError(fit.fit(heldOut, ranks[r], fitSeed));
         seconds[r] += (System.nanoTime() - started) / 1e9;
       }
     }

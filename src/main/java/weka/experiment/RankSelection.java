@@ -478,7 +478,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     int[] attributes = WekaData.numericFeatureIndices(features);
     DataMatrix y = WekaData.toMatrix(features, attributes);
     RankCrossValidation validation = new RankCrossValidation(rankGrid(), m_Repeats, m_HeldOutShare, m_Seed);
-    RankCurve curve = validation.run(y, (hidden, heldOut, rank, seed) ->
+    RankCurve curve = validation.run(y, (heldOut, rank, seed) ->
         fitWithHeldOutMissing(features, attributes, heldOut, rank, seed));
     return new CrossValidated(data.relationName(), curve);
   }
