@@ -310,7 +310,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     int top = 0;
     for (Map.Entry<String, double[]> trace : traces.entrySet()) {
-      plot(g, trace.getKey(), trace.getValue(), 0, "iteration", true, 0, top, panelWidth, panelHeight);
+      plot(g, trace.getKey(), trace.getValue(), 0, 1, "iteration", true, 0, top, panelWidth, panelHeight);
       top += panelHeight;
     }
     g.dispose();
@@ -318,11 +318,11 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   }
 
   /**
-   * Draws {@code values} against x = firstX, firstX + 1, ... in the given box, on a log scale when
+   * Draws {@code values} against x = firstX, firstX + stepX, ... in the given box, on a log scale when
    * {@code logScale} allows it and every value is positive; short series get a dot per point.
    */
-  static void plot(Graphics2D g, String title, double[] values, int firstX, String xName, boolean logScale,
-      int left, int top, int width, int height) {
+  static void plot(Graphics2D g, String title, double[] values, int firstX, int stepX, String xName,
+      boolean logScale, int left, int top, int width, int height) {
     int x0 = left + 70;
     int x1 = left + width - 15;
     int y0 = top + height - 30;
@@ -357,7 +357,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
     g.drawString(top_, x0 - 5 - metrics.stringWidth(top_), y1 + 4);
     g.drawString(bottom, x0 - 5 - metrics.stringWidth(bottom), y0 + 4);
     g.drawString(String.valueOf(firstX), x0 - 3, y0 + 15);
-    String end = xName + " " + (firstX + values.length - 1);
+    String end = xName + " " + (firstX + stepX * (values.length - 1));
     g.drawString(end, x1 - metrics.stringWidth(end), y0 + 15);
     g.setColor(new Color(0, 90, 170));
     g.setStroke(new BasicStroke(1.5f));

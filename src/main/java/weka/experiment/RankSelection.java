@@ -1,15 +1,24 @@
 package weka.experiment;
 
 import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingValues;
 import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ConsensusMatrix;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
+import adversarialnmf.rank.HeldOutEntries;
+import adversarialnmf.rank.RankCrossValidation;
+import adversarialnmf.rank.RankCurve;
+import adversarialnmf.rank.RankSelectionMethod;
 import adversarialnmf.solver.Factorization;
+import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.MaskedModel;
 import adversarialnmf.solver.Residuals;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
+import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,11 +39,14 @@ import javax.imageio.ImageIO;
 import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.Clusterer;
 import weka.core.CommandlineRunnable;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
+import weka.core.SelectedTag;
+import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -45,15 +57,23 @@ import weka.core.converters.ConverterUtils.DataSource;
  * ‖Y − AX‖/‖Y‖ of the run with the lowest objective (NMF clusterers of this package), and, when the
  * data have a nominal class, the mean ACC and NMI of the runs. The suggested rank is the first at
  * which the cophenetic correlation drops. The consensus matrix is N x N by definition, so N is
- * bounded ({@link ConsensusMatrix#MAX_INSTANCES}).
+ * bounded ({@link ConsensusMatrix#MAX_INSTANCES}). With {@code -method cv} it instead chooses the
+ * rank by cross-validation of held-out entries ({@link RankCrossValidation}), each masked fit made
+ * by the NMF clusterer with {@code -missing mask}.
  */
 public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   static final String DEFAULT_CLUSTERER = "weka.clusterers.NMF";
 
+  public static final Tag[] TAGS_METHOD = EnumTags.of(RankSelectionMethod.class);
+
   private String m_Data = RobustnessBenchmark.DEFAULT_DATA;
+  private RankSelectionMethod m_Method = RankSelectionMethod.COPHENETIC;
   private int m_FirstRank = 2;
   private int m_LastRank = 10;
+  private int m_RankStep = 1;
+  private int m_Repeats = 5;
+  private double m_HeldOutShare = 0.1;
   private int m_Restarts = 10;
   private String m_Clusterer = DEFAULT_CLUSTERER;
   private int m_Seed = 1;
@@ -62,7 +82,9 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   public String globalInfo() {
     return "Fits a clusterer several times at each rank of a range and reports the cophenetic correlation"
         + " of the consensus matrix (Brunet et al. 2004), the dispersion, the reconstruction error and, with a"
-        + " class, ACC and NMI per rank; suggests the rank at which the cophenetic correlation first drops.";
+        + " class, ACC and NMI per rank; suggests the rank at which the cophenetic correlation first drops."
+        + " With -method cv it hides a random share of the entries, fits the masked model at each rank and"
+        + " suggests the smallest rank whose held-out error is within one standard error of the lowest.";
   }
 
   @Override
@@ -79,6 +101,15 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
       setClusterer(m_Clusterer + " " + Utils.joinOptions(clustererOptions));
     }
     Utils.checkForRemainingOptions(options);
+    checkSettings();
+  }
+
+  /** The rules that involve several options. */
+  private void checkSettings() {
+    if (m_Method == RankSelectionMethod.COPHENETIC && m_Restarts < 2) {
+      throw new IllegalArgumentException("-restarts must be at least 2 for -method cophenetic (a consensus needs"
+          + " several runs), got " + m_Restarts);
+    }
   }
 
   @Override
@@ -98,25 +129,51 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     m_Data = path;
   }
 
-  /** The range "first-last" (or a single rank), each at least 1. */
-  @OptionMetadata(displayName = "ranks", displayOrder = 20, description = "The ranks to try, first-last.")
-  @CommandLineOption(value = "ranks", synopsis = "-ranks <first-last>")
+  @OptionMetadata(displayName = "method", displayOrder = 15,
+      description = "How the rank is chosen: cophenetic (the consensus of -restarts runs per rank) or cv"
+      + " (cross-validation of held-out entries).")
+  @CommandLineOption(value = "method", synopsis = "-method <cophenetic|cv>")
+  public SelectedTag getMethod() {
+    return EnumTags.selected(m_Method, TAGS_METHOD);
+  }
+
+  public void setMethod(SelectedTag method) {
+    m_Method = EnumTags.value(method, RankSelectionMethod.class, "method (-method)");
+  }
+
+  /** The range "first-last" (or a single rank), each at least 1, optionally ":step". */
+  @OptionMetadata(displayName = "ranks", displayOrder = 20,
+      description = "The ranks to try, first-last, or first-last:step for every step-th rank from first.")
+  @CommandLineOption(value = "ranks", synopsis = "-ranks <first-last[:step]>")
   public String getRanks() {
-    return m_FirstRank + "-" + m_LastRank;
+    return m_FirstRank + "-" + m_LastRank + (m_RankStep == 1 ? "" : ":" + m_RankStep);
   }
 
   public void setRanks(String ranks) {
-    String[] parts = ranks.trim().split("-");
-    if (parts.length < 1 || parts.length > 2) {
-      throw new IllegalArgumentException("-ranks needs first-last, e.g. 2-10, got '" + ranks + "'");
+    String[] rangeAndStep = ranks.trim().split(":");
+    String[] parts = rangeAndStep[0].split("-");
+    if (rangeAndStep.length > 2 || parts.length < 1 || parts.length > 2) {
+      throw new IllegalArgumentException("-ranks needs first-last or first-last:step, e.g. 2-10, got '" + ranks + "'");
     }
     int first = parseRank(parts[0], ranks);
     int last = parts.length == 2 ? parseRank(parts[1], ranks) : first;
-    if (first < 1 || last < first) {
-      throw new IllegalArgumentException("-ranks needs 1 <= first <= last, got '" + ranks + "'");
+    int step = rangeAndStep.length == 2 ? parseRank(rangeAndStep[1], ranks) : 1;
+    if (first < 1 || last < first || step < 1) {
+      throw new IllegalArgumentException("-ranks needs 1 <= first <= last and a step of at least 1, got '"
+          + ranks + "'");
     }
     m_FirstRank = first;
     m_LastRank = last;
+    m_RankStep = step;
+  }
+
+  /** The ranks tried, increasing. */
+  private int[] rankGrid() {
+    int[] grid = new int[(m_LastRank - m_FirstRank) / m_RankStep + 1];
+    for (int r = 0; r < grid.length; r++) {
+      grid[r] = m_FirstRank + r * m_RankStep;
+    }
+    return grid;
   }
 
   private static int parseRank(String value, String ranks) {
@@ -128,18 +185,42 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   }
 
   @OptionMetadata(displayName = "restarts", displayOrder = 30,
-      description = "Fits per rank (seeds S..S+R-1), the runs of the consensus matrix.")
+      description = "cophenetic: fits per rank (seeds S..S+R-1), the runs of the consensus matrix, at least 2."
+      + " cv: starts of each masked fit (the clusterer's -restarts), the lowest objective kept.")
   @CommandLineOption(value = "restarts", synopsis = "-restarts <R>")
   public int getRestarts() {
     return m_Restarts;
   }
 
   public void setRestarts(int restarts) {
-    if (restarts < 2) {
-      throw new IllegalArgumentException("-restarts must be at least 2 (a consensus needs several runs), got "
-          + restarts);
+    if (restarts < 1) {
+      throw new IllegalArgumentException("-restarts must be at least 1, got " + restarts);
     }
     m_Restarts = restarts;
+  }
+
+  @OptionMetadata(displayName = "repeats", displayOrder = 32,
+      description = "cv: random sets of held-out entries drawn, each fitted at every rank; at least 2.")
+  @CommandLineOption(value = "repeats", synopsis = "-repeats <R>")
+  public int getRepeats() {
+    return m_Repeats;
+  }
+
+  public void setRepeats(int repeats) {
+    RankCrossValidation.requireRepeats(repeats);
+    m_Repeats = repeats;
+  }
+
+  @OptionMetadata(displayName = "held-out share", displayOrder = 34,
+      description = "cv: the probability that an entry is held out, strictly between 0 and 1.")
+  @CommandLineOption(value = "holdout", synopsis = "-holdout <share>")
+  public double getHeldOutShare() {
+    return m_HeldOutShare;
+  }
+
+  public void setHeldOutShare(double share) {
+    HeldOutEntries.requireShare(share);
+    m_HeldOutShare = share;
   }
 
   /** The clusterer's command line: class name and options. */
@@ -200,8 +281,20 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
   }
 
-  /** Every rank's measures and the suggestion. */
-  public static final class Result {
+  /** What either method reports: a table (its toString), the same as CSV and a plot, and the suggested rank. */
+  public interface Selection {
+    int suggestedRank();
+
+    String toCsv();
+
+    BufferedImage plot();
+
+    /** The name of the CSV and PNG files without extension. */
+    String fileStem();
+  }
+
+  /** Every rank's measures and the suggestion of the cophenetic rule. */
+  public static final class Result implements Selection {
     private final String relation;
     private final List<Row> rows;
     private final int suggested;
@@ -227,8 +320,19 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
 
     /** The first rank whose successor has a lower cophenetic correlation (the last rank if none). */
+    @Override
     public int suggestedRank() {
       return suggested;
+    }
+
+    @Override
+    public String fileStem() {
+      return safeFileName(relation) + "-ranks";
+    }
+
+    @Override
+    public BufferedImage plot() {
+      return RankSelection.plot(this);
     }
 
     @Override
@@ -255,6 +359,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
 
     /** The table as CSV (one line per rank). */
+    @Override
     public String toCsv() {
       StringBuilder csv = new StringBuilder("rank,cophenetic,dispersion,reconstruction_error,acc,nmi,seconds\n");
       for (Row row : rows) {
@@ -265,8 +370,64 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
   }
 
+  /** The held-out error curve of -method cv and its suggestion (the one-standard-error rule). */
+  public static final class CrossValidated implements Selection {
+    private final String relation;
+    private final RankCurve curve;
+
+    CrossValidated(String relation, RankCurve curve) {
+      this.relation = relation;
+      this.curve = curve;
+    }
+
+    public RankCurve curve() {
+      return curve;
+    }
+
+    /** The smallest rank within one standard error of the lowest held-out error. */
+    @Override
+    public int suggestedRank() {
+      return curve.oneStandardErrorRank();
+    }
+
+    @Override
+    public String toCsv() {
+      return curve.toCsv();
+    }
+
+    @Override
+    public String fileStem() {
+      return safeFileName(relation) + "-ranks-cv";
+    }
+
+    /** The mean held-out error and its standard error against the rank. */
+    @Override
+    public BufferedImage plot() {
+      double[] means = new double[curve.size()];
+      double[] standardErrors = new double[curve.size()];
+      for (int r = 0; r < curve.size(); r++) {
+        means[r] = curve.meanError(r);
+        standardErrors[r] = curve.standardError(r);
+      }
+      int step = curve.size() > 1 ? curve.rank(1) - curve.rank(0) : 1;
+      // log scale: the error grows by orders of magnitude once a rank overfits
+      return panels(relation + ": rank " + suggestedRank() + " (1-SE rule), lowest error " + curve.lowestErrorRank(),
+          new String[] {"held-out mean squared error (mean of the repeats)", "its standard error"},
+          new double[][] {means, standardErrors}, curve.rank(0), step, true);
+    }
+
+    @Override
+    public String toString() {
+      return "Rank selection by cross-validation of held-out entries on " + relation + "\n" + curve;
+    }
+  }
+
+  private static String safeFileName(String relation) {
+    return relation.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
   /** Runs every rank and returns the table (also written to the output folder by {@link #run}). */
-  public Result select() throws Exception {
+  public Selection select() throws Exception {
     Instances data = DataSource.read(m_Data);
     if (data.classIndex() < 0 && data.attribute(data.numAttributes() - 1).isNominal()) {
       data.setClassIndex(data.numAttributes() - 1);
@@ -274,8 +435,14 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     return select(data);
   }
 
-  /** As {@link #select()} on data already loaded (the class, if set, is left out of the fit). */
-  public Result select(Instances data) throws Exception {
+  /** As {@link #select()} on data already loaded (the class, if set, is left out of the fit), by -method. */
+  public Selection select(Instances data) throws Exception {
+    return m_Method == RankSelectionMethod.CV ? crossValidate(data) : cophenetic(data);
+  }
+
+  /** -method cophenetic on data already loaded. */
+  public Result cophenetic(Instances data) throws Exception {
+    checkSettings();
     boolean labelled = data.classIndex() >= 0 && data.classAttribute().isNominal();
     Instances features = data.classIndex() >= 0 ? ClassLabelledClustering.withoutClass(data) : data;
     if (features.numInstances() > ConsensusMatrix.MAX_INSTANCES) { // before any fit
@@ -283,15 +450,72 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
           + " instances; the consensus matrix is N x N and is limited to " + ConsensusMatrix.MAX_INSTANCES
           + " (run it on a subsample, e.g. weka.filters.unsupervised.instance.Resample)");
     }
-    if (m_LastRank > features.numInstances()) {
-      throw new IllegalArgumentException("RankSelection: rank " + m_LastRank + " exceeds the " + features.numInstances()
-          + " instances of '" + data.relationName() + "'; lower -ranks");
-    }
+    requireRanksWithin(features, data.relationName());
     List<Row> rows = new ArrayList<Row>();
-    for (int rank = m_FirstRank; rank <= m_LastRank; rank++) {
+    for (int rank : rankGrid()) {
       rows.add(measure(data, features, labelled, rank));
     }
     return new Result(data.relationName(), rows);
+  }
+
+  private void requireRanksWithin(Instances features, String relation) {
+    int[] grid = rankGrid();
+    int largest = grid[grid.length - 1];
+    if (largest > features.numInstances()) {
+      throw new IllegalArgumentException("RankSelection: rank " + largest + " exceeds the " + features.numInstances()
+          + " instances of '" + relation + "'; lower -ranks");
+    }
+  }
+
+  /**
+   * -method cv on data already loaded: the numeric attributes but the class are Y; every masked fit
+   * is the -W clusterer's, which must be an NMF clusterer of this package fitting with -missing mask.
+   */
+  public CrossValidated crossValidate(Instances data) throws Exception {
+    Instances features = data.classIndex() >= 0 ? ClassLabelledClustering.withoutClass(data) : data;
+    requireMaskedNmf(RobustnessBenchmark.instantiate(m_Clusterer));
+    requireRanksWithin(features, data.relationName());
+    int[] attributes = WekaData.numericFeatureIndices(features);
+    DataMatrix y = WekaData.toMatrix(features, attributes);
+    RankCrossValidation validation = new RankCrossValidation(rankGrid(), m_Repeats, m_HeldOutShare, m_Seed);
+    RankCurve curve = validation.run(y, (heldOut, rank, seed) ->
+        fitWithHeldOutMissing(features, attributes, heldOut, rank, seed));
+    return new CrossValidated(data.relationName(), curve);
+  }
+
+  private static AbstractNMFClusterer requireMaskedNmf(Clusterer clusterer) {
+    if (!(clusterer instanceof AbstractNMFClusterer)) {
+      throw new IllegalArgumentException("RankSelection: -method cv needs an NMF clusterer of this package (its"
+          + " factors predict the held-out entries), got -W " + clusterer.getClass().getName());
+    }
+    AbstractNMFClusterer nmf = (AbstractNMFClusterer) clusterer;
+    MissingValues missing = EnumTags.value(nmf.getMissingValues(), MissingValues.class, "-missing");
+    if (missing != MissingValues.MASK) {
+      throw new IllegalArgumentException("RankSelection: -method cv fits only the entries it does not hold out;"
+          + " the clusterer's -missing must be mask, got " + missing.key());
+    }
+    return nmf;
+  }
+
+  /** The clusterer's fit of the features with the held-out entries missing; A X in the units of the data. */
+  private Factors fitWithHeldOutMissing(Instances features, int[] attributes, HeldOutEntries heldOut, int rank,
+      int seed) throws Exception {
+    Instances hidden = new Instances(features);
+    for (int j = 0; j < hidden.numInstances(); j++) {
+      Instance instance = hidden.instance(j);
+      for (int row : heldOut.positions().rowsOfColumn(j)) {
+        instance.setMissing(attributes[row]);
+      }
+    }
+    AbstractNMFClusterer nmf = requireMaskedNmf(RobustnessBenchmark.instantiate(m_Clusterer));
+    nmf.setNumClusters(rank);
+    nmf.setSeed(seed);
+    nmf.setRestarts(m_Restarts);
+    nmf.buildClusterer(hidden);
+    Factorization fit = nmf.getFactorization();
+    DenseMatrix basis = fit.basis().copy();
+    MatrixOps.scale(basis, 1.0 / nmf.getModel().dataScale());
+    return new Factors(basis, fit.coefficients());
   }
 
   private Row measure(Instances data, Instances features, boolean labelled, int rank) throws Exception {
@@ -343,16 +567,18 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     return Math.sqrt(Math.max(0.0, residual) / y.squaredNorm());
   }
 
-  /** Writes {@code <relation>-ranks.csv} and {@code <relation>-ranks.png} into the output folder. */
-  public List<File> write(Result result) throws IOException {
+  /**
+   * Writes {@code <relation>-ranks.csv} and {@code .png} into the output folder
+   * ({@code <relation>-ranks-cv.*} for -method cv).
+   */
+  public List<File> write(Selection result) throws IOException {
     Files.createDirectories(new File(m_OutputFolder).toPath());
-    String base = result.relation.replaceAll("[^A-Za-z0-9._-]", "_") + "-ranks";
-    File csv = new File(m_OutputFolder, base + ".csv");
+    File csv = new File(m_OutputFolder, result.fileStem() + ".csv");
     try (PrintWriter out = new PrintWriter(csv, StandardCharsets.UTF_8.name())) {
       out.print(result.toCsv());
     }
-    File png = new File(m_OutputFolder, base + ".png");
-    ImageIO.write(plot(result), "png", png);
+    File png = new File(m_OutputFolder, result.fileStem() + ".png");
+    ImageIO.write(result.plot(), "png", png);
     List<File> files = new ArrayList<File>();
     files.add(csv);
     files.add(png);
@@ -381,9 +607,17 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
         series.add(columns[c]);
       }
     }
+    int step = rows.size() > 1 ? rows.get(1).rank - rows.get(0).rank : 1;
+    return panels(result.relation + ": suggested rank " + result.suggestedRank(), titles.toArray(new String[0]),
+        series.toArray(new double[0][]), rows.get(0).rank, step, false);
+  }
+
+  /** One panel per series against the ranks firstRank, firstRank + step, ..., under a heading. */
+  private static BufferedImage panels(String heading, String[] titles, double[][] series, int firstRank, int step,
+      boolean logScale) {
     int panelWidth = 520;
     int panelHeight = 180;
-    BufferedImage image = new BufferedImage(panelWidth, panelHeight * titles.size() + 24, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(panelWidth, panelHeight * titles.length + 24, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -391,10 +625,10 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     g.setColor(Color.BLACK);
-    g.drawString(result.relation + ": suggested rank " + result.suggestedRank(), 10, 16);
-    for (int p = 0; p < titles.size(); p++) {
-      FactorizationFigures.plot(g, titles.get(p), series.get(p), rows.get(0).rank, "rank", false, 0,
-          24 + p * panelHeight, panelWidth, panelHeight);
+    g.drawString(heading, 10, 16);
+    for (int p = 0; p < titles.length; p++) {
+      FactorizationFigures.plot(g, titles[p], series[p], firstRank, step, "rank", logScale, 0, 24 + p * panelHeight,
+          panelWidth, panelHeight);
     }
     g.dispose();
     return image;
@@ -416,7 +650,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
     }
     RankSelection selection = (RankSelection) toRun;
     selection.setOptions(options);
-    Result result = selection.select();
+    Selection result = selection.select();
     List<File> files = selection.write(result);
     for (File file : files) {
       System.out.println("Wrote " + file.getPath());

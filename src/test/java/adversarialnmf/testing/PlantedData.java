@@ -8,6 +8,7 @@ import java.util.Random;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
+import weka.core.SparseInstance;
 
 /**
  * Planted NMF data for tests: Y = A0 X0 + noise with k clusters whose basis vectors have disjoint
@@ -81,6 +82,40 @@ public final class PlantedData {
     return new PlantedData(yMatrix, a, x, labels);
   }
 
+  /**
+   * Sparse planted data: the basis vectors have disjoint supports (a block of rows each) filled at
+   * {@code fill}; instance j mixes its own cluster (coefficient in [1, 2)) with, at probability
+   * 0.3, one other (coefficient in [0, 0.5)); the nonzero entries get multiplicative noise
+   * (1 + noise·N(0,1), clipped at 0), so the zeros stay exact.
+   */
+  public static PlantedData sparse(int m, int perCluster, int k, double fill, double noise, long seed) {
+    Random random = new Random(seed);
+    int count = perCluster * k;
+    DenseMatrix a = new DenseMatrix(m, k);
+    for (int i = 0; i < m; i++) {
+      if (random.nextDouble() < fill) {
+        a.set(i, i * k / m, 0.5 + random.nextDouble());
+      }
+    }
+    DenseMatrix x = new DenseMatrix(k, count);
+    int[] labels = new int[count];
+    for (int j = 0; j < count; j++) {
+      labels[j] = j % k;
+      x.set(labels[j], j, 1.0 + random.nextDouble());
+      if (random.nextDouble() < 0.3) {
+        x.set((labels[j] + 1 + random.nextInt(k - 1)) % k, j, 0.5 * random.nextDouble());
+      }
+    }
+    DenseMatrix yMatrix = adversarialnmf.linalg.MatrixOps.multiply(a, x);
+    double[] yd = yMatrix.data();
+    for (int i = 0; i < yd.length; i++) {
+      if (yd[i] != 0.0) {
+        yd[i] = Math.max(0.0, yd[i] * (1.0 + noise * random.nextGaussian()));
+      }
+    }
+    return new PlantedData(yMatrix, a, x, labels);
+  }
+
   public DenseMatrix y() {
     return y;
   }
@@ -114,6 +149,16 @@ public final class PlantedData {
     Instances data = new Instances("planted", attributes, y.cols());
     for (int j = 0; j < y.cols(); j++) {
       data.add(new DenseInstance(1.0, y.column(j)));
+    }
+    return data;
+  }
+
+  /** As {@link #instances()}, each instance sparse (only its nonzero values stored). */
+  public Instances sparseInstances() {
+    Instances dense = instances();
+    Instances data = new Instances(dense, dense.numInstances());
+    for (int j = 0; j < dense.numInstances(); j++) {
+      data.add(new SparseInstance(dense.instance(j)));
     }
     return data;
   }

@@ -42,7 +42,7 @@ class RankSelectionTest {
     RankSelection selection = new RankSelection();
     selection.setOptions(new String[] {"-ranks", "2-6", "-restarts", "6", "-out", folder.toString(), "-W",
         "weka.clusterers.NMF", "--", "-init", "random"});
-    RankSelection.Result result = selection.select(plantedWithClass());
+    RankSelection.Result result = selection.cophenetic(plantedWithClass());
     assertEquals(4, result.suggestedRank(), result.toString());
     RankSelection.Row four = result.rows().get(2);
     assertEquals(4, four.rank);
@@ -64,7 +64,11 @@ class RankSelectionTest {
     selection.setRanks("2-100");
     e = assertThrows(IllegalArgumentException.class, () -> selection.select(plantedWithClass()));
     assertTrue(e.getMessage().contains("rank 100") && e.getMessage().contains("-ranks"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> selection.setRestarts(1));
+    assertThrows(IllegalArgumentException.class, () -> selection.setRestarts(0));
+    selection.setRanks("2-4");
+    selection.setRestarts(1);
+    e = assertThrows(IllegalArgumentException.class, () -> selection.select(plantedWithClass()));
+    assertTrue(e.getMessage().contains("-restarts") && e.getMessage().contains("cophenetic"), e.getMessage());
   }
 
   @Test
@@ -72,14 +76,16 @@ class RankSelectionTest {
     RankSelection selection = new RankSelection();
     selection.setOptions(new String[] {"-ranks", "3-5", "-S", "7", "-W", "weka.clusterers.NMF", "--", "-I", "50"});
     assertEquals("weka.clusterers.NMF -I 50", selection.getClusterer());
-    assertArrayEquals(new String[] {"-data", RobustnessBenchmark.DEFAULT_DATA, "-ranks", "3-5", "-restarts", "10",
-        "-W", "weka.clusterers.NMF -I 50", "-S", "7", "-out", "rank-selection"}, selection.getOptions());
+    assertArrayEquals(new String[] {"-data", RobustnessBenchmark.DEFAULT_DATA, "-method", "cophenetic", "-ranks",
+        "3-5", "-restarts", "10", "-repeats", "5", "-holdout", "0.1", "-W", "weka.clusterers.NMF -I 50", "-S", "7",
+        "-out", "rank-selection"}, selection.getOptions());
     RankSelection copy = new RankSelection();
     copy.setOptions(selection.getOptions());
     assertArrayEquals(selection.getOptions(), copy.getOptions());
     copy.setOptions(new String[0]);
     assertArrayEquals(new RankSelection().getOptions(), copy.getOptions(), "an absent option returns to its default");
-    for (String[] bad : new String[][] {{"-restarts", "many"}, {"-restarts", "1"}, {"-S", "1.5"}, {"-ranks", "a-b"}}) {
+    for (String[] bad : new String[][] {{"-restarts", "many"}, {"-restarts", "1"}, {"-S", "1.5"}, {"-ranks", "a-b"},
+        {"-ranks", "2-9:0"}, {"-method", "elbow"}, {"-repeats", "1"}, {"-holdout", "1.5"}, {"-holdout", "0"}}) {
       Exception e = assertThrows(IllegalArgumentException.class, () -> new RankSelection().setOptions(bad.clone()));
       assertTrue(e.getMessage().contains(bad[0]) && e.getMessage().contains(bad[1]), e.getMessage());
     }
