@@ -21,39 +21,51 @@ ANMF='weka.clusterers.ANMF -target "{stage2-3|shift}"'
 KMEANS='weka.clusterers.SimpleKMeans -init 1'
 KMEANS_L2='weka.clusterers.FilteredClusterer -F "weka.filters.unsupervised.attribute.InstanceNormalization -normalize l2" -W weka.clusterers.SimpleKMeans -- -init 1'
 KMEANS_TFIDF='weka.clusterers.FilteredClusterer -F "weka.filters.unsupervised.attribute.InstanceNormalization -normalize l2 -term-weighting tfidf" -W weka.clusterers.SimpleKMeans -- -init 1'
-L2KM='-normalize l2 -assign kmeans'
+# every factor spelled out, so that the labels mean the same at any package defaults (the committed
+# results were made at commit e9e01aa (and the ONMF, L21, CNMF and GNMF k-means rows at the same code), whose defaults were -normalize none -term-weighting none
+# -assign argmax -mu 100, the same fits)
+NONE="-normalize none -term-weighting none"
+L2KM="-normalize l2 -term-weighting none -assign kmeans"
 # label=clusterer command line; labels read method/normalisation/assignment[/other factor]
 CLEAN=(
   "kmeans/none=$KMEANS" "kmeans/l2=$KMEANS_L2"
-  "NMF/none/argmax=weka.clusterers.NMF" "NMF/none/kmeans=weka.clusterers.NMF -assign kmeans"
-  "NMF/l2/argmax=weka.clusterers.NMF -normalize l2" "NMF/l2/kmeans=weka.clusterers.NMF $L2KM"
-  "NMF/l2/kmeans/I1000=weka.clusterers.NMF $L2KM -I 1000" "NMF/l2/kmeans/nndsvd=weka.clusterers.NMF $L2KM -init nndsvd"
-  "ONMF/none/argmax=weka.clusterers.OrthogonalNMF" "ONMF/l2/kmeans=weka.clusterers.OrthogonalNMF $L2KM"
-  "L21/none/argmax=weka.clusterers.L21NMF" "L21/l2/kmeans=weka.clusterers.L21NMF $L2KM"
-  "CNMF/none/argmax=weka.clusterers.CappedNMF" "CNMF/l2/kmeans=weka.clusterers.CappedNMF $L2KM"
-  "GNMF/none/argmax=weka.clusterers.GraphNMF" "GNMF/l2/kmeans=weka.clusterers.GraphNMF $L2KM"
-  "ANMF/none/argmax=$ANMF" "ANMF/l2/kmeans=$ANMF $L2KM"
-  "ANMF/l2/kmeans/mu10=$ANMF $L2KM -mu 10" "ANMF/none/kmeans/mu10=$ANMF -assign kmeans -mu 10"
-  "ANMF/none/kmeans=$ANMF -assign kmeans" "ANMF/none/argmax/mu10=$ANMF -mu 10"
+  "NMF/none/argmax=weka.clusterers.NMF $NONE -assign argmax" "NMF/none/kmeans=weka.clusterers.NMF $NONE -assign kmeans"
+  "NMF/l2/argmax=weka.clusterers.NMF -normalize l2 -term-weighting none -assign argmax" "NMF/l2/kmeans=weka.clusterers.NMF -normalize l2 -term-weighting none -assign kmeans"
+  "NMF/l2/kmeans/I1000=weka.clusterers.NMF -I 1000 -normalize l2 -term-weighting none -assign kmeans" "NMF/l2/kmeans/nndsvd=weka.clusterers.NMF -init nndsvd -normalize l2 -term-weighting none -assign kmeans"
+  "ONMF/none/argmax=weka.clusterers.OrthogonalNMF $NONE -assign argmax" "ONMF/none/kmeans=weka.clusterers.OrthogonalNMF $NONE -assign kmeans"
+  "ONMF/l2/kmeans=weka.clusterers.OrthogonalNMF -normalize l2 -term-weighting none -assign kmeans"
+  "L21/none/argmax=weka.clusterers.L21NMF $NONE -assign argmax" "L21/none/kmeans=weka.clusterers.L21NMF $NONE -assign kmeans"
+  "L21/l2/kmeans=weka.clusterers.L21NMF -normalize l2 -term-weighting none -assign kmeans"
+  "CNMF/none/argmax=weka.clusterers.CappedNMF $NONE -assign argmax" "CNMF/none/kmeans=weka.clusterers.CappedNMF $NONE -assign kmeans"
+  "CNMF/l2/kmeans=weka.clusterers.CappedNMF -normalize l2 -term-weighting none -assign kmeans"
+  "GNMF/none/argmax=weka.clusterers.GraphNMF $NONE -assign argmax" "GNMF/none/kmeans=weka.clusterers.GraphNMF $NONE -assign kmeans"
+  "GNMF/l2/kmeans=weka.clusterers.GraphNMF -normalize l2 -term-weighting none -assign kmeans"
+  "ANMF/none/argmax=$ANMF $NONE -assign argmax -mu 100" "ANMF/l2/kmeans=$ANMF -normalize l2 -term-weighting none -assign kmeans -mu 100"
+  "ANMF/l2/kmeans/mu10=$ANMF -mu 10 -normalize l2 -term-weighting none -assign kmeans" "ANMF/none/kmeans/mu10=$ANMF -mu 10 $NONE -assign kmeans"
+  "ANMF/none/kmeans=$ANMF $NONE -assign kmeans -mu 100" "ANMF/none/argmax/mu10=$ANMF -mu 10 $NONE -assign argmax"
 )
 TEXT=(
   "kmeans/tfidf-l2=$KMEANS_TFIDF"
-  "NMF/tfidf-l2/kmeans=weka.clusterers.NMF -term-weighting tfidf $L2KM"
-  "NMF/tfidf-l2/argmax=weka.clusterers.NMF -term-weighting tfidf -normalize l2"
-  "ANMF/tfidf-l2/kmeans/mu10=$ANMF -term-weighting tfidf $L2KM -mu 10"
+  "NMF/tfidf-l2/kmeans=weka.clusterers.NMF -normalize l2 -term-weighting tfidf -assign kmeans"
+  "NMF/tfidf-l2/argmax=weka.clusterers.NMF -normalize l2 -term-weighting tfidf -assign argmax"
+  "ANMF/tfidf-l2/kmeans/mu10=$ANMF -mu 10 -normalize l2 -term-weighting tfidf -assign kmeans"
+  "ONMF/tfidf-l2/kmeans=weka.clusterers.OrthogonalNMF -normalize l2 -term-weighting tfidf -assign kmeans"
+  "L21/tfidf-l2/kmeans=weka.clusterers.L21NMF -normalize l2 -term-weighting tfidf -assign kmeans"
+  "CNMF/tfidf-l2/kmeans=weka.clusterers.CappedNMF -normalize l2 -term-weighting tfidf -assign kmeans"
+  "GNMF/tfidf-l2/kmeans=weka.clusterers.GraphNMF -normalize l2 -term-weighting tfidf -assign kmeans"
 )
 NOISY=(
   "kmeans/none=$KMEANS" "kmeans/l2=$KMEANS_L2"
-  "NMF/none/argmax=weka.clusterers.NMF" "NMF/none/kmeans=weka.clusterers.NMF -assign kmeans"
-  "NMF/l2/kmeans=weka.clusterers.NMF $L2KM"
-  "ANMF/none/argmax=$ANMF" "ANMF/l2/kmeans=$ANMF $L2KM" "ANMF/l2/kmeans/mu10=$ANMF $L2KM -mu 10"
-  "ANMF/none/kmeans/mu10=$ANMF -assign kmeans -mu 10"
+  "NMF/none/argmax=weka.clusterers.NMF $NONE -assign argmax" "NMF/none/kmeans=weka.clusterers.NMF $NONE -assign kmeans"
+  "NMF/l2/kmeans=weka.clusterers.NMF -normalize l2 -term-weighting none -assign kmeans"
+  "ANMF/none/argmax=$ANMF $NONE -assign argmax -mu 100" "ANMF/l2/kmeans=$ANMF -normalize l2 -term-weighting none -assign kmeans -mu 100" "ANMF/l2/kmeans/mu10=$ANMF -mu 10 -normalize l2 -term-weighting none -assign kmeans"
+  "ANMF/none/kmeans/mu10=$ANMF -mu 10 $NONE -assign kmeans"
 )
 # the slow sets: every method but ANMF as on the small sets; ANMF at the defaults and at mu 10
 # with k-means assignment, with and without normalisation
 not_anmf() { for w in "$@"; do case "$w" in ANMF*) ;; *) echo "$w" ;; esac; done; }
-SLOW_ANMF=("ANMF/none/argmax=$ANMF" "ANMF/none/kmeans/mu10=$ANMF -assign kmeans -mu 10"
-  "ANMF/l2/kmeans/mu10=$ANMF $L2KM -mu 10")
+SLOW_ANMF=("ANMF/none/argmax=$ANMF $NONE -assign argmax -mu 100" "ANMF/none/kmeans/mu10=$ANMF -mu 10 $NONE -assign kmeans"
+  "ANMF/l2/kmeans/mu10=$ANMF -mu 10 -normalize l2 -term-weighting none -assign kmeans")
 
 run() { # run NAME RECIPE SEEDS VARIANTS...
   local name=$1 recipe=$2 seeds=$3; shift 3
@@ -69,7 +81,7 @@ mapfile -t NOISY_SLOW < <(not_anmf "${NOISY[@]}")
 SETS=("${@:-MNIST_test_bal150 Yale_32x32 BBCSport ORL_32x32 MNIST_test_bal1000}")
 for name in ${SETS[*]}; do
   case "$name" in
-    BBCSport) run "$name" clean 5 "${CLEAN_SLOW[@]}" "${SLOW_ANMF[@]}" "ANMF/l2/kmeans=$ANMF $L2KM" "${TEXT[@]}" ;;
+    BBCSport) run "$name" clean 5 "${CLEAN_SLOW[@]}" "${SLOW_ANMF[@]}" "ANMF/l2/kmeans=$ANMF -normalize l2 -term-weighting none -assign kmeans -mu 100" "${TEXT[@]}" ;;
     ORL_32x32) run "$name" clean 5 "${CLEAN_SLOW[@]}" "${SLOW_ANMF[@]}"
       run "$name" saltpepper 5 "${NOISY_SLOW[@]}" "${SLOW_ANMF[@]}" ;;
     MNIST_test_bal1000) run "$name" clean 3 "${CLEAN_SLOW[@]}" "${SLOW_ANMF[@]}" ;;

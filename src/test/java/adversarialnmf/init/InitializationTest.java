@@ -109,4 +109,51 @@ class InitializationTest {
         () -> new KMeans(50, 10).fit(planted.data(), new Random(1)));
     assertTrue(e.getMessage().contains("50"), e.getMessage());
   }
+
+  @Test
+  void theRangeFindersBasisIsOrthonormalSpansItsColumnsAndDropsDependentOnes() {
+    Random random = new Random(3);
+    int rows = 500;
+    DenseMatrix b = new DenseMatrix(rows, 4);
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < 3; j++) {
+        b.set(i, j, random.nextGaussian());
+      }
+      b.set(i, 3, 2.0 * b.get(i, 0) - b.get(i, 2)); // in the span of columns 0 and 2
+    }
+    DenseMatrix q = NndsvdInitialization.orthonormalColumns(b);
+    for (int j = 0; j < 4; j++) {
+      for (int k = 0; k < 4; k++) {
+        double dot = 0.0;
+        for (int i = 0; i < rows; i++) {
+          dot += q.get(i, j) * q.get(i, k);
+        }
+        assertEquals(j == k && j < 3 ? 1.0 : 0.0, dot, 1e-12, "q_" + j + " . q_" + k);
+      }
+    }
+    for (int j = 0; j < 4; j++) { // b_j = Q Q^T b_j
+      double[] coefficients = new double[4];
+      for (int k = 0; k < 4; k++) {
+        for (int i = 0; i < rows; i++) {
+          coefficients[k] += q.get(i, k) * b.get(i, j);
+        }
+      }
+      for (int i = 0; i < rows; i++) {
+        double rebuilt = 0.0;
+        for (int k = 0; k < 4; k++) {
+          rebuilt += q.get(i, k) * coefficients[k];
+        }
+        assertEquals(b.get(i, j), rebuilt, 1e-10);
+      }
+    }
+  }
+
+  @Test
+  void nndsvdOfAWideSparseCorpusNeedsNoTermsByTermsMatrix() {
+    // 40,000 terms: a terms x terms matrix would take 12.8 GB, beyond the test heap
+    SparseData corpus = PlantedData.sparseBands(40_000, 300, 20, 5);
+    Factors start = new NndsvdInitialization().initialize(corpus, 5, new Random(1));
+    assertEquals(40_000, start.basis().rows());
+    assertEquals(300, start.coefficients().cols());
+  }
 }

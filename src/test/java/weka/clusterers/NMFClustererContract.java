@@ -227,20 +227,34 @@ public abstract class NMFClustererContract {
     for (int j = 0; j < dense.numInstances(); j++) {
       sparse.add(new SparseInstance(dense.instance(j)));
     }
-    AbstractNMFClusterer onDense = configured(2);
-    onDense.buildClusterer(dense);
-    AbstractNMFClusterer onSparse = configured(2);
-    onSparse.buildClusterer(sparse);
-    // Sparse and dense kernels sum in different orders, so the traces agree to rounding and the
-    // tolerance test may fire an iteration apart; compare the common prefix and the end point.
-    double[] denseTrace = onDense.getObjectiveTrace();
-    double[] sparseTrace = onSparse.getObjectiveTrace();
-    int common = Math.min(denseTrace.length, sparseTrace.length);
-    for (int i = 0; i < common; i++) {
-      assertEquals(denseTrace[i], sparseTrace[i], 1e-6 * denseTrace[0], "objective at iteration " + i);
+    // the preprocessing and the start spelled out: under auto, sparse storage means text (tf-idf, unit
+    // length, NNDSVD)
+    for (String preprocessing : new String[] {"none", "tfidf"}) {
+      String[] options = {"-term-weighting", preprocessing, "-normalize", preprocessing.equals("none") ? "none" : "l2",
+          "-init", "kmeans"};
+      AbstractNMFClusterer onDense = configured(2);
+      onDense.setOptions(options.clone());
+      onDense.buildClusterer(dense);
+      AbstractNMFClusterer onSparse = configured(2);
+      onSparse.setOptions(options.clone());
+      onSparse.buildClusterer(sparse);
+      // Sparse and dense kernels sum in different orders, so the traces agree to rounding and the
+      // tolerance test may fire an iteration apart; compare the common prefix and the end point.
+      double[] denseTrace = onDense.getObjectiveTrace();
+      double[] sparseTrace = onSparse.getObjectiveTrace();
+      int common = Math.min(denseTrace.length, sparseTrace.length);
+      for (int i = 0; i < common; i++) {
+        assertEquals(denseTrace[i], sparseTrace[i], 1e-6 * denseTrace[0], preprocessing + ": objective at iteration " + i);
+      }
+      assertEquals(denseTrace[denseTrace.length - 1], sparseTrace[sparseTrace.length - 1], 1e-4 * denseTrace[0]);
+      assertArrayEquals(onDense.getTrainingAssignments(), onSparse.getTrainingAssignments(), preprocessing);
     }
-    assertEquals(denseTrace[denseTrace.length - 1], sparseTrace[sparseTrace.length - 1], 1e-4 * denseTrace[0]);
-    assertArrayEquals(onDense.getTrainingAssignments(), onSparse.getTrainingAssignments());
+    AbstractNMFClusterer auto = configured(2);
+    auto.buildClusterer(sparse);
+    assertTrue(auto.toString().contains("Instances: tf-idf weights"), "auto on sparse data: " + auto);
+    AbstractNMFClusterer autoDense = configured(2);
+    autoDense.buildClusterer(dense);
+    assertTrue(!autoDense.toString().contains("Instances:"), "auto on dense data: " + autoDense);
   }
 
   @Test
