@@ -782,8 +782,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   @OptionMetadata(displayName = "assignment rule", displayOrder = 53,
-      description = "How coefficients become clusters: argmax, the paper's rule, or k-means on the"
-      + " unit-normalised coefficient vectors.")
+      description = "How coefficients become clusters: kmeans (the default), k-means on the unit-normalised"
+      + " coefficient vectors as the NMF clustering literature does, or argmax, the ANMF paper's rule; a new"
+      + " instance goes to the nearest k-means centre of its coefficients.")
   @CommandLineOption("assign")
   public SelectedTag getAssignment() {
     return EnumTags.selected(m_Assignment, TAGS_ASSIGNMENT);

@@ -22,7 +22,7 @@ import weka.core.TechnicalInformation.Type;
  * <!-- globalinfo-start -->
  * Standard nonnegative matrix factorization (NMF) as a clusterer: the data matrix Y (attributes x
  * instances) is factorized as A X with A, X &gt;= 0 minimising ||Y - AX||_F^2 (or the Kullback-Leibler
- * divergence); each instance goes to the cluster of its largest coefficient.
+ * divergence); by default each instance goes to the k-means cluster of its coefficient vector.
  * <!-- globalinfo-end -->
  */
 public class NMF extends AbstractNMFClusterer {
@@ -38,8 +38,10 @@ public class NMF extends AbstractNMFClusterer {
         + "(attributes x instances) is factorized as A X with A, X >= 0 minimising ||Y - AX||_F^2, by the "
         + "multiplicative updates of Lee and Seung (default; the ANMF paper's baseline) or HALS coordinate "
         + "descent (faster per unit of objective), or minimising the "
-        + "generalised Kullback-Leibler divergence D(Y||AX) (for counts, e.g. text). Each instance goes to the cluster of its largest "
-        + "coefficient (or, as an option, k-means on its normalised coefficients); new instances get the "
+        + "generalised Kullback-Leibler divergence D(Y||AX) (for counts, e.g. text). By default, as the NMF clustering literature does, "
+        + "text (sparse data) is tf-idf weighted, scaled to unit length and started from NNDSVD, images start "
+        + "from k-means, and the clusters are k-means on the unit-normalised coefficient vectors (-assign argmax: "
+        + "the largest coefficient); new instances are preprocessed as the training data and get the "
         + "coefficients that minimise the method's own loss with the learned basis fixed (nonnegative least "
         + "squares, or the KL divergence), the rule that also finishes the fit's X.\n\n"
         + "For more information see:\n\n" + getTechnicalInformation().toString();
