@@ -15,7 +15,7 @@ mvn_ dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT
 CP="target/classes:target/test-classes:$(cat "$OUT/classpath")"
 # the Debian python3 that python3-sklearn installs into (not a pyenv shim)
 PYTHON="${PYTHON:-/usr/bin/python3}"
-DATASETS="${DATASETS:-/work/shared/datasets}"
+DATASETS="${DATASETS:-../shared/datasets}"
 # data set : timed iterations, the same for our solvers and scikit-learn's
 SPECS="orl:100 bbcsport:300 tdt2:5"
 # OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so

@@ -24,14 +24,14 @@ import weka.filters.unsupervised.attribute.Remove;
  * every clusterer ({@link PackageClusterers}: discovered; and the factorization filter), clusterInstance on each training row agrees with
  * getTrainingAssignments for at least 99% of the rows of MNIST-150, Yale and ORL, and
  * ClusterEvaluation on the training set reproduces the fitted cluster sizes. n = number of classes,
- * seed 1. MNIST-150 (bundled) at the defaults; the face sets (read from /work/shared, skipped where
+ * seed 1. MNIST-150 (bundled) at the defaults; the face sets (read from ../shared, skipped where
  * absent: research-only licences forbid bundling them) and ANMF everywhere at fewer iterations to keep
  * the suite short. The final X-step is what makes a training row land where the fit put it, converged
  * or not, so fewer iterations test the same property.
  */
 class TrainingAgreementTest {
 
-  private static final String SHARED = "/work/shared/datasets/";
+  private static final String SHARED = "../shared/datasets/";
   private static final String PAPER = "-mu 1 -U paper -no-start-rescaling -stop paper";
 
   static Stream<Arguments> cases() {
