@@ -32,7 +32,7 @@ public enum InstanceNormalisation implements Choice {
     return description;
   }
 
-  /** This choice for data stored {@code sparse} or dense: {@link #AUTO} resolved, the others as they are. */
+  /** This choice for {@code sparse} data (InstancePreprocessing#isSparseData) or dense: {@link #AUTO} resolved, the others as they are. */
   public InstanceNormalisation resolvedFor(boolean sparse) {
     return this != AUTO ? this : sparse ? L2 : NONE;
   }

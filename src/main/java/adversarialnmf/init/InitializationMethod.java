@@ -32,13 +32,13 @@ public enum InitializationMethod implements Choice {
     return description;
   }
 
-  /** This choice for data stored {@code sparse} or dense: {@link #AUTO} resolved, the others as they are. */
+  /** This choice for {@code sparse} data (under 10 % nonzero, InstancePreprocessing#isSparseData) or dense: {@link #AUTO} resolved, the others as they are. */
   public InitializationMethod resolvedFor(boolean sparse) {
     return this != AUTO ? this : sparse ? NNDSVD : KMEANS;
   }
 
   /**
-   * The strategy for data stored {@code sparse} or dense; {@code indicatorOffset} is used by the
+   * The strategy for {@code sparse} or dense data; {@code indicatorOffset} is used by the
    * k-means start only.
    */
   public Initialization create(double indicatorOffset, boolean sparse) {

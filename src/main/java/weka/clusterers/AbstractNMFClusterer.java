@@ -235,7 +235,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
     Factorization[] fits = new Factorization[seeds.length];
     RandomStreams[] streams = new RandomStreams[seeds.length];
-    Initialization initialization = createInitialization(y.isSparse());
+    Initialization initialization = createInitialization(
+        InstancePreprocessing.isSparseData(InstancePreprocessing.nonzeros(imputed), (long) y.rows() * y.cols()));
     String options = Utils.joinOptions(getOptions());
     long started = System.nanoTime();
     NmfClustering model;
@@ -461,7 +462,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     return power;
   }
 
-  /** The start of the options for data stored {@code sparse} or dense (auto resolved). */
+  /** The start of the options for sparse data ({@link InstancePreprocessing#isSparseData}) or dense (auto resolved). */
   protected Initialization createInitialization(boolean sparse) {
     return m_Initialization.create(m_IndicatorOffset, sparse);
   }
@@ -730,8 +731,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   @OptionMetadata(displayName = "initialisation", displayOrder = 50,
-      description = "How the factors start: auto (NNDSVD for sparse data such as text, k-means for dense"
-      + " data such as images), k-means (the ANMF paper's start), NNDSVD, or random. Auto is what"
+      description = "How the factors start: auto (NNDSVD for sparse data such as text, under 10 % nonzero"
+      + " values, k-means for dense data such as images), k-means (the ANMF paper's start), NNDSVD, or random. Auto is what"
       + " clustered best in the protocol study (docs/REPRODUCTION.md).")
   @CommandLineOption("init")
   public SelectedTag getInitialization() {
@@ -812,7 +813,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
 
   @OptionMetadata(displayName = "instance normalisation", displayOrder = 58,
       description = "How each instance is rescaled before the fit, and every new instance before its"
-      + " coefficients are found: none, l2 (unit Euclidean length, the NMF clustering literature's"
+      + " coefficients are found: auto (l2 for sparse data, under 10 % nonzero values, such as text; none"
+      + " otherwise), none, l2 (unit Euclidean length, the NMF clustering literature's"
       + " protocol) or l1 (unit sum). Applied after -term-weighting and before -scaling.")
   @CommandLineOption("normalize")
   public SelectedTag getNormalisation() {
@@ -824,7 +826,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   @OptionMetadata(displayName = "term weighting", displayOrder = 59,
-      description = "How attributes are weighted before the normalisation: none, or tfidf for term counts"
+      description = "How attributes are weighted before the normalisation: auto (tfidf for sparse data, under"
+      + " 10 % nonzero values; none otherwise), none, or tfidf for term counts"
       + " (each term times ln((1+N)/(1+df))+1, df the training instances where it occurs; zeros stay"
       + " zeros, so sparse data stay sparse).")
   @CommandLineOption("term-weighting")

@@ -167,7 +167,7 @@ class InstancePreprocessingTest {
 
   @Test
   void autoIsTfidfAndUnitLengthForSparseDataAndNothingForDenseData() {
-    SparseData sparse = PlantedData.sparseBands(30, 20, 4, 2);
+    SparseData sparse = PlantedData.sparseBands(100, 20, 4, 2); // 4 % nonzero
     InstancePreprocessing text = InstancePreprocessing.fit(sparse, TermWeighting.AUTO, InstanceNormalisation.AUTO);
     assertEquals(TermWeighting.TFIDF, text.weighting());
     assertEquals(InstanceNormalisation.L2, text.normalisation());
@@ -176,5 +176,16 @@ class InstancePreprocessingTest {
     DenseData images = PlantedData.generate(20, 6, 3, 0.05, 4).data();
     assertSame(InstancePreprocessing.NONE,
         InstancePreprocessing.fit(images, TermWeighting.AUTO, InstanceNormalisation.AUTO));
+  }
+
+  @Test
+  void dataAreSparseByTheirShareOfNonzeroValuesNotByTheirStorage() {
+    SparseData tenPercent = PlantedData.sparseBands(40, 30, 4, 3); // 4 of 40 per column: exactly 10 %
+    assertEquals(120, InstancePreprocessing.nonzeros(tenPercent));
+    assertEquals(120, InstancePreprocessing.nonzeros(new DenseData(tenPercent.toDense())));
+    assertTrue(!InstancePreprocessing.isSparseData(120, 1200), "10 % is not below 10 %");
+    assertTrue(InstancePreprocessing.isSparseData(119, 1200));
+    assertSame(InstancePreprocessing.NONE,
+        InstancePreprocessing.fit(tenPercent, TermWeighting.AUTO, InstanceNormalisation.AUTO));
   }
 }

@@ -144,7 +144,7 @@ class PackageInstallIT {
   void clustererRunsFromTheInstallation() throws Exception {
     String output = weka("weka.Run", "weka.clusterers.ANMF", "-t", "test-data/MNIST_test_bal150.arff.gz",
         "-N", "10", "-c", "last", "-I", "30");
-    assertTrue(output.contains("ANMF") && output.contains("Clustered instances (argmax rule)"), output);
+    assertTrue(output.contains("ANMF") && output.contains("Clustered instances (kmeans rule, best of 10 runs)"), output);
     assertTrue(output.contains("Classes to Clusters"), output);
   }
 

@@ -437,8 +437,10 @@ public final class FactorizationJob {
 
   /** The face's instance preprocessing, its tf-idf document frequencies counted block by block. */
   private static InstancePreprocessing preprocessingOf(AbstractNMFClusterer face, InputData data) {
+    long nonzeros = data.blocks.map(b -> InstancePreprocessing.nonzeros(b.y)).reduce(Long::sum);
+    boolean sparse = InstancePreprocessing.isSparseData(nonzeros, (long) data.rows * data.columns);
     int[] documentFrequencies = null;
-    if (face.termWeighting().resolvedFor(data.sparse) == TermWeighting.TFIDF) {
+    if (face.termWeighting().resolvedFor(sparse) == TermWeighting.TFIDF) {
       documentFrequencies = data.blocks.map(b -> InstancePreprocessing.documentFrequencies(b.y)).reduce((a, b) -> {
         int[] sum = a.clone();
         for (int i = 0; i < sum.length; i++) {
@@ -447,7 +449,7 @@ public final class FactorizationJob {
         return sum;
       });
     }
-    return InstancePreprocessing.of(face.termWeighting(), face.instanceNormalisation(), data.sparse,
+    return InstancePreprocessing.of(face.termWeighting(), face.instanceNormalisation(), sparse,
         documentFrequencies, data.columns);
   }
 

@@ -240,7 +240,7 @@ class NonnegativeFactorizationTest {
     for (Instance instance : dense) {
       sparse.add(new SparseInstance(instance));
     }
-    // the preprocessing and start spelled out (under auto, sparse storage means text: tf-idf, unit length, NNDSVD)
+    // the preprocessing and start spelled out (under auto, data under 10 % nonzero are text: tf-idf, unit length, NNDSVD)
     String options = "-W weka.clusterers.NMF -- -N 3 -I 300 -S 3 -term-weighting tfidf -normalize l2 -init kmeans";
     NonnegativeFactorization onDense = filter(options);
     NonnegativeFactorization onSparse = filter(options);
