@@ -36,7 +36,7 @@ public final class InstancePreprocessing implements Serializable {
    */
   public static InstancePreprocessing fit(DataMatrix training, TermWeighting weighting,
       InstanceNormalisation normalisation) {
-    boolean sparse = isSparseData(nonzeros(training), (long) training.rows() * training.cols());
+    boolean sparse = isSparseData(nonzeros(training), observedEntries(training));
     int[] documentFrequencies = weighting.resolvedFor(sparse) == TermWeighting.TFIDF
         ? documentFrequencies(training) : null;
     return of(weighting, normalisation, sparse, documentFrequencies, training.cols());
@@ -75,6 +75,11 @@ public final class InstancePreprocessing implements Serializable {
   /** True if {@code nonzeros} of {@code entries} make the data sparse for the {@code auto} choices. */
   public static boolean isSparseData(long nonzeros, long entries) {
     return nonzeros < SPARSE_SHARE * entries;
+  }
+
+  /** The entries of the data that were observed (a missing value is no zero). */
+  public static long observedEntries(DataMatrix data) {
+    return (long) data.rows() * data.cols() - data.missing().count();
   }
 
   /** The nonzero entries of the data (stored zeros and missing entries not counted). */

@@ -236,7 +236,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Factorization[] fits = new Factorization[seeds.length];
     RandomStreams[] streams = new RandomStreams[seeds.length];
     Initialization initialization = createInitialization(
-        InstancePreprocessing.isSparseData(InstancePreprocessing.nonzeros(imputed), (long) y.rows() * y.cols()));
+        InstancePreprocessing.isSparseData(InstancePreprocessing.nonzeros(imputed),
+            InstancePreprocessing.observedEntries(imputed)));
     String options = Utils.joinOptions(getOptions());
     long started = System.nanoTime();
     NmfClustering model;

@@ -438,7 +438,8 @@ public final class FactorizationJob {
   /** The face's instance preprocessing, its tf-idf document frequencies counted block by block. */
   private static InstancePreprocessing preprocessingOf(AbstractNMFClusterer face, InputData data) {
     long nonzeros = data.blocks.map(b -> InstancePreprocessing.nonzeros(b.y)).reduce(Long::sum);
-    boolean sparse = InstancePreprocessing.isSparseData(nonzeros, (long) data.rows * data.columns);
+    long observed = data.blocks.map(b -> InstancePreprocessing.observedEntries(b.y)).reduce(Long::sum);
+    boolean sparse = InstancePreprocessing.isSparseData(nonzeros, observed);
     int[] documentFrequencies = null;
     if (face.termWeighting().resolvedFor(sparse) == TermWeighting.TFIDF) {
       documentFrequencies = data.blocks.map(b -> InstancePreprocessing.documentFrequencies(b.y)).reduce((a, b) -> {
