@@ -126,8 +126,42 @@ public final class NmfClustering implements Serializable {
         best = result;
       }
     }
+    int[] order = firstAppearanceOrder(best.labels(), best.centroids().cols());
+    int[] labels = best.labels().clone();
+    for (int j = 0; j < labels.length; j++) {
+      labels[j] = order[labels[j]];
+    }
+    DenseMatrix centroids = new DenseMatrix(best.centroids().rows(), best.centroids().cols());
+    for (int c = 0; c < order.length; c++) {
+      for (int r = 0; r < centroids.rows(); r++) {
+        centroids.set(r, order[c], best.centroids().get(r, c));
+      }
+    }
     return new NmfClustering(factorization, preprocessing, dataScale, assignment, prediction, coefficientRule,
-        norms, trainingCoefficients, best.centroids(), best.labels());
+        norms, trainingCoefficients, centroids, labels);
+  }
+
+  /**
+   * The new index of each k-means cluster: clusters numbered in the order their first training
+   * instance appears (empty ones last), so that the numbering does not depend on which centre
+   * k-means++ happened to draw first. Where rounding alone decides the draw (identical instances,
+   * the two linear-algebra paths) the labels then agree.
+   */
+  private static int[] firstAppearanceOrder(int[] labels, int clusters) {
+    int[] order = new int[clusters];
+    java.util.Arrays.fill(order, -1);
+    int next = 0;
+    for (int label : labels) {
+      if (order[label] < 0) {
+        order[label] = next++;
+      }
+    }
+    for (int c = 0; c < clusters; c++) {
+      if (order[c] < 0) {
+        order[c] = next++;
+      }
+    }
+    return order;
   }
 
   public Factorization factorization() {
