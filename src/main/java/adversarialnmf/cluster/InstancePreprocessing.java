@@ -2,6 +2,7 @@ package adversarialnmf.cluster;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.OverflowSafe;
+import adversarialnmf.linalg.SparseData;
 import java.io.Serializable;
 
 /**
@@ -36,7 +37,12 @@ public final class InstancePreprocessing implements Serializable {
    */
   public static InstancePreprocessing fit(DataMatrix training, TermWeighting weighting,
       InstanceNormalisation normalisation) {
-    boolean sparse = isSparseData(nonzeros(training), observedEntries(training));
+    return fit(training, weighting, normalisation, isSparseData(training));
+  }
+
+  /** {@link #fit(DataMatrix, TermWeighting, InstanceNormalisation)} for data already known {@code sparse} or not. */
+  public static InstancePreprocessing fit(DataMatrix training, TermWeighting weighting,
+      InstanceNormalisation normalisation, boolean sparse) {
     int[] documentFrequencies = weighting.resolvedFor(sparse) == TermWeighting.TFIDF
         ? documentFrequencies(training) : null;
     return of(weighting, normalisation, sparse, documentFrequencies, training.cols());
@@ -77,6 +83,11 @@ public final class InstancePreprocessing implements Serializable {
     return nonzeros < SPARSE_SHARE * entries;
   }
 
+  /** True if the data have under {@link #SPARSE_SHARE} nonzero values among their observed entries. */
+  public static boolean isSparseData(DataMatrix data) {
+    return isSparseData(nonzeros(data), observedEntries(data));
+  }
+
   /** The entries of the data that were observed (a missing value is no zero). */
   public static long observedEntries(DataMatrix data) {
     return (long) data.rows() * data.cols() - data.missing().count();
@@ -85,6 +96,14 @@ public final class InstancePreprocessing implements Serializable {
   /** The nonzero entries of the data (stored zeros and missing entries not counted). */
   public static long nonzeros(DataMatrix data) {
     long count = 0;
+    if (data instanceof SparseData) { // the stored values only, not m x N of them
+      for (double v : ((SparseData) data).storedValues()) {
+        if (v != 0.0) {
+          count++;
+        }
+      }
+      return count;
+    }
     double[] column = new double[data.rows()];
     for (int j = 0; j < data.cols(); j++) {
       data.column(j, column);

@@ -211,7 +211,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     DataMatrix observed = WekaData.toMatrix(data, features);
     int missingCount = observed.missing().count();
     DataMatrix imputed = m_MissingValues.prepare(observed);
-    InstancePreprocessing preprocessing = preprocessingOf(imputed);
+    boolean sparse = InstancePreprocessing.isSparseData(imputed); // decides every auto choice of this fit
+    InstancePreprocessing preprocessing = InstancePreprocessing.fit(imputed, m_Weighting, m_Normalisation, sparse);
     DataMatrix prepared;
     try {
       prepared = preprocessing.apply(imputed, 1.0);
@@ -235,9 +236,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     long[] seeds = Restarts.seeds(m_Seed, m_Restarts);
     Factorization[] fits = new Factorization[seeds.length];
     RandomStreams[] streams = new RandomStreams[seeds.length];
-    Initialization initialization = createInitialization(
-        InstancePreprocessing.isSparseData(InstancePreprocessing.nonzeros(imputed),
-            InstancePreprocessing.observedEntries(imputed)));
+    Initialization initialization = createInitialization(sparse);
     String options = Utils.joinOptions(getOptions());
     long started = System.nanoTime();
     NmfClustering model;
@@ -302,15 +301,6 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " (an unconverged or infeasible fit); the clustering reported is the final step's. Fit longer (-I), use"
           + " the default solver settings, or choose another -predict rule");
     }
-  }
-
-  /**
-   * The instance preprocessing of this clusterer's options, its tf-idf weights from {@code training}
-   * (the raw data, attributes x instances). Public for fits made elsewhere (the Spark job, whose
-   * blocks then apply it), which must preprocess as this clusterer does.
-   */
-  public InstancePreprocessing preprocessingOf(DataMatrix training) {
-    return InstancePreprocessing.fit(training, m_Weighting, m_Normalisation);
   }
 
   /** Share of training rows moved by the final X-step above which a fit is reported as far from stationary. */
