@@ -109,8 +109,8 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   protected FittedModel m_Fitted;
   /** Refuse non-numeric attributes instead of leaving them out of the factorization. */
   protected boolean m_NumericAttributesOnly;
-  /** Seconds between two progress reports of a fit. */
-  static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
+  /** Time between two progress reports of a fit, in nanoseconds (also the Spark job's progress lines). */
+  public static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
 
   /**
    * True if the method fits only the observed entries under -missing mask; a method whose update

@@ -81,9 +81,6 @@ public final class FactorizationJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(FactorizationJob.class);
 
-  /** Time between two progress lines of a fit (the first iteration is always reported), as the clusterers' own. */
-  static final long PROGRESS_INTERVAL_NANOS = 3_000_000_000L;
-
   /** Columns of Y collected to the driver at most for a k-means or NNDSVD start on all the data. */
   static final int DEFAULT_INIT_SAMPLE = 20000;
 
@@ -396,10 +393,10 @@ public final class FactorizationJob {
     IterativeSolver solver = solver(face, stopping, scale, summary, streams.target());
     LOG.info("adversarialNMF: {} of rank {}, at most {} iterations", solver.describe(), s.rank, s.iterations);
     long fitStarted = System.nanoTime();
-    long[] lastReport = {fitStarted - PROGRESS_INTERVAL_NANOS};
+    long[] lastReport = {fitStarted - AbstractNMFClusterer.PROGRESS_INTERVAL_NANOS};
     Factorization fit = solver.fit(new ProgressLog(blocks), start, (iteration, cap, objective) -> {
       long now = System.nanoTime();
-      if (now - lastReport[0] < PROGRESS_INTERVAL_NANOS) {
+      if (now - lastReport[0] < AbstractNMFClusterer.PROGRESS_INTERVAL_NANOS) {
         return;
       }
       lastReport[0] = now;
