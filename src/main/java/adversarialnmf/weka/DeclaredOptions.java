@@ -184,9 +184,10 @@ public final class DeclaredOptions {
     List<String> nested = new ArrayList<>();
     for (Declared d : DECLARED.get(target.getClass())) {
       Object value = get(d, target);
-      if (d.isNested()) {
-        options.add("-" + d.flag());
-        options.add(value.getClass().getName());
+      if (d.isNested()) { // after the others, as Weka's meta schemes write -W
+        nested.add("-" + d.flag());
+        nested.add(value.getClass().getName());
+        nested.add("--");
         if (value instanceof OptionHandler) {
           nested.addAll(Arrays.asList(((OptionHandler) value).getOptions()));
         }
@@ -205,10 +206,7 @@ public final class DeclaredOptions {
       }
     }
     options.addAll(Arrays.asList(inherited));
-    if (!nested.isEmpty()) { // last: everything after "--" is the nested scheme's
-      options.add("--");
-      options.addAll(nested);
-    }
+    options.addAll(nested); // last: everything after "--" is the nested scheme's
     return options.toArray(new String[0]);
   }
 
