@@ -147,7 +147,7 @@ public final class ClusteringFit {
         starts[r] = slots.within(() -> y.start(initialization, clusters, run.initialisation()));
         if (solver == null) { // one solver (one attacker target) for every run, so objectives compare
           solver = method.solver(new FitContext(y.summary(), scale, settings.stopping(), clusters, run.target(),
-              y.columnBlocks()));
+              y.columnBlocks(), !preprocessing.isIdentity()));
           if (!y.columnBlocks()) { // restarts at once each hold their own working set
             workingSet = solver.workingSetBytes(y.summary(), clusters) * Math.min(seeds.length, slots.threads());
             requireHeapFor(workingSet, solver, y.summary(), clusters, method);

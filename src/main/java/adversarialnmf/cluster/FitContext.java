@@ -13,15 +13,17 @@ public final class FitContext {
   private final int clusters;
   private final Random target;
   private final boolean columnBlocks;
+  private final boolean preprocessed;
 
   FitContext(DataMatrix data, double dataScale, StoppingRule stopping, int clusters, Random target,
-      boolean columnBlocks) {
+      boolean columnBlocks, boolean preprocessed) {
     this.data = data;
     this.dataScale = dataScale;
     this.stopping = stopping;
     this.clusters = clusters;
     this.target = target;
     this.columnBlocks = columnBlocks;
+    this.preprocessed = preprocessed;
   }
 
   /**
@@ -53,5 +55,10 @@ public final class FitContext {
   /** True if the solver will run on column blocks (the Spark job): it must have a block form. */
   public boolean columnBlocks() {
     return columnBlocks;
+  }
+
+  /** True if the instances were rescaled or weighted (-normalize, -term-weighting) before the scaling. */
+  public boolean preprocessed() {
+    return preprocessed;
   }
 }

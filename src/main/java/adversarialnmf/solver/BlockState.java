@@ -17,16 +17,18 @@ public final class BlockState implements Serializable {
   private final DenseMatrix xt;
   private final DenseMatrix gradient;
   private final double[] weights;
+  private final DenseMatrix target;
 
-  private BlockState(DenseMatrix xt, DenseMatrix gradient, double[] weights) {
+  private BlockState(DenseMatrix xt, DenseMatrix gradient, double[] weights, DenseMatrix target) {
     this.xt = xt;
     this.gradient = gradient;
     this.weights = weights;
+    this.target = target;
   }
 
   /** A block whose only state is its coefficients Xᵀ_b (held, not copied). */
   public static BlockState of(DenseMatrix xt) {
-    return new BlockState(xt, null, null);
+    return new BlockState(xt, null, null, null);
   }
 
   /** Xᵀ_b, N_b x n (the matrix itself: read it, never write it). */
@@ -44,20 +46,29 @@ public final class BlockState implements Serializable {
     return weights;
   }
 
+  /** The block's columns Z_b of an explicit attacker target (m x N_b, ANMF), or null. */
+  public DenseMatrix target() {
+    return target;
+  }
+
   /** N_b, the block's instances. */
   public int columns() {
     return xt.rows();
   }
 
   public BlockState withXt(DenseMatrix newXt) {
-    return new BlockState(newXt, gradient, weights);
+    return new BlockState(newXt, gradient, weights, target);
   }
 
   public BlockState withGradient(DenseMatrix newGradient) {
-    return new BlockState(xt, newGradient, weights);
+    return new BlockState(xt, newGradient, weights, target);
   }
 
   public BlockState withWeights(double[] newWeights) {
-    return new BlockState(xt, gradient, newWeights);
+    return new BlockState(xt, gradient, newWeights, target);
+  }
+
+  public BlockState withTarget(DenseMatrix newTarget) {
+    return new BlockState(xt, gradient, weights, newTarget);
   }
 }

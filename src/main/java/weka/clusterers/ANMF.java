@@ -19,6 +19,7 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.FilterColumns;
 import adversarialnmf.weka.ModelReport;
 import adversarialnmf.weka.ShiftTarget;
 import adversarialnmf.weka.WekaData;
@@ -225,12 +226,15 @@ public class ANMF extends AbstractNMFClusterer {
       return shift >= 0 ? AttackerTarget.shift(shift * dataScale)
           : AttackerTarget.randomShift(context.data(), context.target());
     }
-    if (context.columnBlocks()) {
-      throw new IllegalArgumentException("ANMF: the attacker target filter '" + spec + "' has no column-block form:"
-          + " its Z would have to be cut into blocks beside Y, which the block solver does not do yet; on column"
-          + " blocks use -target shift (Remark 1a, with -shift t or a drawn t)");
-    }
     requireAttributeFilter(filter, spec);
+    if (context.columnBlocks()) { // each block makes and keeps its Z_b
+      if (context.preprocessed()) {
+        throw new IllegalArgumentException("ANMF: on column blocks the target filter '" + spec + "' would see the"
+            + " preprocessed instances, not the data: with a filter target use -normalize none -term-weighting none,"
+            + " or -target shift");
+      }
+      return AttackerTarget.columnWise(new FilterColumns(data, factorizedAttributes(data), filter, dataScale, spec));
+    }
     // each instance carries its row number as its weight through a filter that keeps weights, so one
     // that reorders the rows is caught even when it keeps the shape
     Instances numbered = new Instances(data);

@@ -15,6 +15,7 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.solver.anmf.GradientSettings;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +75,57 @@ class BlockFormTest {
       assertArrayEquals(single.argmaxAssignments(), blocks.argmaxAssignments(), name + ": clusters");
       assertClose(single.outOfSampleRule().coefficients(y), blocks.outOfSampleRule().coefficients(y), 1e-9,
           name + " out-of-sample coefficients");
+    }
+  }
+
+  /** Z = 0.9 Y + 0.05, instance by instance (nonnegative, dense even for sparse Y). */
+  static final class AffineColumns implements AttackerTarget.ColumnMap {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public DenseMatrix apply(DataMatrix columns) {
+      DenseMatrix z = columns.toDense();
+      double[] d = z.data();
+      for (int i = 0; i < d.length; i++) {
+        d[i] = 0.9 * d[i] + 0.05;
+      }
+      return z;
+    }
+
+    @Override
+    public String describe() {
+      return "Z = 0.9 Y + 0.05";
+    }
+  }
+
+  /**
+   * An explicit target made instance by instance: on blocks each block keeps its Z_b, and the fit
+   * equals the single-machine fit with the whole Z given explicitly.
+   */
+  @Test
+  void aColumnWiseTargetOnBlocksIsTheExplicitTargetInMemory() {
+    StoppingRule stopping = new StoppingRule(30, 0.0);
+    for (boolean sparse : new boolean[] {false, true}) {
+      Random random = new Random(5);
+      DenseMatrix dense = SolverFixtures.sparseUniform(24, 41, sparse ? 0.7 : 0.0, random);
+      DataMatrix y = sparse ? SparseData.fromDense(dense) : new DenseData(dense);
+      Factors start = new RandomInitialization().initialize(y, 3, new Random(9));
+      AffineColumns map = new AffineColumns();
+      Factorization single = new AnmfGradientSolver(AnmfModel.builder().build(), GradientSettings.builder().build(),
+          AttackerTarget.explicit(map.apply(y)), stopping).fit(y, start);
+      AnmfGradientSolver onBlocks = new AnmfGradientSolver(AnmfModel.builder().build(),
+          GradientSettings.builder().build(), AttackerTarget.columnWise(map), stopping);
+      assertTrue(onBlocks.hasBlockForm());
+      for (int parts : new int[] {1, 4}) {
+        Factorization blocks = onBlocks.fit(LocalColumnBlocks.split(y, start.coefficients(), parts), start);
+        String what = (sparse ? "sparse" : "dense") + ", " + parts + " blocks";
+        assertEquals(single.iterations(), blocks.iterations(), what);
+        assertClose(single.basis(), blocks.basis(), 1e-9, what + " A");
+        assertClose(single.adversarialBasis(), blocks.adversarialBasis(), 1e-9, what + " adversarial A");
+        assertClose(single.coefficients(), blocks.coefficients(), 1e-9, what + " X");
+        assertEquals(single.finalObjective(), blocks.finalObjective(), 1e-9 * single.finalObjective(), what);
+        assertEquals(single.measures().keySet(), blocks.measures().keySet(), what);
+      }
     }
   }
 

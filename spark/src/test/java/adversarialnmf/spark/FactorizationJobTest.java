@@ -302,16 +302,28 @@ class FactorizationJobTest {
   }
 
   /**
-   * A target the block solver cannot take is refused by name (the job once accepted and ignored
-   * it), as is a clusterer that is not one of the package's.
+   * ANMF with a Weka filter as its attacker target (the job once accepted -target and ignored it):
+   * each block makes and keeps its Z_b, and the fit is the single machine's with the same target.
    */
+  @Test
+  void anmfWithAFilterTargetAgreesWithTheSingleMachineFit() throws Exception {
+    File file = dataset("MNIST_test_bal150.arff.gz");
+    JobSettings s = settings(file, "anmf", 10, 20, "-target", "weka.filters.AllFilter");
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    assertTrue(job.model.toString().contains("weka.filters.AllFilter applied to each column block"),
+        job.model.toString());
+    assertAgree(singleMachine(s, withoutClass(file)), job, "MNIST-150 ANMF, -target weka.filters.AllFilter");
+  }
+
+  /** What has no block form is refused by name, as is a clusterer that is not one of the package's. */
   @Test
   void whatHasNoBlockFormIsRefusedNamingIt() throws Exception {
     File file = dataset("MNIST_test_bal150.arff.gz");
-    JobSettings filterTarget = settings(file, "anmf", 3, 2, "-target", "weka.filters.AllFilter");
-    String message = assertThrows(IllegalArgumentException.class, () -> FactorizationJob.fit(spark, filterTarget))
-        .getMessage();
-    assertTrue(message.contains("weka.filters.AllFilter") && message.contains("-target shift"), message);
+    JobSettings preprocessedTarget = settings(file, "anmf", 3, 2, "-target", "weka.filters.AllFilter",
+        "-normalize", "l2");
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> FactorizationJob.fit(spark, preprocessedTarget)).getMessage();
+    assertTrue(message.contains("-normalize none"), message);
     JobSettings admm = settings(file, "nmf", 3, 2);
     admm.method = "ANMF";
     admm.methodOptions = new String[] {"-solver", "admm"};

@@ -79,7 +79,12 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
       MatrixOps.multiplyTransposeB(x, x, gramX);
       double[] scalars = java.util.Arrays.copyOf(AttackerTarget.columnSums(xt), n + 1);
       scalars[n] = y.squaredNorm();
-      return new BlockStatistics(new DenseMatrix[] {yXt, gramX}, scalars, new double[0]);
+      if (state.target() == null) {
+        return new BlockStatistics(new DenseMatrix[] {yXt, gramX}, scalars, new double[0]);
+      }
+      DenseMatrix zXt = new DenseMatrix(y.rows(), n);
+      MatrixOps.multiply(state.target(), xt, zXt);
+      return new BlockStatistics(new DenseMatrix[] {yXt, gramX, zXt}, scalars, new double[0]);
     });
     double[] columnSums = new double[n];
     for (int r = 0; r < n; r++) {
@@ -87,7 +92,11 @@ public abstract class AbstractAnmfSolver extends IterativeSolver {
     }
     DenseMatrix a = fit.basis();
     DenseMatrix zXt = new DenseMatrix(a.rows(), n);
-    target.timesGivenDataProduct(sums.matrix(0), columnSums, zXt);
+    if (target.columnMap() != null) { // the blocks keep Z_b
+      zXt.assign(sums.matrix(2));
+    } else {
+      target.timesGivenDataProduct(sums.matrix(0), columnSums, zXt);
+    }
     DenseMatrix phi = new DenseMatrix(a.rows(), n);
     AnmfObjective.Terms terms = AnmfObjective.termsFromProducts(model, sums.sum(n), sums.matrix(0), zXt,
         sums.matrix(1), a, fit.adversarialBasis(), phi);

@@ -14,7 +14,8 @@ import adversarialnmf.solver.IterativeSolver;
 import java.util.Arrays;
 
 /**
- * {@link AnmfGradientSolver} in block form, for the shift target Z = Y + t·1. The A and Ã sweeps
+ * {@link AnmfGradientSolver} in block form, for the shift target Z = Y + t·1 or a column-wise one
+ * (each block keeps its Z_b and adds Z_b Xᵀ_b to its statistics). The A and Ã sweeps
  * need only Y Xᵀ, Z Xᵀ and X Xᵀ, sums over blocks; X's gradient and line search are per block.
  * One iteration is one pass plus one per backtracking step: the pass sends A, Ã's combination
  * αÃ + βA, Φ = ÃP − λA − ZXᵀ (m x n each) and the n x n Hessian; each block commits the step its
@@ -29,9 +30,13 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   private static final int DATA_PRODUCT = 0;
   private static final int GRAM = 1;
   private static final int OBJECTIVE_GRAM = 2;
+  /** Z_b Xᵀ_b, for a column-wise target (the blocks keep Z_b). */
+  private static final int TARGET_PRODUCT = 3;
 
   private final ColumnBlocks blocks;
   private final AttackerTarget target;
+  /** True if the blocks keep Z_b (a column-wise target), false for the shift. */
+  private final boolean blocksKeepTarget;
   private final AnmfModel model;
   private final GradientSettings settings;
   private final GradientAlgebra algebra;
@@ -59,12 +64,19 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
 
   AnmfGradientBlockIteration(AnmfModel model, GradientSettings settings, AttackerTarget target, int maxIterations,
       ColumnBlocks blocks, DenseMatrix startBasis) {
-    if (!target.hasColumnBlockForm()) {
-      throw new IllegalArgumentException("ANMF on column blocks needs the shift target (Remark 1a); "
-          + target.describe() + " would have to be cut into blocks beside Y");
+    AttackerTarget.ColumnMap columnMap = target.columnMap();
+    if (!target.hasColumnBlockForm() && columnMap == null) {
+      throw new IllegalArgumentException("ANMF on column blocks needs the shift target (Remark 1a) or a target made"
+          + " instance by instance (AttackerTarget.columnWise); " + target.describe() + " would have to be cut into"
+          + " blocks beside Y");
     }
     this.blocks = blocks;
     this.target = target;
+    this.blocksKeepTarget = columnMap != null;
+    if (blocksKeepTarget) {
+      blocks.update((y, state) -> new ColumnBlocks.Result(state.withTarget(columnMap.apply(y)),
+          BlockStatistics.ofSums()));
+    }
     this.model = model;
     this.settings = settings;
     this.algebra = new GradientAlgebra(model);
@@ -84,7 +96,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     this.gramAdversarial = new DenseMatrix(n, n);
     this.steps = new double[maxIterations + 1];
     steps[0] = Double.NaN;
-    keepProducts(blocks.aggregate((y, state) -> productsOf(y, state.xt().transpose(), 0.0)));
+    keepProducts(blocks.aggregate((y, state) -> productsOf(y, state.target(), state.xt().transpose(), 0.0)));
     if (settings.rescaleStart()) {
       rescaleCoefficients();
     }
@@ -102,7 +114,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
         MatrixOps.scale(xt, s);
         return new ColumnBlocks.Result(state.withXt(xt), BlockStatistics.ofSums());
       });
-      keepProducts(blocks.aggregate((y, state) -> productsOf(y, state.xt().transpose(), 0.0)));
+      keepProducts(blocks.aggregate((y, state) -> productsOf(y, state.target(), state.xt().transpose(), 0.0)));
     }
   }
 
@@ -110,7 +122,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
    * The statistics of X_b (n x N_b): Y_b Xᵀ_b, X_b X_bᵀ by both Gram kernels the single-machine
    * solver uses, then sums: the row sums of X_b (for Z Xᵀ) and {@code predicted}.
    */
-  private static BlockStatistics productsOf(DataMatrix y, DenseMatrix x, double predicted) {
+  private static BlockStatistics productsOf(DataMatrix y, DenseMatrix zb, DenseMatrix x, double predicted) {
     int n = x.rows();
     DenseMatrix xt = x.transpose();
     DenseMatrix yXt = new DenseMatrix(y.rows(), n);
@@ -121,15 +133,29 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     MatrixOps.multiplyTransposeB(x, x, objectiveGram);
     double[] sums = Arrays.copyOf(AttackerTarget.columnSums(xt), n + 1);
     sums[n] = predicted;
-    return new BlockStatistics(new DenseMatrix[] {yXt, gram, objectiveGram}, sums, new double[0]);
+    if (zb == null) {
+      return new BlockStatistics(new DenseMatrix[] {yXt, gram, objectiveGram}, sums, new double[0]);
+    }
+    DenseMatrix zXt = new DenseMatrix(y.rows(), n);
+    MatrixOps.multiply(zb, xt, zXt);
+    return new BlockStatistics(new DenseMatrix[] {yXt, gram, objectiveGram, zXt}, sums, new double[0]);
   }
 
   /** Makes {@code statistics} the current X's products: Z Xᵀ and P = λI + X Xᵀ follow. */
   private void keepProducts(BlockStatistics statistics) {
     products = statistics;
-    target.timesGivenDataProduct(statistics.matrix(DATA_PRODUCT), columnSums(statistics), zXt);
+    targetProduct(statistics, zXt);
     p.assign(statistics.matrix(GRAM));
     MatrixOps.addToDiagonal(p, lambda);
+  }
+
+  /** out = Z Xᵀ of the X whose statistics are given: summed by the blocks, or from Y Xᵀ for the shift. */
+  private void targetProduct(BlockStatistics statistics, DenseMatrix out) {
+    if (blocksKeepTarget) {
+      out.assign(statistics.matrix(TARGET_PRODUCT));
+    } else {
+      target.timesGivenDataProduct(statistics.matrix(DATA_PRODUCT), columnSums(statistics), out);
+    }
   }
 
   private double[] columnSums(BlockStatistics statistics) {
@@ -143,7 +169,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
   /** Objective (9) at the current A, Ã and the X whose products are given. */
   private double objectiveOf(BlockStatistics xProducts) {
     DenseMatrix trialZXt = new DenseMatrix(a.rows(), a.cols());
-    target.timesGivenDataProduct(xProducts.matrix(DATA_PRODUCT), columnSums(xProducts), trialZXt);
+    targetProduct(xProducts, trialZXt);
     return AnmfObjective.fromProducts(model, yNorm2, xProducts.matrix(DATA_PRODUCT), trialZXt,
         xProducts.matrix(OBJECTIVE_GRAM), a, adversarial);
   }
@@ -225,7 +251,8 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
       int n = x.rows();
       int count = x.cols();
       DenseMatrix gradient = new DenseMatrix(n, count);
-      algebra.gradient(y, y, target, x, hessian, combinedBasis, phi, new DenseMatrix(count, n),
+      AttackerTarget blockTarget = state.target() != null ? AttackerTarget.explicit(state.target()) : target;
+      algebra.gradient(y, y, blockTarget, x, hessian, combinedBasis, phi, new DenseMatrix(count, n),
           new DenseMatrix(count, n), null, gradient);
       BlockState next = state.withXt(x.transpose()).withGradient(gradient);
       return new ColumnBlocks.Result(next, trialProducts(y, next, trialStep));
@@ -244,7 +271,7 @@ final class AnmfGradientBlockIteration implements IterativeSolver.BlockIteration
     DenseMatrix x = state.xt().transpose();
     DenseMatrix trial = new DenseMatrix(x.rows(), x.cols());
     double predicted = GradientAlgebra.projectedStep(x, state.gradient(), s, trial);
-    return productsOf(y, trial, predicted);
+    return productsOf(y, state.target(), trial, predicted);
   }
 
   @Override

@@ -39,6 +39,28 @@ public abstract class AttackerTarget implements Serializable {
     return new Explicit(z);
   }
 
+  /**
+   * Z made from Y column by column (an instance's target from that instance alone), for a fit on
+   * column blocks: each block turns its Y_b into Z_b once, at the start, and keeps it beside Y_b. A
+   * fit in memory takes {@link #explicit} of the whole matrix instead.
+   */
+  public static AttackerTarget columnWise(ColumnMap map) {
+    return new ColumnWise(map);
+  }
+
+  /** Y_b (m x N_b, as factorized) to Z_b (m x N_b, nonnegative, finite), instance by instance. */
+  public interface ColumnMap extends Serializable {
+    DenseMatrix apply(DataMatrix columns);
+
+    /** How Z is made, for the model's description. */
+    String describe();
+  }
+
+  /** The map of a column-wise target, else null. */
+  ColumnMap columnMap() {
+    return null;
+  }
+
   /** σ, the (population) standard deviation of all m N entries of Y. */
   public static double entryStandardDeviation(DataMatrix y) {
     double count = (double) y.rows() * y.cols();
@@ -84,8 +106,9 @@ public abstract class AttackerTarget implements Serializable {
   }
 
   /**
-   * True if Z's products follow from Y's block by block (the shift of Remark 1a), so a fit can run
-   * on column blocks; an explicit Z would have to be cut into blocks beside Y.
+   * True if a fit can run on column blocks: Z's products follow from Y's block by block (the shift
+   * of Remark 1a), or each block makes and keeps its Z_b ({@link #columnWise}); an explicit Z of the
+   * whole data would have to be cut into blocks beside Y.
    */
   public boolean hasColumnBlockForm() {
     return false;
@@ -268,6 +291,66 @@ public abstract class AttackerTarget implements Serializable {
     @Override
     public String describe() {
       return "explicit Z (" + z.shape() + ")";
+    }
+  }
+
+  /** Z_b kept by each block (see {@link #columnWise}); the block iteration reads Z_b Xᵀ_b from the blocks. */
+  private static final class ColumnWise extends AttackerTarget {
+    private static final long serialVersionUID = -3306104813346418170L;
+    private final ColumnMap map;
+
+    ColumnWise(ColumnMap map) {
+      this.map = map;
+    }
+
+    @Override
+    ColumnMap columnMap() {
+      return map;
+    }
+
+    @Override
+    public boolean hasColumnBlockForm() {
+      return true;
+    }
+
+    private UnsupportedOperationException inMemory() {
+      return new UnsupportedOperationException("the column-wise target " + describe() + " lives in column blocks;"
+          + " a fit in memory takes AttackerTarget.explicit of the whole Z");
+    }
+
+    @Override
+    void requireShapeOf(DataMatrix y) {
+      throw inMemory();
+    }
+
+    @Override
+    void timesGivenDataProduct(DenseMatrix yB, DenseMatrix b, DenseMatrix out) {
+      throw inMemory();
+    }
+
+    @Override
+    void transposeTimes(DataMatrix y, DenseMatrix b, DenseMatrix out) {
+      throw inMemory();
+    }
+
+    @Override
+    void subtractFrom(DenseMatrix h, DenseMatrix yDense, DenseMatrix out) {
+      throw inMemory();
+    }
+
+    @Override
+    public double newInstanceShift() {
+      return 0.0;
+    }
+
+    @Override
+    public DenseMatrix materialize(DataMatrix y) {
+      return map.apply(y);
+    }
+
+    @Override
+    public String describe() {
+      return map.describe();
     }
   }
 }
