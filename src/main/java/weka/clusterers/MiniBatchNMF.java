@@ -247,8 +247,9 @@ public class MiniBatchNMF extends RandomizableClusterer
           + " clusters requested (-N); lower the number of clusters or stream more data");
     }
     if (m_Assignment == AssignmentRule.KMEANS && m_Sample.size() < m_NumClusters) {
-      throw new IllegalArgumentException(who() + ": a k-means sample of " + m_Sample.size() + " instances (-assign-sample "
-          + m_AssignmentSample + ") cannot make " + m_NumClusters + " clusters; raise -assign-sample or use -assign argmax");
+      throw new IllegalArgumentException(who() + ": a k-means sample of " + m_Sample.size() + " instances"
+          + " (-assign-sample " + m_AssignmentSample + ") cannot make " + m_NumClusters + " clusters; raise"
+          + " -assign-sample or use -assign argmax");
     }
     DenseMatrix basis = m_Solver.basis();
     DenseMatrix sample = new DenseMatrix(basis.rows(), m_Sample.size());
@@ -258,14 +259,16 @@ public class MiniBatchNMF extends RandomizableClusterer
         sample.set(r, j, values[r]);
       }
     }
-    DenseMatrix coefficients = new NonnegativeProjection(basis).coefficients(new DenseData(sample));
+    NonnegativeProjection coefficientRule =
+        new NonnegativeProjection(basis, "nonnegative least squares onto the basis W");
+    DenseMatrix coefficients = coefficientRule.coefficients(new DenseData(sample));
     double[] trace = new double[m_PassResiduals.size()];
     for (int p = 0; p < trace.length; p++) {
       trace[p] = m_PassResiduals.get(p);
     }
     Factorization fit = Factorization.builder().factors(basis, coefficients).objectiveTrace(trace)
         .iterations(trace.length).stopReason(StopReason.MAX_ITERATIONS).linearAlgebra(Blas.selected().describe())
-        .build();
+        .outOfSampleRule(coefficientRule).build();
     m_Model = NmfClustering.of(fit, coefficients, InstancePreprocessing.NONE, 1.0,
         Assignment.of(m_Assignment, ASSIGNMENT_RESTARTS), PredictionRule.MODEL, m_AssignmentRandom);
     m_Sample = new ArrayList<>(); // a later stream of updates samples anew

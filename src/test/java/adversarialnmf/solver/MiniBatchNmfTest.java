@@ -121,7 +121,8 @@ class MiniBatchNmfTest {
     DenseMatrix y = planted.y();
     MiniBatchNmf solver = new MiniBatchNmf(40, 4, 0.9, 5, 1);
     double[] passes = learn(solver, y, 50, 4);
-    assertTrue(passes[3] < passes[0], "the online objective must fall over the passes: " + java.util.Arrays.toString(passes));
+    assertTrue(passes[3] < passes[0], "the online objective must fall over the passes: "
+        + java.util.Arrays.toString(passes));
 
     DenseMatrix w = solver.basis();
     double online = Residuals.squaredResidual(new DenseData(y), w,

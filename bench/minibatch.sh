@@ -1,0 +1,31 @@
+#!/bin/sh
+# The mini-batch row of docs/MINIBATCH.md: MiniBatchNMF streamed from a 70,000 x 784 ARFF in a
+# 256 MB heap (Weka's own command line, then the scoring pass of bench/MiniBatchBenchmark.java),
+# against NMF on the whole file in memory. Run from the repository root after `mvn -B package`
+# (or `mvn -B -q compile dependency:build-classpath@write-classpath`); writes under target/.
+set -e
+CP="target/classes:$(cat target/classpath.txt)"
+DATA=target/mnist70k.arff
+OUT=target/minibatch-bench
+mkdir -p "$OUT"
+[ -f "$DATA" ] || python3 bench/minibatch_data.py ../shared/datasets/MNIST_test_bal1000.arff.gz "$DATA"
+
+# peak live heap: the largest occupancy after a collection in the GC log
+peak() { grep -o '[0-9]*M->[0-9]*M' "$1" | sed 's/.*->//; s/M//' | sort -n | tail -1; }
+seconds() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*: //'; }
+
+# 1. the documented command: Weka's ClusterEvaluation trains an UpdateableClusterer instance by instance
+/usr/bin/time -v nice java -Xmx256m -Xlog:gc:file="$OUT/cli-gc.log" -cp "$CP" weka.clusterers.MiniBatchNMF \
+  -t "$DATA" -c last -N 10 > "$OUT/cli.txt" 2> "$OUT/cli-time.txt"
+echo "command line, -Xmx256m: $(seconds "$OUT/cli-time.txt") wall, peak live heap $(peak "$OUT/cli-gc.log") MB," \
+  "$(grep 'Incorrectly clustered' "$OUT/cli.txt")"
+
+# 2. objective and ACC of the streamed model, and of full-batch NMF (HALS and the default MU)
+for run in "stream:256m:" "batch:3g:-solver hals" "batch:3g:"; do
+  mode=${run%%:*}; rest=${run#*:}; heap=${rest%%:*}; options=${rest#*:}
+  name="$mode-$(echo "$options" | tr -d ' -')"
+  /usr/bin/time -v nice java -Xmx$heap -Xlog:gc:file="$OUT/$name-gc.log" -cp "$CP" bench/MiniBatchBenchmark.java \
+    $mode "$DATA" -N 10 $options > "$OUT/$name.txt" 2> "$OUT/$name-time.txt"
+  echo "$(grep ' instances |' "$OUT/$name.txt") | wall $(seconds "$OUT/$name-time.txt")" \
+    "| peak live heap $(peak "$OUT/$name-gc.log") MB"
+done
