@@ -487,10 +487,10 @@ public class MiniBatchNMF extends RandomizableClusterer
     }
     text.append('\n');
     long batchBytes = 8L * m_Batch.rows() * m_MiniBatchSize;
-    long sampleBytes = m_Assignment == AssignmentRule.KMEANS ? 8L * m_Batch.rows() * m_AssignmentSample : 0;
+    long sampleBytes = 8L * m_Batch.rows() * fit.coefficients().cols();
     text.append("Memory of the fit: basis and statistics ").append(WorkingSet.readable(m_Solver.stateBytes()))
         .append(", one batch ").append(WorkingSet.readable(batchBytes))
-        .append(sampleBytes > 0 ? ", k-means sample at most " + WorkingSet.readable(sampleBytes) : "").append('\n');
+        .append(sampleBytes > 0 ? ", k-means sample " + WorkingSet.readable(sampleBytes) : "").append('\n');
     text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
     text.append("Assignment: ").append(m_Model.assignment().describe()).append('\n');
     if (m_Assignment == AssignmentRule.KMEANS) {
@@ -501,7 +501,7 @@ public class MiniBatchNMF extends RandomizableClusterer
         text.append(String.format("%5d %8d (%3.0f%%)%n", c, sizes[c], 100.0 * sizes[c] / total));
       }
     }
-    return text.toString();
+    return text.append('\n').toString();
   }
 
   @Override
