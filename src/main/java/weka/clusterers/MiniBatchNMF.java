@@ -69,14 +69,20 @@ public class MiniBatchNMF extends RandomizableClusterer
   private Instances m_Header;
   private int[] m_Features;
   private MiniBatchNmf m_Solver;
-  /** The batch being gathered, attributes x batch size (column j is its j-th instance). */
-  private DenseMatrix m_Batch;
+  /** The options the fit started with (the options may change after it). */
+  private String m_TrainingOptions;
+  private int m_BatchCapacity;
+  /** The batch being gathered, attributes x capacity (column j is its j-th instance); not saved with a model. */
+  private transient DenseMatrix m_Batch;
   private int m_BatchCount;
   /** Instances seen since buildClusterer, in every pass (names the row of a bad value). */
   private long m_Seen;
   /** The squared residual of each pass at coding time; the last entry is the pass under way. */
   private List<Double> m_PassResiduals;
-  /** A uniform sample of the instances (reservoir sampling), for the k-means assignment. */
+  /**
+   * A uniform sample of the instances (reservoir sampling), for the k-means assignment; kept with
+   * the model, so that updates after updateFinished go on sampling the whole stream.
+   */
   private List<double[]> m_Sample;
   private long m_Sampled;
   private Random m_AssignmentRandom;
@@ -162,7 +168,9 @@ public class MiniBatchNMF extends RandomizableClusterer
     m_Header = new Instances(data, 0);
     m_Features = features;
     m_Solver = new MiniBatchNmf(features.length, m_NumClusters, m_Forgetting, m_BasisSweeps, m_Seed);
-    m_Batch = new DenseMatrix(features.length, m_MiniBatchSize);
+    m_TrainingOptions = Utils.joinOptions(getOptions());
+    m_BatchCapacity = m_MiniBatchSize;
+    m_Batch = null;
     m_BatchCount = 0;
     m_Seen = 0;
     m_PassResiduals = new ArrayList<>(Collections.singletonList(0.0));
@@ -190,6 +198,9 @@ public class MiniBatchNMF extends RandomizableClusterer
   private void learn(Instance instance, boolean sampled) {
     m_Seen++;
     double[] values = checkedValues(instance, "instance " + m_Seen);
+    if (m_Batch == null) { // a fresh fit, or updates to a model read from a file
+      m_Batch = new DenseMatrix(values.length, m_BatchCapacity);
+    }
     int column = m_BatchCount++;
     for (int r = 0; r < values.length; r++) {
       m_Batch.set(r, column, values[r]);
@@ -197,7 +208,7 @@ public class MiniBatchNMF extends RandomizableClusterer
     if (sampled && m_Assignment == AssignmentRule.KMEANS) {
       sample(values);
     }
-    if (m_BatchCount == m_MiniBatchSize) {
+    if (m_BatchCount == m_BatchCapacity) {
       flushBatch();
     }
   }
@@ -220,10 +231,10 @@ public class MiniBatchNMF extends RandomizableClusterer
       return;
     }
     DenseMatrix batch = m_Batch;
-    if (m_BatchCount < m_MiniBatchSize) { // the last, partial batch of a pass
+    if (m_BatchCount < m_BatchCapacity) { // the last, partial batch of a pass
       batch = new DenseMatrix(m_Batch.rows(), m_BatchCount);
       for (int r = 0; r < batch.rows(); r++) {
-        System.arraycopy(m_Batch.data(), r * m_MiniBatchSize, batch.data(), r * m_BatchCount, m_BatchCount);
+        System.arraycopy(m_Batch.data(), r * m_BatchCapacity, batch.data(), r * m_BatchCount, m_BatchCount);
       }
     }
     double residual = m_Solver.partialFit(batch);
@@ -271,8 +282,6 @@ public class MiniBatchNMF extends RandomizableClusterer
         .outOfSampleRule(coefficientRule).build();
     m_Model = NmfClustering.of(fit, coefficients, InstancePreprocessing.NONE, 1.0,
         Assignment.of(m_Assignment, ASSIGNMENT_RESTARTS), PredictionRule.MODEL, m_AssignmentRandom);
-    m_Sample = new ArrayList<>(); // a later stream of updates samples anew
-    m_Sampled = 0;
   }
 
   /** The factorized values of {@code instance}: numeric, finite, nonnegative, none missing. */
@@ -475,7 +484,7 @@ public class MiniBatchNMF extends RandomizableClusterer
     Factorization fit = m_Model.factorization();
     double[] residuals = fit.objectiveTrace();
     StringBuilder text = new StringBuilder("MiniBatchNMF\n============\n\n");
-    text.append("Options: ").append(Utils.joinOptions(getOptions())).append('\n');
+    text.append("Options: ").append(m_TrainingOptions).append('\n');
     text.append("Data: ").append(m_Solver.attributes()).append(" attributes, ").append(m_Solver.instances())
         .append(" instances learnt in ").append(m_Solver.batches()).append(" batches (").append(residuals.length)
         .append(residuals.length == 1 ? " pass" : " passes").append(")\n");
@@ -486,8 +495,8 @@ public class MiniBatchNMF extends RandomizableClusterer
       text.append(p == 0 ? " " : ", ").append(Utils.doubleToString(residuals[p], 6));
     }
     text.append('\n');
-    long batchBytes = 8L * m_Batch.rows() * m_MiniBatchSize;
-    long sampleBytes = 8L * m_Batch.rows() * fit.coefficients().cols();
+    long batchBytes = 8L * m_Solver.attributes() * m_BatchCapacity;
+    long sampleBytes = 8L * m_Solver.attributes() * fit.coefficients().cols();
     text.append("Memory of the fit: basis and statistics ").append(WorkingSet.readable(m_Solver.stateBytes()))
         .append(", one batch ").append(WorkingSet.readable(batchBytes))
         .append(sampleBytes > 0 ? ", k-means sample " + WorkingSet.readable(sampleBytes) : "").append('\n');

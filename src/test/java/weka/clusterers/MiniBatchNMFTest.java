@@ -110,6 +110,10 @@ class MiniBatchNMFTest {
     MiniBatchNMF copy = (MiniBatchNMF) new ObjectInputStream(new ByteArrayInputStream(largeBytes)).readObject();
     assertArrayEquals(clusters(large, data), clusters(copy, data));
     assertEquals(large.toString(), copy.toString());
+    // a model read back goes on learning from more of the stream
+    copy.updateClusterer(data.instance(0));
+    copy.updateFinished();
+    assertEquals(451, copy.getInstancesLearnt());
   }
 
   private static byte[] serialised(Object object) throws Exception {
