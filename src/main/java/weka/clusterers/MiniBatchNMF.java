@@ -7,7 +7,6 @@ import adversarialnmf.cluster.InstancePreprocessing;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.cluster.PredictionRule;
 import adversarialnmf.linalg.Blas;
-import adversarialnmf.linalg.DenseData;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.MiniBatchNmf;
@@ -91,9 +90,10 @@ public class MiniBatchNMF extends RandomizableClusterer
   public String globalInfo() {
     return "Mini-batch (online) nonnegative matrix factorization for data that do not fit in memory:"
         + " Y ~ W H with W, H >= 0, minimising the squared residual. Instances arrive one at a time"
-        + " (updateClusterer, as the command line's -t on an ARFF file, the Knowledge Flow's incremental"
-        + " mode and weka.clusterers.MiniBatchNMF's streaming main do) or as a data set (buildClusterer,"
-        + " streamed in batches for -passes passes); every batch of -batch-size instances gets nonnegative"
+        + " (updateClusterer after buildClusterer on their structure: Weka's command line streams an ARFF"
+        + " file given by -t so) or as a data set (buildClusterer, streamed in batches for -passes passes,"
+        + " as the Explorer, the Knowledge Flow and the Experimenter train); every batch of -batch-size"
+        + " instances gets nonnegative"
         + " least-squares coefficients against the current basis, is folded into the sufficient statistics"
         + " A = sum h h^T and B = sum x h^T (older batches down-weighted by -forget), and the basis takes"
         + " -inner projected block-coordinate sweeps on them (Mairal et al. 2010). Memory holds the basis,"
@@ -263,16 +263,16 @@ public class MiniBatchNMF extends RandomizableClusterer
           + " -assign-sample or use -assign argmax");
     }
     DenseMatrix basis = m_Solver.basis();
-    DenseMatrix sample = new DenseMatrix(basis.rows(), m_Sample.size());
-    for (int j = 0; j < m_Sample.size(); j++) {
-      double[] values = m_Sample.get(j);
-      for (int r = 0; r < values.length; r++) {
-        sample.set(r, j, values[r]);
-      }
-    }
     NonnegativeProjection coefficientRule =
         new NonnegativeProjection(basis, "nonnegative least squares onto the basis W");
-    DenseMatrix coefficients = coefficientRule.coefficients(new DenseData(sample));
+    // instance by instance: a copy of the sample as one matrix would double its memory
+    DenseMatrix coefficients = new DenseMatrix(m_NumClusters, m_Sample.size());
+    for (int j = 0; j < m_Sample.size(); j++) {
+      double[] x = coefficientRule.coefficients(m_Sample.get(j));
+      for (int r = 0; r < x.length; r++) {
+        coefficients.set(r, j, x[r]);
+      }
+    }
     double[] trace = new double[m_PassResiduals.size()];
     for (int p = 0; p < trace.length; p++) {
       trace[p] = m_PassResiduals.get(p);
