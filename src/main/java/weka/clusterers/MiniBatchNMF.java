@@ -1,27 +1,17 @@
 package weka.clusterers;
 
-import adversarialnmf.RandomStreams;
-import adversarialnmf.cluster.Assignment;
 import adversarialnmf.cluster.AssignmentRule;
-import adversarialnmf.cluster.InstancePreprocessing;
+import adversarialnmf.cluster.MiniBatchClustering;
 import adversarialnmf.cluster.NmfClustering;
-import adversarialnmf.cluster.PredictionRule;
-import adversarialnmf.linalg.Blas;
-import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.MiniBatchNmf;
-import adversarialnmf.solver.NonnegativeProjection;
-import adversarialnmf.solver.StopReason;
 import adversarialnmf.solver.WorkingSet;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
-import java.util.Random;
 import java.util.Vector;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
@@ -53,9 +43,6 @@ public class MiniBatchNMF extends RandomizableClusterer
 
   public static final Tag[] TAGS_ASSIGNMENT = EnumTags.of(AssignmentRule.class);
 
-  /** k-means runs of the assignment (as the batch clusterers' default -assign-restarts). */
-  static final int ASSIGNMENT_RESTARTS = 10;
-
   protected int m_NumClusters = 2;
   protected int m_MiniBatchSize = 1024;
   protected double m_Forgetting = 0.9;
@@ -67,24 +54,9 @@ public class MiniBatchNMF extends RandomizableClusterer
   // the state of a fit: set by buildClusterer, grown by updateClusterer, closed by updateFinished
   private Instances m_Header;
   private int[] m_Features;
-  private MiniBatchNmf m_Solver;
   /** The options the fit started with (the options may change after it). */
   private String m_TrainingOptions;
-  private int m_BatchCapacity;
-  /** The batch being gathered, attributes x capacity (column j is its j-th instance); not saved with a model. */
-  private transient DenseMatrix m_Batch;
-  private int m_BatchCount;
-  /** Instances seen since buildClusterer, in every pass (names the row of a bad value). */
-  private long m_Seen;
-  /** The squared residual of each pass at coding time; the last entry is the pass under way. */
-  private List<Double> m_PassResiduals;
-  /**
-   * A uniform sample of the instances (reservoir sampling), for the k-means assignment; kept with
-   * the model, so that updates after updateFinished go on sampling the whole stream.
-   */
-  private List<double[]> m_Sample;
-  private long m_Sampled;
-  private Random m_AssignmentRandom;
+  private MiniBatchClustering m_Stream;
   private NmfClustering m_Model;
 
   public String globalInfo() {
@@ -152,8 +124,7 @@ public class MiniBatchNMF extends RandomizableClusterer
         learn(instance, pass == m_Passes); // the sample is the last pass's, as the single pass of the stream
       }
       if (pass < m_Passes) {
-        flushBatch();
-        m_PassResiduals.add(0.0);
+        m_Stream.endPass();
       }
     }
     updateFinished();
@@ -167,80 +138,29 @@ public class MiniBatchNMF extends RandomizableClusterer
     WekaData.requireNonnegative(new Instances(data, 0), features, who()); // the attributes' types
     m_Header = new Instances(data, 0);
     m_Features = features;
-    m_Solver = new MiniBatchNmf(features.length, m_NumClusters, m_Forgetting, m_BasisSweeps, m_Seed);
     m_TrainingOptions = Utils.joinOptions(getOptions());
-    m_BatchCapacity = m_MiniBatchSize;
-    m_Batch = null;
-    m_BatchCount = 0;
-    m_Seen = 0;
-    m_PassResiduals = new ArrayList<>(Collections.singletonList(0.0));
-    m_Sample = new ArrayList<>();
-    m_Sampled = 0;
-    m_AssignmentRandom = new RandomStreams(m_Seed).assignment();
+    m_Stream = new MiniBatchClustering(features.length, m_NumClusters, m_Forgetting, m_BasisSweeps, m_MiniBatchSize,
+        m_Assignment, m_AssignmentSample, m_Seed);
     m_Model = null;
   }
 
   /** Learns from one more instance of the stream (after buildClusterer on its structure). */
   @Override
   public void updateClusterer(Instance instance) throws Exception {
-    if (m_Solver == null) {
+    if (m_Stream == null) {
       throw new IllegalStateException(who() + ": call buildClusterer first (with the data, or with their"
           + " structure alone to stream the instances through updateClusterer)");
     }
     if (instance.numAttributes() != m_Header.numAttributes()) {
-      throw new IllegalArgumentException(who() + ": instance " + (m_Seen + 1) + " has " + instance.numAttributes()
-          + " attributes, the structure given to buildClusterer " + m_Header.numAttributes()
-          + "; stream instances of that structure");
+      throw new IllegalArgumentException(who() + ": instance " + (m_Stream.seen() + 1) + " has "
+          + instance.numAttributes() + " attributes, the structure given to buildClusterer "
+          + m_Header.numAttributes() + "; stream instances of that structure");
     }
     learn(instance, true);
   }
 
   private void learn(Instance instance, boolean sampled) {
-    m_Seen++;
-    double[] values = checkedValues(instance, "instance " + m_Seen);
-    if (m_Batch == null) { // a fresh fit, or updates to a model read from a file
-      m_Batch = new DenseMatrix(values.length, m_BatchCapacity);
-    }
-    int column = m_BatchCount++;
-    for (int r = 0; r < values.length; r++) {
-      m_Batch.set(r, column, values[r]);
-    }
-    if (sampled && m_Assignment == AssignmentRule.KMEANS) {
-      sample(values);
-    }
-    if (m_BatchCount == m_BatchCapacity) {
-      flushBatch();
-    }
-  }
-
-  /** Reservoir sampling (Vitter's algorithm R): every instance so far is in the sample with equal chance. */
-  private void sample(double[] values) {
-    m_Sampled++;
-    if (m_Sample.size() < m_AssignmentSample) {
-      m_Sample.add(values);
-      return;
-    }
-    long slot = (long) (m_AssignmentRandom.nextDouble() * m_Sampled);
-    if (slot < m_AssignmentSample) {
-      m_Sample.set((int) slot, values);
-    }
-  }
-
-  private void flushBatch() {
-    if (m_BatchCount == 0) {
-      return;
-    }
-    DenseMatrix batch = m_Batch;
-    if (m_BatchCount < m_BatchCapacity) { // the last, partial batch of a pass
-      batch = new DenseMatrix(m_Batch.rows(), m_BatchCount);
-      for (int r = 0; r < batch.rows(); r++) {
-        System.arraycopy(m_Batch.data(), r * m_BatchCapacity, batch.data(), r * m_BatchCount, m_BatchCount);
-      }
-    }
-    double residual = m_Solver.partialFit(batch);
-    int last = m_PassResiduals.size() - 1;
-    m_PassResiduals.set(last, m_PassResiduals.get(last) + residual);
-    m_BatchCount = 0;
+    m_Stream.learn(checkedValues(instance, "instance " + (m_Stream.seen() + 1)), sampled);
   }
 
   /**
@@ -249,39 +169,19 @@ public class MiniBatchNMF extends RandomizableClusterer
    */
   @Override
   public void updateFinished() {
-    if (m_Solver == null) {
+    if (m_Stream == null) {
       throw new IllegalStateException(who() + ": call buildClusterer first");
     }
-    flushBatch();
-    if (m_Seen < m_NumClusters) {
-      throw new IllegalArgumentException(who() + ": " + m_Seen + " instances are fewer than the " + m_NumClusters
-          + " clusters requested (-N); lower the number of clusters or stream more data");
+    if (m_Stream.seen() < m_NumClusters) {
+      throw new IllegalArgumentException(who() + ": " + m_Stream.seen() + " instances are fewer than the "
+          + m_NumClusters + " clusters requested (-N); lower the number of clusters or stream more data");
     }
-    if (m_Assignment == AssignmentRule.KMEANS && m_Sample.size() < m_NumClusters) {
-      throw new IllegalArgumentException(who() + ": a k-means sample of " + m_Sample.size() + " instances"
+    if (m_Assignment == AssignmentRule.KMEANS && m_Stream.sampleSize() < m_NumClusters) {
+      throw new IllegalArgumentException(who() + ": a k-means sample of " + m_Stream.sampleSize() + " instances"
           + " (-assign-sample " + m_AssignmentSample + ") cannot make " + m_NumClusters + " clusters; raise"
           + " -assign-sample or use -assign argmax");
     }
-    DenseMatrix basis = m_Solver.basis();
-    NonnegativeProjection coefficientRule =
-        new NonnegativeProjection(basis, "nonnegative least squares onto the basis W");
-    // instance by instance: a copy of the sample as one matrix would double its memory
-    DenseMatrix coefficients = new DenseMatrix(m_NumClusters, m_Sample.size());
-    for (int j = 0; j < m_Sample.size(); j++) {
-      double[] x = coefficientRule.coefficients(m_Sample.get(j));
-      for (int r = 0; r < x.length; r++) {
-        coefficients.set(r, j, x[r]);
-      }
-    }
-    double[] trace = new double[m_PassResiduals.size()];
-    for (int p = 0; p < trace.length; p++) {
-      trace[p] = m_PassResiduals.get(p);
-    }
-    Factorization fit = Factorization.builder().factors(basis, coefficients).objectiveTrace(trace)
-        .iterations(trace.length).stopReason(StopReason.MAX_ITERATIONS).linearAlgebra(Blas.selected().describe())
-        .outOfSampleRule(coefficientRule).build();
-    m_Model = NmfClustering.of(fit, coefficients, InstancePreprocessing.NONE, 1.0,
-        Assignment.of(m_Assignment, ASSIGNMENT_RESTARTS), PredictionRule.MODEL, m_AssignmentRandom);
+    m_Model = m_Stream.finish();
   }
 
   /** The factorized values of {@code instance}: numeric, finite, nonnegative, none missing. */
@@ -349,7 +249,7 @@ public class MiniBatchNMF extends RandomizableClusterer
 
   /** Instances learnt (in every pass). */
   public long getInstancesLearnt() {
-    return m_Solver == null ? 0 : m_Solver.instances();
+    return m_Stream == null ? 0 : m_Stream.solver().instances();
   }
 
   // ------------------------------------------------------------------ options
@@ -482,23 +382,23 @@ public class MiniBatchNMF extends RandomizableClusterer
       return "MiniBatchNMF: no model built yet.";
     }
     Factorization fit = m_Model.factorization();
+    MiniBatchNmf solver = m_Stream.solver();
     double[] residuals = fit.objectiveTrace();
     StringBuilder text = new StringBuilder("MiniBatchNMF\n============\n\n");
     text.append("Options: ").append(m_TrainingOptions).append('\n');
-    text.append("Data: ").append(m_Solver.attributes()).append(" attributes, ").append(m_Solver.instances())
-        .append(" instances learnt in ").append(m_Solver.batches()).append(" batches (").append(residuals.length)
+    text.append("Data: ").append(solver.attributes()).append(" attributes, ").append(solver.instances())
+        .append(" instances learnt in ").append(solver.batches()).append(" batches (").append(residuals.length)
         .append(residuals.length == 1 ? " pass" : " passes").append(")\n");
-    text.append("Method: ").append(m_Solver.describe()).append('\n');
+    text.append("Method: ").append(solver.describe()).append('\n');
     text.append("Linear algebra: ").append(fit.linearAlgebra()).append('\n');
     text.append("Squared residual of each pass, every instance against the basis it was coded with:");
     for (int p = 0; p < residuals.length; p++) {
       text.append(p == 0 ? " " : ", ").append(Utils.doubleToString(residuals[p], 6));
     }
     text.append('\n');
-    long batchBytes = 8L * m_Solver.attributes() * m_BatchCapacity;
-    long sampleBytes = 8L * m_Solver.attributes() * fit.coefficients().cols();
-    text.append("Memory of the fit: basis and statistics ").append(WorkingSet.readable(m_Solver.stateBytes()))
-        .append(", one batch ").append(WorkingSet.readable(batchBytes))
+    long sampleBytes = 8L * solver.attributes() * fit.coefficients().cols();
+    text.append("Memory of the fit: basis and statistics ").append(WorkingSet.readable(solver.stateBytes()))
+        .append(", one batch ").append(WorkingSet.readable(m_Stream.batchBytes()))
         .append(sampleBytes > 0 ? ", k-means sample " + WorkingSet.readable(sampleBytes) : "").append('\n');
     text.append("Coefficients of an instance: ").append(m_Model.coefficientRule().describe()).append('\n');
     text.append("Assignment: ").append(m_Model.assignment().describe()).append('\n');
