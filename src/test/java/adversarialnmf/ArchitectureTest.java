@@ -49,4 +49,16 @@ class ArchitectureTest {
       .should().dependOnClassesThat(resideInAPackage("adversarialnmf..")
           .and(resideOutsideOfPackage("adversarialnmf.linalg.."))
           .and(type(Choice.class).negate()));
+
+  /**
+   * A fit is organised once, in {@code adversarialnmf.cluster.ClusteringFit}: the faces supply a
+   * solver and options, and neither start, seed streams, restarts nor instance preprocessing.
+   */
+  @ArchTest
+  static final ArchRule facesLeaveTheFitToTheCore = noClasses()
+      .that().resideInAPackage("weka.clusterers..")
+      .should().dependOnClassesThat().belongToAnyOf(adversarialnmf.RandomStreams.class,
+          adversarialnmf.init.Initialization.class, adversarialnmf.cluster.InstancePreprocessing.class)
+      .orShould().callMethod(adversarialnmf.solver.Restarts.class, "seeds", long.class, int.class)
+      .because("the fit path is ClusteringFit's (issue 23): a second copy of it drifts from the first");
 }

@@ -45,7 +45,7 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  */
 public final class Bench {
 
-  private static final Path DEFAULT_DATASETS = Paths.get("/work/shared/datasets");
+  private static final Path DEFAULT_DATASETS = Paths.get("../shared/datasets");
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 

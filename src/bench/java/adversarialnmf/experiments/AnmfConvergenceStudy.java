@@ -87,7 +87,7 @@ public final class AnmfConvergenceStudy {
   }
 
   public static void main(String[] args) throws Exception {
-    String dir = args.length > 0 ? args[0] : "/work/shared/datasets";
+    String dir = args.length > 0 ? args[0] : "../shared/datasets";
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String[] sets = (args.length > 3 ? args[3] : "MNIST_test_bal150,Yale_32x32,ORL_32x32").split(",");

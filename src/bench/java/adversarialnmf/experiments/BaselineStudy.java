@@ -62,7 +62,7 @@ public final class BaselineStudy {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int maxIterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     double tolerance = args.length > 2 ? Double.parseDouble(args[2]) : 1e-4;
-    String dir = args.length > 3 ? args[3] : "/work/shared/datasets";
+    String dir = args.length > 3 ? args[3] : "../shared/datasets";
     String[] sets = {"ORL_32x32", "Yale_32x32", "MNIST_test_bal150"};
     System.out.printf(Locale.ROOT, "threads available: %d; seeds 1..%d; StoppingRule(%d, %g)%n",
         Runtime.getRuntime().availableProcessors(), seeds, maxIterations, tolerance);

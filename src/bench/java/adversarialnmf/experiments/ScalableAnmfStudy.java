@@ -52,7 +52,7 @@ public final class ScalableAnmfStudy {
   }
 
   public static void main(String[] args) throws Exception {
-    String dir = args.length > 0 ? args[0] : "/work/shared/datasets";
+    String dir = args.length > 0 ? args[0] : "../shared/datasets";
     double budget = args.length > 1 ? Double.parseDouble(args[1]) : 30;
     int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     String[] sets = (args.length > 3 ? args[3] : "ORL_32x32,MNIST_test_bal1000").split(",");

@@ -1,5 +1,6 @@
 package weka.experiment;
 
+import adversarialnmf.weka.CommandLines;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.noise.ImageGeometry;
@@ -410,12 +411,6 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
 
   public static void main(String[] args) {
     FactorizationFigures figures = new FactorizationFigures();
-    try {
-      figures.run(figures, args);
-    } catch (Exception e) {
-      System.err.println("FactorizationFigures: " + e.getMessage());
-      System.err.println("Run with -h for the options.");
-      System.exit(1);
-    }
+    CommandLines.exitOnError("FactorizationFigures", () -> figures.run(figures, args));
   }
 }

@@ -1,5 +1,6 @@
 package weka.experiment;
 
+import adversarialnmf.weka.CommandLines;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
@@ -664,12 +665,6 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
 
   public static void main(String[] args) {
     RankSelection selection = new RankSelection();
-    try {
-      selection.run(selection, args);
-    } catch (Exception e) {
-      System.err.println("RankSelection: " + e.getMessage());
-      System.err.println("Run with -h for the options.");
-      System.exit(1);
-    }
+    CommandLines.exitOnError("RankSelection", () -> selection.run(selection, args));
   }
 }

@@ -1,5 +1,6 @@
 package weka.experiment;
 
+import adversarialnmf.weka.CommandLines;
 import adversarialnmf.metrics.ClusteringScores;
 import adversarialnmf.metrics.ContingencyTable;
 import adversarialnmf.metrics.NmiNormalization;
@@ -75,8 +76,6 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   public static final String DEFAULT_DATA = "test-data/MNIST_test_bal150.arff.gz";
   public static final String RESULTS_FILE = "results.csv";
 
-  /** The exit status of an interrupted command-line run (128 + SIGINT, as shells report it). */
-  static final int INTERRUPTED_STATUS = 130;
   /** How long a Ctrl-C waits for the run in progress to stop before the JVM exits anyway. */
   private static final long SIGNAL_GRACE_SECONDS = 10;
 
@@ -778,16 +777,9 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
       }
     }, "RobustnessBenchmark stop on signal");
     Runtime.getRuntime().addShutdownHook(stopOnSignal);
-    int status = 0;
+    int status;
     try {
-      benchmark.run(benchmark, args);
-    } catch (InterruptedException e) {
-      System.err.println(e.getMessage());
-      status = INTERRUPTED_STATUS;
-    } catch (Exception e) {
-      System.err.println("RobustnessBenchmark: " + e.getMessage());
-      System.err.println("Run with -h for the options.");
-      status = 1;
+      status = CommandLines.status("RobustnessBenchmark", () -> benchmark.run(benchmark, args));
     } finally {
       finished.countDown();
     }

@@ -60,7 +60,7 @@ class DocumentedCommandsTest {
 
   static final Path GOLDEN = Paths.get("src", "test", "resources", "golden");
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
-  static final Path DATASETS = Paths.get(System.getProperty("datasets", "/work/shared/datasets"));
+  static final Path DATASETS = Paths.get(System.getProperty("datasets", "../shared/datasets")).toAbsolutePath().normalize();
   static final double RELATIVE_TOLERANCE = 1e-6;
 
   /** Documented commands that are not replayed: (a substring of the command, why). */

@@ -24,9 +24,8 @@ interface USolve {
     if (settings.uUpdate() == AdmmSettings.UUpdate.EXACT_NONNEGATIVE) {
       return new FistaUSolve(settings.uInnerIterations(), m, count, rank);
     }
-    boolean gram = settings.linearSolve() == AdmmSettings.LinearSolve.AUTO
-        ? gramIsCheaper(m, count, rank) : settings.linearSolve() == AdmmSettings.LinearSolve.GRAM_CHOLESKY;
-    return new ClippedUSolve(gram ? new GramUSolve() : new ConjugateGradientUSolve(count, rank));
+    return new ClippedUSolve(usesGram(settings, m, count, rank) ? new GramUSolve()
+        : new ConjugateGradientUSolve(count, rank));
   }
 
   /** Entries of the Gram matrix (and its factor) that the solve for these settings forms, 0 if none. */
@@ -35,9 +34,13 @@ interface USolve {
     if (settings.uUpdate() == AdmmSettings.UUpdate.EXACT_NONNEGATIVE) {
       return FistaUSolve.usesGramForm(m, count) ? (long) count * count : 0;
     }
-    boolean gram = settings.linearSolve() == AdmmSettings.LinearSolve.AUTO
+    return usesGram(settings, m, count, rank) ? 2 * side * side : 0;
+  }
+
+  /** The clip mode's choice: the Gram Cholesky if asked, or under auto where the flop estimate favours it. */
+  static boolean usesGram(AdmmSettings settings, int m, int count, int rank) {
+    return settings.linearSolve() == AdmmSettings.LinearSolve.AUTO
         ? gramIsCheaper(m, count, rank) : settings.linearSolve() == AdmmSettings.LinearSolve.GRAM_CHOLESKY;
-    return gram ? 2 * side * side : 0;
   }
 
   /** True if the flop estimate favours the Gram Cholesky over conjugate gradients. */
