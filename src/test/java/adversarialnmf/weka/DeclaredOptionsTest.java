@@ -19,6 +19,7 @@ class DeclaredOptionsTest {
 
   static Stream<Class<?>> optionClasses() {
     return Stream.concat(adversarialnmf.testing.PackageClusterers.classes().stream(), Stream.of(
+        weka.clusterers.MiniBatchNMF.class,
         weka.filters.unsupervised.attribute.NonnegativeFactorization.class,
         weka.filters.unsupervised.attribute.SaltAndPepperNoise.class,
         weka.filters.unsupervised.attribute.CorruptedPixelNoise.class,

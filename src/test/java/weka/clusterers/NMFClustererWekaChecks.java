@@ -36,8 +36,13 @@ public abstract class NMFClustererWekaChecks extends AbstractClustererTest {
    */
   @Override
   public void testRegression() throws Exception {
-    ((AbstractNMFClusterer) m_Clusterer).setAssignment(adversarialnmf.weka.EnumTags.selected(
-        adversarialnmf.cluster.AssignmentRule.ARGMAX, AbstractNMFClusterer.TAGS_ASSIGNMENT));
+    weka.core.SelectedTag argmax = adversarialnmf.weka.EnumTags.selected(
+        adversarialnmf.cluster.AssignmentRule.ARGMAX, AbstractNMFClusterer.TAGS_ASSIGNMENT);
+    if (m_Clusterer instanceof MiniBatchNMF) { // not an AbstractNMFClusterer: it streams, with its own options
+      ((MiniBatchNMF) m_Clusterer).setAssignment(argmax);
+    } else {
+      ((AbstractNMFClusterer) m_Clusterer).setAssignment(argmax);
+    }
     super.testRegression();
   }
 
