@@ -38,8 +38,8 @@ import weka.filters.unsupervised.attribute.FactorizationAttack;
  * </ul>
  * A clusterer's command line may hold {@code {attack}}: the attack of the cell (ε, norm, a seed of its
  * own), so ANMF can take the attack as its target Z. Each row of {@code results.csv} counts the labels
- * that changed against the same clusterer at ε = 0 and, for a label {@code X} with a twin {@code X,Z:Y}
- * in the study, against that twin on the same data. Rows are written per (threat, data set, seed);
+ * that changed against the same clusterer at ε = 0 and, for a label {@code X} with a twin {@code X/Z:Y}
+ * in the study (see {@link #twinOf}), against that twin on the same data. Rows are written per (threat, data set, seed);
  * a rerun skips what is there. Not a unit test; bench/attack-study.sh runs it.
  *
  * <pre>
@@ -51,7 +51,7 @@ public final class AttackStudy {
 
   static final String HEADER = "threat,dataset,norm,epsilon,clusterer,seed,instances,accuracy,nmi,changed,"
       + "changed_vs_zy,random_accuracy,random_changed,seconds";
-  static final String TWIN_SUFFIX = ",Z:Y";
+  static final String TWIN_SUFFIX = "/Z:Y";
   /** Offset of the seed of an {attack} target from the cell's seed, so it is not the data's attack. */
   static final int TARGET_SEED_OFFSET = 1000;
 
@@ -78,8 +78,9 @@ public final class AttackStudy {
     String spec;
     while (!(spec = Utils.getOption('W', args)).isEmpty()) {
       int equals = spec.indexOf('=');
-      if (equals <= 0) {
-        throw new IllegalArgumentException("-W " + spec + ": give label=clusterer command line");
+      if (equals <= 0 || spec.substring(0, equals).contains(",")) {
+        throw new IllegalArgumentException("-W " + spec + ": give label=clusterer command line, the label"
+            + " without commas (it is a CSV field)");
       }
       clusterers.put(spec.substring(0, equals), spec.substring(equals + 1));
     }
@@ -147,14 +148,17 @@ public final class AttackStudy {
     return false;
   }
 
-  /** The attack of a cell, as a filter command line. */
-  private String attackSpec(double epsilon, int seed, String model) {
+  /**
+   * The attack of a cell, as a filter command line: on the saved {@code model}, or (null) on NMF with
+   * {@code clusters} clusters fitted to the data it is given.
+   */
+  private String attackSpec(double epsilon, int seed, String model, int clusters) {
     return FactorizationAttack.class.getName() + " -norm " + norm.key() + " -epsilon " + epsilon + " -steps "
-        + steps + " -S " + seed + (model == null ? "" : " -model " + model);
+        + steps + " -S " + seed + (model == null ? " -W weka.clusterers.NMF -- -N " + clusters : " -model " + model);
   }
 
   private AbstractNMFClusterer clusterer(String label, double epsilon, int seed, int clusters) throws Exception {
-    String line = clusterers.get(label).replace("{attack}", attackSpec(epsilon, seed + TARGET_SEED_OFFSET, null));
+    String line = clusterers.get(label).replace("{attack}", attackSpec(epsilon, seed + TARGET_SEED_OFFSET, null, clusters));
     String[] options = Utils.splitOptions(line);
     String name = options[0];
     options[0] = "";
@@ -179,7 +183,7 @@ public final class AttackStudy {
     Map<String, int[]> cleanLabels = new LinkedHashMap<String, int[]>();
     List<String> rows = new ArrayList<String>();
     for (double epsilon : epsilons) {
-      Instances data = epsilon == 0 ? clean : attacked(clean, attackSpec(epsilon, seed, null));
+      Instances data = epsilon == 0 ? clean : attacked(clean, attackSpec(epsilon, seed, null, k));
       Map<String, int[]> labels = new LinkedHashMap<String, int[]>();
       Map<String, Double> seconds = new LinkedHashMap<String, Double>();
       for (String label : clusterers.keySet()) {
@@ -236,7 +240,7 @@ public final class AttackStudy {
         if (epsilon == 0) {
           cleanLabels.put(label, cleanTest);
         }
-        Instances attackedTest = epsilon == 0 ? test : attacked(test, attackSpec(epsilon, seed, modelFile.getPath()));
+        Instances attackedTest = epsilon == 0 ? test : attacked(test, attackSpec(epsilon, seed, modelFile.getPath(), k));
         int[] clusters = ClassLabelledClustering.clustersOf(fitted, attackedTest, false);
         int[] random = ClassLabelledClustering.clustersOf(fitted, randomOfSameNorm(test, attackedTest, seed), false);
         labelsAt.get(epsilon).put(label, clusters);
@@ -287,7 +291,7 @@ public final class AttackStudy {
     int[] clusters = labels.get(label);
     int k = labelled.numClasses();
     ContingencyTable table = ClassLabelledClustering.tabulate(labelled, clusters, k);
-    int[] twin = labels.get(label + TWIN_SUFFIX);
+    int[] twin = labels.get(twinOf(label, labels));
     String randomAccuracy = "";
     String randomChanged = "";
     if (random != null) {
@@ -300,6 +304,21 @@ public final class AttackStudy {
         random != null ? differing(clusters, clean) : changed(clusters, clean),
         twin == null ? "" : String.valueOf(changed(clusters, twin)), randomAccuracy,
         randomChanged, seconds);
+  }
+
+  /**
+   * The label of a clusterer's no-attack twin: {@code X/Z:Y} for {@code X}, and for a setting
+   * {@code X/Z:...} that only changes the target, {@code X/Z:Y} as well; null for the twins themselves.
+   */
+  static String twinOf(String label, Map<String, int[]> labels) {
+    if (label.endsWith(TWIN_SUFFIX)) {
+      return null;
+    }
+    if (labels.containsKey(label + TWIN_SUFFIX)) {
+      return label + TWIN_SUFFIX;
+    }
+    int target = label.indexOf("/Z:");
+    return target > 0 ? label.substring(0, target) + TWIN_SUFFIX : null;
   }
 
   /** Rows whose cluster differs between two labellings by one model (the same numbering). */

@@ -190,6 +190,9 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
     }
     Instances features = new Instances(firstBatch);
     features.setClassIndex(-1);
+    for (Instance instance : features) { // weights pass through the attack, the fit does not take them
+      instance.setWeight(1.0);
+    }
     for (int a = features.numAttributes() - 1; a >= 0; a--) {
       if (Arrays.binarySearch(m_FeatureIndices, a) < 0) {
         features.deleteAttributeAt(a);
