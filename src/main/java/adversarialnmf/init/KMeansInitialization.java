@@ -20,6 +20,11 @@ public final class KMeansInitialization implements Initialization {
     this.indicatorOffset = checkedOffset(indicatorOffset);
   }
 
+  /** The constant added to the 0/1 indicator of the nearest centroid to form X0. */
+  public double indicatorOffset() {
+    return indicatorOffset;
+  }
+
   /** {@code indicatorOffset} if it is a valid offset (finite, >= 0). */
   public static double checkedOffset(double indicatorOffset) {
     if (!(indicatorOffset >= 0.0) || Double.isInfinite(indicatorOffset)) {

@@ -33,7 +33,7 @@ final class ColumnLossBlockIteration implements IterativeSolver.BlockIteration {
 
   ColumnLossBlockIteration(ColumnLossNmf method, int maxIterations, ColumnBlocks blocks, DenseMatrix startBasis) {
     this.blocks = blocks;
-    this.orthogonal = method.coefficientRule() == OrthogonalNmf.ORTHOGONAL_RULE;
+    this.orthogonal = method.coefficientRule().orthogonal();
     this.cap = maxIterations;
     this.a = startBasis.copy();
     int n = a.cols();

@@ -75,6 +75,11 @@ public abstract class ColumnLossNmf extends IterativeSolver {
     /** Creates the rule, with its workspaces, for N = {@code count} instances and rank n. */
     interface Factory {
       CoefficientRule create(int count, int rank);
+
+      /** True for a rule that keeps X orthogonal (its out-of-sample rule is then its fixed point). */
+      default boolean orthogonal() {
+        return false;
+      }
     }
 
     /**
@@ -107,7 +112,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   /** The orthogonal X rule's fixed point when X is orthogonal, else NNLS (docs/ALGORITHM.md §7). */
   @Override
   protected Factorization complete(DataMatrix y, Factors start, Factorization fit) {
-    return coefficientRule() == OrthogonalNmf.ORTHOGONAL_RULE
+    return coefficientRule().orthogonal()
         ? fit.completed(OrthogonalOutOfSampleRule.of(y, fit.basis(), fit.coefficients()),
             java.util.Collections.emptyMap())
         : super.complete(y, start, fit);
@@ -116,7 +121,7 @@ public abstract class ColumnLossNmf extends IterativeSolver {
   /** {@link #complete} on column blocks: the orthogonal rule needs only Y Xᵀ, a sum over blocks. */
   @Override
   protected Factorization completeBlocks(ColumnBlocks blocks, Factors start, Factorization fit) {
-    if (coefficientRule() != OrthogonalNmf.ORTHOGONAL_RULE) {
+    if (!coefficientRule().orthogonal()) {
       return super.completeBlocks(blocks, start, fit);
     }
     DenseMatrix yXt = blocks.aggregate((y, state) -> BlockProducts.productsOfX(y, state.xt())).matrix(0);

@@ -176,7 +176,7 @@ public final class GraphNmf extends IterativeSolver {
 
     private Options(double lambda, int neighbours, GraphWeighting weighting) {
       this.lambda = checkedLambda(lambda);
-      this.neighbours = checkedNeighbours(neighbours);
+      this.neighbours = NeighbourGraph.checkedNeighbours(neighbours);
       this.weighting = java.util.Objects.requireNonNull(weighting, "weighting");
     }
 
@@ -214,14 +214,6 @@ public final class GraphNmf extends IterativeSolver {
         throw new IllegalArgumentException("graph weight lambda must be a finite number >= 0, got " + lambda);
       }
       return lambda;
-    }
-
-    /** {@code neighbours} if it is a valid number of nearest neighbours, at least 1. */
-    public static int checkedNeighbours(int neighbours) {
-      if (neighbours < 1) {
-        throw new IllegalArgumentException("number of nearest neighbours must be at least 1, got " + neighbours);
-      }
-      return neighbours;
     }
 
     String describe() {

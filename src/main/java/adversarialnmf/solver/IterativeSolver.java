@@ -107,18 +107,12 @@ public abstract class IterativeSolver implements FactorizationSolver {
     return fit(blocks, start, null);
   }
 
-  /** {@link #fit(ColumnBlocks, Factors)}, telling {@code listener} (may be null) of every iteration. */
-  public final Factorization fit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+  /** {@link #fit(ColumnBlocks, Factors)}, telling {@code listener} (may be null) where the fit stands, as the in-memory fit does. */
+  public final Factorization fit(ColumnBlocks blocks, Factors start, ProgressListener listener) {
     return parallelism.within(() -> runFit(blocks, start, listener));
   }
 
-  /** Told the objective after every iteration of a block fit (the Spark job logs it with an ETA). */
-  @FunctionalInterface
-  public interface IterationListener {
-    void iterationDone(int iteration, int maxIterations, double objective);
-  }
-
-  private Factorization runFit(ColumnBlocks blocks, Factors start, IterationListener listener) {
+  private Factorization runFit(ColumnBlocks blocks, Factors start, ProgressListener listener) {
     DenseMatrix startBasis = start.basis();
     if (start.coefficients().cols() != blocks.columns()) {
       throw new IllegalArgumentException("start coefficients " + start.coefficients().shape() + " do not fit "
@@ -130,23 +124,14 @@ public abstract class IterativeSolver implements FactorizationSolver {
     }
     BlockIteration iteration = startBlocks(blocks, startBasis);
     return run(new Run() {
-      private int done;
-      private int reported;
-
       @Override
       protected void iterate() {
         iteration.iterate();
-        done++;
       }
 
       @Override
       protected double objective() {
-        double value = iteration.objective();
-        if (listener != null && done > reported) {
-          reported = done;
-          listener.iterationDone(done, stopping.maxIterations(), value);
-        }
-        return value;
+        return iteration.objective();
       }
 
       @Override
@@ -158,7 +143,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
       protected void finish(Factorization.Builder result, int iterations) {
         iteration.finish(result, iterations);
       }
-    }, fit -> completeBlocks(blocks, start, fit), null);
+    }, fit -> completeBlocks(blocks, start, fit), listener);
   }
 
   /** The per-fit state over column blocks; a method without a block form refuses. */

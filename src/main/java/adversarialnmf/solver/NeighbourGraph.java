@@ -36,13 +36,21 @@ public final class NeighbourGraph {
     }
   }
 
+  /** {@code neighbours} if it is a valid number of nearest neighbours, at least 1. */
+  public static int checkedNeighbours(int neighbours) {
+    if (neighbours < 1) {
+      throw new IllegalArgumentException("number of nearest neighbours must be at least 1, got " + neighbours);
+    }
+    return neighbours;
+  }
+
   /**
    * The graph of the columns of {@code y}, each joined to its {@code k} nearest (fewer when there
    * are not k other instances; ties go to the lower index). Checks the thread's interrupt flag once
    * per block.
    */
   public static NeighbourGraph of(DataMatrix y, int k, GraphWeighting weighting) {
-    GraphNmf.Options.checkedNeighbours(k);
+    checkedNeighbours(k);
     int count = y.cols();
     int per = Math.min(k, count - 1);
     int[] nearest = new int[count * Math.max(per, 0)];

@@ -18,7 +18,17 @@ public final class OrthogonalNmf extends ColumnLossNmf {
   public static final String ORTHOGONALITY_TRACE = "orthogonality residual";
 
   /** The orthogonal X-update of Ding et al.; capped NMF uses it too. */
-  static final CoefficientRule.Factory ORTHOGONAL_RULE = OrthogonalCoefficients::new;
+  static final CoefficientRule.Factory ORTHOGONAL_RULE = new CoefficientRule.Factory() {
+    @Override
+    public CoefficientRule create(int count, int rank) {
+      return new OrthogonalCoefficients(count, rank);
+    }
+
+    @Override
+    public boolean orthogonal() {
+      return true;
+    }
+  };
 
   public OrthogonalNmf(StoppingRule stopping) {
     super(stopping);

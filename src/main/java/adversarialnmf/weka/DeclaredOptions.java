@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Vector;
 import weka.core.Option;
+import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
 import weka.core.Tag;
@@ -59,6 +60,13 @@ public final class DeclaredOptions {
 
     boolean isFlag() {
       return type() == boolean.class;
+    }
+
+    /** A nested scheme: an object with options of its own, written as -W class ... -- its options. */
+    boolean isNested() {
+      Class<?> t = type();
+      return !t.isPrimitive() && t != String.class && t != String[].class && t != SelectedTag.class
+          && !Number.class.isAssignableFrom(t);
     }
   }
 
@@ -126,6 +134,13 @@ public final class DeclaredOptions {
       options.add(new Option(text.toString(), d.flag(), d.isFlag() ? 0 : 1,
           synopsis(d, prototype)));
     }
+    for (Declared d : DECLARED.get(target.getClass())) {
+      Object scheme = get(d, target);
+      if (d.isNested() && scheme instanceof OptionHandler) {
+        options.add(new Option("", "", 0, "\nOptions specific to " + scheme.getClass().getName() + ":"));
+        options.addAll(Collections.list(((OptionHandler) scheme).listOptions()));
+      }
+    }
     return options;
   }
 
@@ -140,6 +155,9 @@ public final class DeclaredOptions {
       String text = "";
       if (d.isFlag()) {
         value = Utils.getFlag(d.flag(), options);
+      } else if (d.isNested()) {
+        text = Utils.getOption(d.flag(), options);
+        value = nested(d, text.isEmpty() ? get(d, prototype).getClass().getName() : text, options);
       } else if (d.type() == String[].class) {
         // a repeated option, one value per occurrence
         List<String> values = new ArrayList<>();
@@ -163,9 +181,16 @@ public final class DeclaredOptions {
   /** The declared options' current values, in display order, followed by {@code inherited}. */
   public static String[] getOptions(Object target, String... inherited) {
     List<String> options = new ArrayList<>();
+    List<String> nested = new ArrayList<>();
     for (Declared d : DECLARED.get(target.getClass())) {
       Object value = get(d, target);
-      if (d.isFlag()) {
+      if (d.isNested()) {
+        options.add("-" + d.flag());
+        options.add(value.getClass().getName());
+        if (value instanceof OptionHandler) {
+          nested.addAll(Arrays.asList(((OptionHandler) value).getOptions()));
+        }
+      } else if (d.isFlag()) {
         if (Boolean.TRUE.equals(value)) {
           options.add("-" + d.flag());
         }
@@ -180,7 +205,30 @@ public final class DeclaredOptions {
       }
     }
     options.addAll(Arrays.asList(inherited));
+    if (!nested.isEmpty()) { // last: everything after "--" is the nested scheme's
+      options.add("--");
+      options.addAll(nested);
+    }
     return options.toArray(new String[0]);
+  }
+
+  /**
+   * The nested scheme {@code name} with the options after {@code --} (consumed), made by Weka's
+   * class loader, which sees the classes of installed packages.
+   */
+  private static Object nested(Declared d, String name, String[] options) throws Exception {
+    String[] schemeOptions = Utils.partitionOptions(options);
+    Object scheme;
+    try {
+      scheme = Utils.forName(Object.class, name, schemeOptions);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("option -" + d.flag() + " " + name + ": " + e.getMessage(), e);
+    }
+    if (!d.type().isInstance(scheme)) {
+      throw new IllegalArgumentException("option -" + d.flag() + " " + name + ": not a " + d.type().getName()
+          + ", which the " + d.meta.displayName() + " must be");
+    }
+    return scheme;
   }
 
   private static Object get(Declared d, Object target) {
@@ -243,6 +291,9 @@ public final class DeclaredOptions {
     if (value instanceof String[]) {
       return String.join(", ", (String[]) value);
     }
+    if (value instanceof OptionHandler) {
+      return value.getClass().getName();
+    }
     return value == null ? "" : value.toString();
   }
 
@@ -252,6 +303,9 @@ public final class DeclaredOptions {
     }
     if (d.isFlag()) {
       return "-" + d.flag();
+    }
+    if (d.isNested()) {
+      return "-" + d.flag() + " <class name> [-- its options]";
     }
     Object value = get(d, prototype);
     if (value instanceof SelectedTag) {

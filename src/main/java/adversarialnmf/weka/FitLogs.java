@@ -1,5 +1,6 @@
 package adversarialnmf.weka;
 
+import adversarialnmf.solver.ProgressListener;
 import weka.gui.Logger;
 
 /**
@@ -26,5 +27,14 @@ public final class FitLogs {
   /** The log bound to the current thread, or null. */
   public static Logger ofCurrentThread() {
     return CURRENT.get();
+  }
+
+  /** Reports of a fit of {@code method} to the status bar and log bound to this thread, or null if none is. */
+  public static ProgressListener progressListener(String method) {
+    Logger log = CURRENT.get();
+    return log == null ? null : ProgressListener.ofLines(line -> {
+      log.statusMessage(method + ": " + line);
+      log.logMessage(method + ": " + line);
+    });
   }
 }

@@ -1,6 +1,6 @@
 package weka.clusterers;
 
-import adversarialnmf.cluster.NmfClustering;
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
@@ -19,6 +19,7 @@ import adversarialnmf.solver.anmf.AttackerTarget;
 import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
+import adversarialnmf.weka.ModelReport;
 import adversarialnmf.weka.ShiftTarget;
 import adversarialnmf.weka.WekaData;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Random;
 import java.util.Vector;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
@@ -140,19 +140,29 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) throws Exception {
+  protected FactorizationSolver createSolver(Instances data, FitContext context) throws Exception {
     if (m_Solver == AnmfSolver.GRADIENT && m_Model.unitNormBases()) {
       throw new IllegalArgumentException("ANMF: -unit-norm-bases needs the ADMM solver; drop -solver gradient "
           + "or -unit-norm-bases");
     }
-    AttackerTarget target = attackerTarget(data, y, dataScale, random);
+    DataMatrix y = context.data();
+    AttackerTarget target = attackerTarget(data, context);
     AnmfSolver chosen = fixedSolver();
     m_SolverChoice = m_Solver == AnmfSolver.AUTO && chosen == AnmfSolver.ADMM
         ? "-solver auto chose the ADMM: -unit-norm-bases has no gradient-solver form" : null;
+    if (context.columnBlocks()) {
+      if (chosen == AnmfSolver.ADMM) {
+        throw new IllegalArgumentException("ANMF: the ADMM has no column-block form (its attributes x instances"
+            + " auxiliaries); on column blocks use -solver gradient (auto chooses it)"
+            + (m_Model.unitNormBases() ? " and drop -unit-norm-bases" : ""));
+      }
+      m_SolverChoice = chosen == AnmfSolver.AUTO
+          ? "-solver auto chose the gradient solver: the data are in column blocks, which only it fits" : null;
+      chosen = AnmfSolver.GRADIENT;
+    }
     if (chosen == AnmfSolver.AUTO) {
-      long admm = AnmfSolver.ADMM.create(m_Model, m_Admm, m_Gradient, target, stopping)
-          .workingSetBytes(y, m_NumClusters);
+      long admm = AnmfSolver.ADMM.create(m_Model, m_Admm, m_Gradient, target, context.stopping())
+          .workingSetBytes(y, context.clusters());
       long free = WorkingSet.freeHeapBytesFor((long) (admm / AnmfSolver.COMFORTABLE_SHARE));
       boolean missing = !y.missing().isEmpty();
       chosen = AnmfSolver.AUTO.resolve(admm, free, missing);
@@ -163,7 +173,7 @@ public class ANMF extends AbstractNMFClusterer {
           : "-solver auto chose the gradient solver: the ADMM would need about " + WorkingSet.readable(admm)
               + ", more than half of the " + WorkingSet.readable(free) + " free heap";
     }
-    return chosen.create(m_Model, m_Admm, m_Gradient, target, stopping);
+    return chosen.create(m_Model, m_Admm, m_Gradient, target, context.stopping());
   }
 
   /** The chosen solver's (auto: the cheaper gradient solver's); no target is needed for its size. */
@@ -174,12 +184,12 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected String cheaperAlternative(DataMatrix y) {
-    String general = super.cheaperAlternative(y);
+  protected String cheaperAlternative(DataMatrix y, int clusters) {
+    String general = super.cheaperAlternative(y, clusters);
     return m_Solver == AnmfSolver.GRADIENT ? general : (m_Model.unitNormBases() ? "drop -unit-norm-bases and " : "")
         + "use -solver gradient, which forms no attributes x instances"
         + " auxiliary (about " + WorkingSet.readable(AnmfGradientSolver.workspaceBytes(y.rows(), y.cols(),
-        m_NumClusters)) + " here), or " + general;
+        clusters)) + " here), or " + general;
   }
 
   /** Model (9) as the options set it, for the core solvers. */
@@ -201,18 +211,24 @@ public class ANMF extends AbstractNMFClusterer {
    * Z from the target option: the shift of Remark 1a (the option "shift", or a {@link ShiftTarget}
    * filter), or the data passed through any other Weka filter (Remark 1b).
    */
-  private AttackerTarget attackerTarget(Instances data, DataMatrix y, double dataScale, Random random)
-      throws Exception {
+  private AttackerTarget attackerTarget(Instances data, FitContext context) throws Exception {
+    double dataScale = context.dataScale();
     String spec = m_Target.trim();
     Filter filter = targetFilter();
     if (filter instanceof ShiftTarget) {
       double shift = ((ShiftTarget) filter).getShift();
       if (shift * dataScale > OverflowSafe.SAFE_MAX) {
-        throw new IllegalArgumentException("ANMF: the shift (-shift " + shift + ") is " + readable(shift * dataScale)
+        throw new IllegalArgumentException("ANMF: the shift (-shift " + shift + ") is " + ModelReport.readable(shift * dataScale)
             + " times the largest data value, too large for the squares the fit forms; give a shift of the"
             + " order of the data's values");
       }
-      return shift >= 0 ? AttackerTarget.shift(shift * dataScale) : AttackerTarget.randomShift(y, random);
+      return shift >= 0 ? AttackerTarget.shift(shift * dataScale)
+          : AttackerTarget.randomShift(context.data(), context.target());
+    }
+    if (context.columnBlocks()) {
+      throw new IllegalArgumentException("ANMF: the attacker target filter '" + spec + "' has no column-block form:"
+          + " its Z would have to be cut into blocks beside Y, which the block solver does not do yet; on column"
+          + " blocks use -target shift (Remark 1a, with -shift t or a drawn t)");
     }
     requireAttributeFilter(filter, spec);
     // each instance carries its row number as its weight through a filter that keeps weights, so one
@@ -240,16 +256,6 @@ public class ANMF extends AbstractNMFClusterer {
     DenseMatrix z = WekaData.toMatrix(target, features).toDense();
     MatrixOps.scale(z, dataScale);
     return AttackerTarget.explicit(z);
-  }
-
-  /**
-   * {@link #adoptFit(Instances, NmfClustering, double)} for a fit of model (9) made elsewhere, with
-   * the descriptions of its solver and attacker target for {@link #toString()}.
-   */
-  public void adoptFit(Instances header, NmfClustering model, double fitSeconds, String solverDescription,
-      String targetDescription) {
-    adoptFit(header, model, fitSeconds,
-        Arrays.asList("Attacker target Z: " + targetDescription, "Solver: " + solverDescription));
   }
 
   /**
@@ -681,8 +687,10 @@ public class ANMF extends AbstractNMFClusterer {
 
   @OptionMetadata(displayName = "stopping rule", displayOrder = 78,
       description = "The ADMM's convergence test with the tolerance: change (relative primal residual"
-      + " and relative change of the objective), residuals (relative primal and dual residuals), or"
-      + " paper, rule (26) with absolute squared norms, rarely met on real data.")
+      + " and relative change of the objective), residuals (relative primal and dual residuals), scale-free"
+      + " (relative primal residual and relative change of the scale-free coefficients diag(||a_r||) X, which"
+      + " a drift of scale between A and X does not move), or paper, rule (26) with absolute squared norms,"
+      + " rarely met on real data.")
   @CommandLineOption("stop")
   public SelectedTag getStopping() {
     return EnumTags.selected(m_Admm.toleranceRule(), TAGS_STOPPING);

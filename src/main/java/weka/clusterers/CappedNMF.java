@@ -1,11 +1,9 @@
 package weka.clusterers;
 
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.weka.CommandLineOption;
-import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.solver.CappedNmf;
 import adversarialnmf.solver.FactorizationSolver;
-import adversarialnmf.solver.StoppingRule;
-import java.util.Random;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
@@ -68,9 +66,8 @@ public class CappedNMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) {
-    return new CappedNmf(stopping, capOptions(dataScale));
+  protected FactorizationSolver createSolver(Instances data, FitContext context) {
+    return new CappedNmf(context.stopping(), capOptions(context.dataScale()));
   }
 
   /** The cap rule for data multiplied by {@code dataScale} (a fixed cap is given in raw units). */

@@ -1,13 +1,12 @@
 package weka.clusterers;
 
-import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.GraphNmf;
 import adversarialnmf.solver.GraphWeighting;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
-import java.util.Random;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
@@ -68,9 +67,8 @@ public class GraphNMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) {
-    return solverForEstimate(stopping);
+  protected FactorizationSolver createSolver(Instances data, FitContext context) {
+    return solverForEstimate(context.stopping());
   }
 
   @Override

@@ -1,10 +1,8 @@
 package weka.clusterers;
 
-import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.L21Nmf;
-import adversarialnmf.solver.StoppingRule;
-import java.util.Random;
 import weka.core.Instances;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
@@ -49,9 +47,8 @@ public class L21NMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) {
-    return new L21Nmf(stopping);
+  protected FactorizationSolver createSolver(Instances data, FitContext context) {
+    return new L21Nmf(context.stopping());
   }
 
   @Override

@@ -1,14 +1,12 @@
 package weka.clusterers;
 
-import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.NmfSolver;
-import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.EnumTags;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
@@ -65,9 +63,8 @@ public class NMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) {
-    return m_Solver.create(stopping);
+  protected FactorizationSolver createSolver(Instances data, FitContext context) {
+    return m_Solver.create(context.stopping());
   }
 
   @Override

@@ -1,10 +1,8 @@
 package weka.clusterers;
 
-import adversarialnmf.linalg.DataMatrix;
+import adversarialnmf.cluster.FitContext;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.OrthogonalNmf;
-import adversarialnmf.solver.StoppingRule;
-import java.util.Random;
 import weka.core.Instances;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
@@ -54,9 +52,8 @@ public class OrthogonalNMF extends AbstractNMFClusterer {
   }
 
   @Override
-  protected FactorizationSolver createSolver(Instances data, DataMatrix y, double dataScale, StoppingRule stopping,
-      Random random) {
-    return new OrthogonalNmf(stopping);
+  protected FactorizationSolver createSolver(Instances data, FitContext context) {
+    return new OrthogonalNmf(context.stopping());
   }
 
   @Override

@@ -8,11 +8,9 @@ import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Vector;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.Clusterer;
@@ -90,42 +88,23 @@ public class ClustererSplitEvaluator
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tThe full class name of the clusterer.\n\t(default weka.clusterers.SimpleKMeans)",
-        "W", 1, "-W <class name>"));
-    options.addAll(DeclaredOptions.listOptions(this));
-    if (m_Template instanceof OptionHandler) {
-      options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Template.getClass().getName() + ":"));
-      options.addAll(Collections.list(((OptionHandler) m_Template).listOptions()));
-    }
-    return options.elements();
+    return DeclaredOptions.listOptions(this).elements();
   }
 
+  /** The declared options, -W and the clusterer's options after "--" among them. */
   @Override
   public void setOptions(String[] options) throws Exception {
     DeclaredOptions.setOptions(this, options);
-    String name = Utils.getOption('W', options);
-    if (name.isEmpty()) {
-      name = SimpleKMeans.class.getName();
-    }
-    // package classes are only visible through Weka's class loader, hence forName, not Class.forName
-    setClusterer(AbstractClusterer.forName(name, Utils.partitionOptions(options)));
   }
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>(Arrays.asList(DeclaredOptions.getOptions(this)));
-    options.add("-W");
-    options.add(m_Template.getClass().getName());
-    options.add("--");
-    if (m_Template instanceof OptionHandler) {
-      options.addAll(Arrays.asList(((OptionHandler) m_Template).getOptions()));
-    }
-    return options.toArray(new String[0]);
+    return DeclaredOptions.getOptions(this);
   }
 
   @OptionMetadata(displayName = "clusterer", displayOrder = 10,
-      description = "The clusterer to evaluate (any Weka clusterer).")
+      description = "The clusterer to evaluate (any Weka clusterer), with its options after '--'.")
+  @CommandLineOption("W")
   public Clusterer getClusterer() {
     return m_Template;
   }

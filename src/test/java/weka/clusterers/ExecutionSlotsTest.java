@@ -2,6 +2,7 @@ package weka.clusterers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,44 +49,42 @@ class ExecutionSlotsTest {
   }
 
   @Test
-  void theFilterPassesItsSlotsToTheFitAndGivesTheSameOutput() throws Exception {
+  void theFiltersClustererSlotsGiveTheSameOutput() throws Exception {
     double[][] outputs = new double[2][];
     for (int slots = 0; slots <= 1; slots++) {
       NonnegativeFactorization filter = new NonnegativeFactorization();
       NMF nmf = new NMF();
       nmf.setNumClusters(3);
       nmf.setMaxIterations(20);
+      nmf.setNumExecutionSlots(slots);
       filter.setClusterer(nmf);
-      filter.setNumExecutionSlots(slots);
       filter.setInputFormat(data());
       Instances out = Filter.useFilter(data(), filter);
-      assertEquals(slots, filter.getNumExecutionSlots());
+      assertEquals(slots, filter.getClusterer().getNumExecutionSlots());
       outputs[slots] = out.attributeToDoubleArray(0);
     }
     assertArrayEquals(outputs[0], outputs[1], 0.0);
   }
 
   @Test
-  void theOptionRoundTripsOnTheClustererAndTheFilterKeepsItsOwn() throws Exception {
+  void theOptionRoundTripsOnTheClustererAndTheFilterHasNoneOfItsOwn() throws Exception {
     NMF nmf = new NMF();
     nmf.setOptions(new String[] {"-num-slots", "3"});
     assertEquals(3, nmf.getNumExecutionSlots());
     assertTrue(weka.core.Utils.joinOptions(nmf.getOptions()).contains("-num-slots 3"));
     NonnegativeFactorization filter = new NonnegativeFactorization();
-    filter.setOptions(weka.core.Utils.splitOptions("-num-slots 2 -W weka.clusterers.NMF -- -num-slots 1"));
-    assertEquals(2, filter.getNumExecutionSlots());
+    filter.setOptions(weka.core.Utils.splitOptions("-W weka.clusterers.NMF -- -num-slots 1"));
     assertEquals(1, filter.getClusterer().getNumExecutionSlots());
+    assertFalse(weka.core.Utils.joinOptions(filter.getOptions()).startsWith("-num-slots"),
+        "one -num-slots, the clusterer's: " + weka.core.Utils.joinOptions(filter.getOptions()));
     NonnegativeFactorization copy = new NonnegativeFactorization();
     copy.setOptions(filter.getOptions());
-    assertEquals(2, copy.getNumExecutionSlots());
     assertEquals(1, copy.getClusterer().getNumExecutionSlots());
   }
 
   @Test
   void aNegativeNumberOfSlotsIsRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NMF().setNumExecutionSlots(-1));
-    assertTrue(e.getMessage().contains("-num-slots -1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new NonnegativeFactorization().setNumExecutionSlots(-1));
     assertTrue(e.getMessage().contains("-num-slots -1"), e.getMessage());
     assertEquals(Parallelism.allProcessors(), Parallelism.executionSlots(0));
     assertEquals(Parallelism.SEQUENTIAL, Parallelism.executionSlots(1));

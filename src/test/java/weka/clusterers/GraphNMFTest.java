@@ -23,7 +23,7 @@ class GraphNMFTest extends NMFClustererContract {
   void optionsReachTheSolverAndTheModelReportsItsGraph() throws Exception {
     GraphNMF c = new GraphNMF();
     c.setOptions(Utils.splitOptions("-lambda 2.5 -neighbours 3 -weighting heat -N 2"));
-    GraphNmf.Options options = ((GraphNmf) c.solverForEstimate(c.m_Stopping)).options();
+    GraphNmf.Options options = ((GraphNmf) c.solverForEstimate(c.m_Settings.stopping())).options();
     assertEquals(2.5, options.lambda(), 0.0);
     assertEquals(3, options.neighbours());
     assertEquals(GraphWeighting.HEAT, options.weighting());

@@ -89,24 +89,36 @@ class FactorizationJobTest {
     return Filter.useFilter(data, remove);
   }
 
-  FactorizationJob.Settings settings(File input, String method, int rank, int iterations, String... methodOptions) {
-    FactorizationJob.Settings s = new FactorizationJob.Settings();
+  /**
+   * The job's settings for a method of the test's short names: nmf (MU), hals, l21, capped and anmf
+   * (its gradient solver, the one with a block form, also on one machine so the two fits compare).
+   */
+  JobSettings settings(File input, String method, int rank, int iterations, String... methodOptions) {
+    JobSettings s = new JobSettings();
     s.input = input.getPath();
-    s.method = method;
+    List<String> options = new ArrayList<>();
+    switch (method) {
+      case "hals": s.method = "NMF"; options.addAll(Arrays.asList("-solver", "hals")); break;
+      case "l21": s.method = "L21NMF"; break;
+      case "capped": s.method = "CappedNMF"; break;
+      case "anmf": s.method = "weka.clusterers.ANMF"; options.addAll(Arrays.asList("-solver", "gradient")); break;
+      default: s.method = "NMF";
+    }
+    options.addAll(Arrays.asList(methodOptions));
     s.rank = rank;
     s.iterations = iterations;
     s.tolerance = 0.0; // both runs take every iteration
-    s.seed = 3;
+    s.seed = 3L;
     s.init = "random";
     s.partitions = PARTITIONS;
     s.output = output.resolve(method).toString();
-    s.methodOptions = methodOptions;
+    s.methodOptions = options.toArray(new String[0]);
     return s;
   }
 
   /** The package's clusterer with the job's settings, fitted on one machine. */
-  static AbstractNMFClusterer singleMachine(FactorizationJob.Settings s, Instances data) throws Exception {
-    AbstractNMFClusterer c = FactorizationJob.clusterer(s);
+  static AbstractNMFClusterer singleMachine(JobSettings s, Instances data) throws Exception {
+    AbstractNMFClusterer c = s.clusterer();
     c.buildClusterer(data);
     return c;
   }
@@ -143,7 +155,7 @@ class FactorizationJobTest {
   @CsvSource({"nmf, 30", "hals, 30", "l21, 30", "capped, 30", "anmf, 30"})
   void mnistAgreesWithTheSingleMachineFit(String method, int iterations) throws Exception {
     File file = dataset("MNIST_test_bal1000.arff.gz");
-    FactorizationJob.Settings s = settings(file, method, 10, iterations);
+    JobSettings s = settings(file, method, 10, iterations);
     FactorizationJob.Result job = FactorizationJob.run(spark, s);
     assertAgree(singleMachine(s, withoutClass(file)), job, "MNIST-1000 " + method);
   }
@@ -152,7 +164,7 @@ class FactorizationJobTest {
   @CsvSource({"hals, 25", "anmf, 25"})
   void sparseBbcSportAgreesWithTheSingleMachineFit(String method, int iterations) throws Exception {
     File file = dataset("BBCSport.arff.gz");
-    FactorizationJob.Settings s = settings(file, method, 5, iterations);
+    JobSettings s = settings(file, method, 5, iterations);
     FactorizationJob.Result job = FactorizationJob.run(spark, s);
     assertAgree(singleMachine(s, withoutClass(file)), job, "BBCSport " + method);
   }
@@ -160,7 +172,7 @@ class FactorizationJobTest {
   @Test
   void theLiteraturesTextProtocolOnSparseBbcSportAgreesWithTheSingleMachineFit() throws Exception {
     File file = dataset("BBCSport.arff.gz");
-    FactorizationJob.Settings s = settings(file, "hals", 5, 25, "-term-weighting", "tfidf", "-normalize", "l2",
+    JobSettings s = settings(file, "hals", 5, 25, "-term-weighting", "tfidf", "-normalize", "l2",
         "-assign", "kmeans", "-assign-restarts", "3");
     FactorizationJob.Result job = FactorizationJob.run(spark, s);
     AbstractNMFClusterer single = singleMachine(s, withoutClass(file));
@@ -176,7 +188,7 @@ class FactorizationJobTest {
   @Test
   void theModelFileEvaluatesInWekaAsTheSingleMachineModel() throws Exception {
     File file = dataset("MNIST_test_bal1000.arff.gz");
-    FactorizationJob.Settings s = settings(file, "anmf", 10, 20);
+    JobSettings s = settings(file, "anmf", 10, 20);
     FactorizationJob.Result job = FactorizationJob.run(spark, s);
     String modelFile = output.resolve("anmf").resolve("model.model").toString();
     Instances full = DataSource.read(file.getPath());
@@ -235,7 +247,7 @@ class FactorizationJobTest {
     Path arff = write("ignored.arff", "@relation r", "@attribute id numeric", "@attribute a numeric",
         "@attribute b numeric", "@attribute class {x,y}", "@data", "1,1,0,x", "2,0,1,y", "3,2,0,x", "4,0,2,y",
         "5,3,1,x", "6,1,3,y");
-    FactorizationJob.Settings s = settings(arff.toFile(), "nmf", 2, 20);
+    JobSettings s = settings(arff.toFile(), "nmf", 2, 20);
     s.partitions = 2;
     s.ignored.add("id");
     FactorizationJob.run(spark, s);
@@ -256,7 +268,7 @@ class FactorizationJobTest {
     String[][] commands = {
         {"--input", "in.arff", "--output", "out", "--rank", "ten"},
         {"--input", "in.arff", "--output", "out", "--colour", "red"},
-        {"--input", "in.arff", "--output", "out", "--method", "anmf", "--", "-alpha", "much"}};
+        {"--input", "in.arff", "--output", "out", "--method", "ANMF", "--", "-alpha", "much"}};
     String[] expected = {"FactorizationJob: --rank needs a whole number, got 'ten'",
         "FactorizationJob: unknown option --colour", "FactorizationJob: options of weka.clusterers.ANMF after --: "};
     for (int i = 0; i < commands.length; i++) {
@@ -275,6 +287,40 @@ class FactorizationJobTest {
       assertTrue(lines[1].startsWith("Usage: FactorizationJob"), lines[1]);
       assertTrue(Arrays.stream(lines).noneMatch(line -> line.trim().startsWith("at ")), "no stack trace");
     }
+  }
+
+  /** Restarts run on the blocks one after another and keep the run a single machine keeps. */
+  @Test
+  void restartsAgreeWithTheSingleMachineFit() throws Exception {
+    File file = dataset("MNIST_test_bal150.arff.gz");
+    JobSettings s = settings(file, "hals", 10, 15, "-restarts", "3");
+    FactorizationJob.Result job = FactorizationJob.run(spark, s);
+    AbstractNMFClusterer single = singleMachine(s, withoutClass(file));
+    assertEquals(3, job.model.getRuns().count());
+    assertEquals(single.getRuns().best(), job.model.getRuns().best(), "the kept run");
+    assertAgree(single, job, "MNIST-150 hals, 3 restarts");
+  }
+
+  /**
+   * A target the block solver cannot take is refused by name (the job once accepted and ignored
+   * it), as is a clusterer that is not one of the package's.
+   */
+  @Test
+  void whatHasNoBlockFormIsRefusedNamingIt() throws Exception {
+    File file = dataset("MNIST_test_bal150.arff.gz");
+    JobSettings filterTarget = settings(file, "anmf", 3, 2, "-target", "weka.filters.AllFilter");
+    String message = assertThrows(IllegalArgumentException.class, () -> FactorizationJob.fit(spark, filterTarget))
+        .getMessage();
+    assertTrue(message.contains("weka.filters.AllFilter") && message.contains("-target shift"), message);
+    JobSettings admm = settings(file, "nmf", 3, 2);
+    admm.method = "ANMF";
+    admm.methodOptions = new String[] {"-solver", "admm"};
+    message = assertThrows(IllegalArgumentException.class, () -> FactorizationJob.fit(spark, admm)).getMessage();
+    assertTrue(message.contains("-solver gradient"), message);
+    JobSettings foreign = settings(file, "nmf", 3, 2);
+    foreign.method = "SimpleKMeans";
+    message = assertThrows(IllegalArgumentException.class, foreign::clusterer).getMessage();
+    assertTrue(message.contains("weka.clusterers.SimpleKMeans is not one of the package's NMF clusterers"), message);
   }
 
   /** Fails the first attempt of partition 1's task at the fifth update of a fit, once per JVM. */
@@ -305,7 +351,7 @@ class FactorizationJobTest {
   @Test
   void aTaskThatFailsOnceIsRetriedAndTheResultIsUnchanged() throws Exception {
     File file = dataset("MNIST_test_bal1000.arff.gz");
-    FactorizationJob.Settings s = settings(file, "hals", 10, 12);
+    JobSettings s = settings(file, "hals", 10, 12);
     FactorizationJob.Result clean = FactorizationJob.fit(spark, s);
     FactorizationJob.Result retried = FactorizationJob.fit(spark, s, FailingOnce::new);
     assertTrue(FAILED.get(), "the injected failure happened");
@@ -321,7 +367,7 @@ class FactorizationJobTest {
   }
 
   String failure(Path input, String format) {
-    FactorizationJob.Settings s = new FactorizationJob.Settings();
+    JobSettings s = new JobSettings();
     s.input = input.toString();
     s.format = format;
     s.rank = 2;
@@ -369,7 +415,7 @@ class FactorizationJobTest {
     }
     Path arffFile = write("small.arff", arff.toArray(new String[0]));
     Path libsvmFile = write("small.libsvm", libsvm.toArray(new String[0]));
-    FactorizationJob.Settings s = settings(arffFile.toFile(), "nmf", 2, 10);
+    JobSettings s = settings(arffFile.toFile(), "nmf", 2, 10);
     s.partitions = 2;
     FactorizationJob.Result fromArff = FactorizationJob.run(spark, s);
     Path parquet = output.resolve("small.parquet");
@@ -381,7 +427,7 @@ class FactorizationJobTest {
     spark.createDataFrame(table, new org.apache.spark.sql.types.StructType()
         .add("f1", "double").add("f2", "double").add("f3", "double")).coalesce(1).write().parquet(parquet.toString());
     for (Path other : new Path[] {libsvmFile, parquet}) {
-      FactorizationJob.Settings t = settings(other.toFile(), "nmf", 2, 10);
+      JobSettings t = settings(other.toFile(), "nmf", 2, 10);
       t.partitions = 2;
       t.output = output.resolve("other-" + other.getFileName()).toString();
       FactorizationJob.Result result = FactorizationJob.run(spark, t);

@@ -12,7 +12,6 @@ import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -27,7 +26,6 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Option;
-import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
@@ -70,7 +68,6 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   protected boolean m_PassNonNumeric = false;
   protected boolean m_ProjectTraining = false;
   /** Threads of the fit and of the projections, Weka's execution slots: 0 = one per available processor. */
-  protected int m_NumExecutionSlots = 0;
 
   // fitted on the first batch
   /** Input attributes that form the data matrix Y (the numeric non-class attributes). */
@@ -266,7 +263,6 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
       features = Filter.useFilter(instances, remove);
     }
     AbstractNMFClusterer fitted = (AbstractNMFClusterer) AbstractClusterer.makeCopy(m_Clusterer);
-    fitted.setNumExecutionSlots(m_NumExecutionSlots);
     try {
       fitted.buildClusterer(features);
     } catch (IllegalArgumentException e) {
@@ -286,7 +282,8 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
     WekaData.requireNonnegative(instances, m_FeatureIndices, getClass().getName(), rowsBeforeThisCall(),
         m_Fitted.projectsMissingValues());
     DataMatrix y = WekaData.toMatrix(instances, m_FeatureIndices);
-    return Parallelism.executionSlots(m_NumExecutionSlots).within(() -> m_Features.coefficients(y));
+    // the clusterer's -num-slots, which its fit used too
+    return Parallelism.executionSlots(m_Fitted.getNumExecutionSlots()).within(() -> m_Features.coefficients(y));
   }
 
   /** The fitted clustering (factorization, scale), or null before the first batch. */
@@ -303,50 +300,22 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   @Override
   public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tFull name of the factorization clusterer (any clusterer of this package),\n"
-        + "\twith its options after '--'.\n\t(default " + defaultClusterer().getClass().getName() + ")",
-        "W", 1, "-W <clusterer name>"));
-    options.addAll(DeclaredOptions.listOptions(this));
+    Vector<Option> options = DeclaredOptions.listOptions(this);
     options.addAll(Collections.list(super.listOptions()));
-    if (m_Clusterer instanceof OptionHandler) {
-      options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Clusterer.getClass().getName()
-          + ":"));
-      options.addAll(Collections.list(((OptionHandler) m_Clusterer).listOptions()));
-    }
     return options.elements();
   }
 
+  /** The declared options, -W and the clusterer's options after "--" among them (as Weka's meta learners). */
   @Override
   public void setOptions(String[] options) throws Exception {
     DeclaredOptions.setOptions(this, options);
-    // -W and the clusterer's options after "--", as Weka's meta learners
-    String name = Utils.getOption('W', options);
-    if (name.isEmpty()) {
-      name = defaultClusterer().getClass().getName();
-    }
-    String[] clustererOptions = Utils.partitionOptions(options);
-    Object clusterer = Utils.forName(weka.clusterers.Clusterer.class, name, clustererOptions);
-    if (!(clusterer instanceof AbstractNMFClusterer)) {
-      throw new IllegalArgumentException("-W " + name + ": not a factorization clusterer of this package"
-          + " (a subclass of " + AbstractNMFClusterer.class.getName() + ", e.g. weka.clusterers.NMF)");
-    }
-    setClusterer((AbstractNMFClusterer) clusterer);
     super.setOptions(options);
     Utils.checkForRemainingOptions(options);
   }
 
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<String>(Arrays.asList(DeclaredOptions.getOptions(this, super.getOptions())));
-    options.add("-W");
-    options.add(m_Clusterer.getClass().getName());
-    String[] clustererOptions = m_Clusterer.getOptions();
-    if (clustererOptions.length > 0) {
-      options.add("--");
-      Collections.addAll(options, clustererOptions);
-    }
-    return options.toArray(new String[0]);
+    return DeclaredOptions.getOptions(this, super.getOptions());
   }
 
   // ------------------------------------------------------------------ properties
@@ -359,8 +328,9 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
   }
 
   @OptionMetadata(displayName = "clusterer", displayOrder = 10,
-      description = "The clusterer that learns the factorization (any clusterer of this package); its"
-      + " number of clusters is the number of coefficient attributes.")
+      description = "The clusterer that learns the factorization (any clusterer of this package), with its"
+      + " options after '--'; its number of clusters is the number of coefficient attributes.")
+  @CommandLineOption("W")
   public AbstractNMFClusterer getClusterer() {
     return m_Clusterer;
   }
@@ -404,20 +374,6 @@ public class NonnegativeFactorization extends AbstractAtomicBatchFilter implemen
 
   public void setProjectTraining(boolean project) {
     m_ProjectTraining = project;
-  }
-
-  public void setNumExecutionSlots(int slots) {
-    Parallelism.executionSlots(slots); // the core's check
-    m_NumExecutionSlots = slots;
-  }
-
-  @OptionMetadata(displayName = "execution slots", displayOrder = 90,
-      description = "The number of execution slots (threads) for the fit and the projections, in place"
-      + " of the clusterer's own setting; 0 means one per available processor. Results are the same"
-      + " for every value.")
-  @CommandLineOption("num-slots")
-  public int getNumExecutionSlots() {
-    return m_NumExecutionSlots;
   }
 
   @OptionMetadata(displayName = "project training data", displayOrder = 25,
