@@ -5,27 +5,19 @@ import adversarialnmf.attack.AttackNorm;
 import adversarialnmf.attack.ProjectedGradientAttack;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.weka.CommandLineOption;
-import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
 import adversarialnmf.weka.WekaData;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
-import java.util.Vector;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.AbstractNMFClusterer;
 import weka.clusterers.NMF;
-import weka.core.Capabilities;
-import weka.core.Capabilities.Capability;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Option;
-import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
@@ -33,7 +25,6 @@ import weka.core.SelectedTag;
 import weka.core.SerializationHelper;
 import weka.core.SparseInstance;
 import weka.core.Tag;
-import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 import weka.filters.UnsupervisedFilter;
 
@@ -48,7 +39,7 @@ import weka.filters.UnsupervisedFilter;
  * (-model). Every batch is attacked (an attack at test time is the point); the shape, the class and
  * the weights stay. docs/ATTACK.md derives the attack.
  */
-public class FactorizationAttack extends AbstractAtomicBatchFilter
+public class FactorizationAttack extends AbstractPassThroughFilter
     implements UnsupervisedFilter, Randomizable, WeightedInstancesHandler {
 
   private static final long serialVersionUID = 8046301539125843106L;
@@ -91,24 +82,7 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
         + " target Z and a RobustnessBenchmark recipe stage.";
   }
 
-  // ------------------------------------------------------------------ capabilities and format
-
-  @Override
-  public Capabilities getCapabilities() {
-    Capabilities result = super.getCapabilities();
-    result.disableAll();
-    result.enable(Capability.NUMERIC_ATTRIBUTES);
-    result.enableAllClasses();
-    result.enable(Capability.MISSING_CLASS_VALUES);
-    result.enable(Capability.NO_CLASS);
-    result.setMinimumNumberInstances(0);
-    return result;
-  }
-
-  @Override
-  protected boolean hasImmediateOutputFormat() {
-    return true;
-  }
+  // ------------------------------------------------------------------ format
 
   @Override
   protected Instances determineOutputFormat(Instances inputFormat) {
@@ -137,7 +111,7 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
   @Override
   protected Instances process(Instances instances) throws Exception {
     String who = getClass().getName();
-    WekaData.requireNonnegative(instances, m_FeatureIndices, who, rowsBeforeThisCall(), false);
+    WekaData.requireNonnegative(instances, m_FeatureIndices, who, rowsBeforeThisCall(), true);
     if (!isFirstBatchDone()) {
       NmfClustering model = model(instances);
       if (model.coefficientRule().dimension() != m_FeatureIndices.length) {
@@ -155,8 +129,10 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
       m_Random = new Random(m_Seed);
     }
     Instances output = new Instances(instances, instances.numInstances());
-    for (Instance instance : instances) {
+    for (int row = 0; row < instances.numInstances(); row++) {
+      Instance instance = instances.instance(row);
       double[] y = WekaData.values(instance, m_FeatureIndices);
+      requireComplete(y, instances, row);
       double radius = m_Norm == AttackNorm.INFINITY ? m_Epsilon * m_DataMaximum
           : m_Epsilon * AttackNorm.EUCLIDEAN.norm(y);
       double[] attacked = m_Attack.attack(y, radius, m_Random);
@@ -168,6 +144,18 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
           : new DenseInstance(instance.weight(), values));
     }
     return output;
+  }
+
+  /** Refuses a missing value: the attack moves every attribute of an instance. */
+  private void requireComplete(double[] y, Instances instances, int row) {
+    for (int p = 0; p < y.length; p++) {
+      if (Double.isNaN(y[p])) {
+        throw new IllegalArgumentException(getClass().getName() + ": missing value in attribute '"
+            + instances.attribute(m_FeatureIndices[p]).name() + "' of instance " + (rowsBeforeThisCall() + row + 1)
+            + "; the attack needs complete instances: replace missing values first, e.g. with"
+            + " weka.filters.unsupervised.attribute.ReplaceMissingValues");
+      }
+    }
   }
 
   /** The model: read from -model, or a copy of -W fitted on the first batch's attacked attributes. */
@@ -214,51 +202,6 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
     return m_Attack;
   }
 
-  // ------------------------------------------------------------------ options
-
-  @Override
-  public Enumeration<Option> listOptions() {
-    Vector<Option> options = new Vector<Option>();
-    options.add(new Option("\tFull name of the clusterer whose fit on the first batch is attacked (any\n"
-        + "\tclusterer of this package), with its options after '--'.\n\t(default " + NMF.class.getName() + ")",
-        "W", 1, "-W <clusterer name>"));
-    options.addAll(DeclaredOptions.listOptions(this));
-    options.addAll(Collections.list(super.listOptions()));
-    options.add(new Option("", "", 0, "\nOptions specific to clusterer " + m_Clusterer.getClass().getName() + ":"));
-    options.addAll(Collections.list(((OptionHandler) m_Clusterer).listOptions()));
-    return options.elements();
-  }
-
-  @Override
-  public void setOptions(String[] options) throws Exception {
-    DeclaredOptions.setOptions(this, options);
-    String name = Utils.getOption('W', options);
-    if (name.isEmpty()) {
-      name = NMF.class.getName();
-    }
-    Object clusterer = Utils.forName(weka.clusterers.Clusterer.class, name, Utils.partitionOptions(options));
-    if (!(clusterer instanceof AbstractNMFClusterer)) {
-      throw new IllegalArgumentException("-W " + name + ": not a factorization clusterer of this package"
-          + " (a subclass of " + AbstractNMFClusterer.class.getName() + ", e.g. weka.clusterers.NMF)");
-    }
-    setClusterer((AbstractNMFClusterer) clusterer);
-    super.setOptions(options);
-    Utils.checkForRemainingOptions(options);
-  }
-
-  @Override
-  public String[] getOptions() {
-    List<String> options = new ArrayList<String>(Arrays.asList(DeclaredOptions.getOptions(this, super.getOptions())));
-    options.add("-W");
-    options.add(m_Clusterer.getClass().getName());
-    String[] clustererOptions = m_Clusterer.getOptions();
-    if (clustererOptions.length > 0) {
-      options.add("--");
-      Collections.addAll(options, clustererOptions);
-    }
-    return options.toArray(new String[0]);
-  }
-
   // ------------------------------------------------------------------ properties
 
   public void setClusterer(AbstractNMFClusterer clusterer) {
@@ -270,7 +213,8 @@ public class FactorizationAttack extends AbstractAtomicBatchFilter
 
   @OptionMetadata(displayName = "clusterer", displayOrder = 10,
       description = "The clusterer of this package whose fit on the first batch is attacked (unless a model"
-      + " file is given); it is seeded with this filter's seed.")
+      + " file is given), with its options after '--'; it is seeded with this filter's seed.")
+  @CommandLineOption("W")
   public AbstractNMFClusterer getClusterer() {
     return m_Clusterer;
   }

@@ -169,6 +169,11 @@ class FactorizationAttackTest {
     data.instance(3).setValue(0, -1.0);
     Exception negative = assertThrows(Exception.class, () -> apply(attack(NMF3), data));
     assertTrue(negative.getMessage().startsWith(FactorizationAttack.class.getName()), negative.getMessage());
+    Instances incomplete = labelled(2);
+    incomplete.instance(4).setMissing(2);
+    Exception missing = assertThrows(Exception.class, () -> apply(attack(NMF3), incomplete));
+    assertTrue(missing.getMessage().contains("missing value") && missing.getMessage().contains("instance 5")
+        && missing.getMessage().contains("ReplaceMissingValues"), missing.getMessage());
     Exception epsilon = assertThrows(Exception.class, () -> attack("-epsilon -1"));
     assertTrue(epsilon.getMessage().contains("-epsilon"), epsilon.getMessage());
     Exception norm = assertThrows(Exception.class, () -> attack("-norm 1"));
