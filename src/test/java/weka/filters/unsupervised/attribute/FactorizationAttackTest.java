@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adversarialnmf.attack.AttackNorm;
-import adversarialnmf.testing.PlantedData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import weka.clusterers.ANMF;
 import weka.clusterers.NMF;
-import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
@@ -33,18 +31,12 @@ class FactorizationAttackTest {
 
   private static final String NMF3 = " -W weka.clusterers.NMF -- -N 3 -S 2";
 
-  /** Planted 3-cluster data (12 numeric attributes) with the planted cluster as a nominal class in the middle. */
+  /** Planted 3-cluster data: 12 numeric attributes, the planted cluster as the nominal class (last). */
   private static Instances labelled(long seed) {
-    PlantedData planted = PlantedData.generate(12, 10, 3, 0.02, seed);
-    Instances data = planted.instances();
-    data.insertAttributeAt(new Attribute("cluster", Arrays.asList("c0", "c1", "c2")), 5);
-    int[] labels = planted.labels();
-    for (int j = 0; j < data.numInstances(); j++) {
-      data.instance(j).setValue(5, labels[j]);
-    }
-    data.setClassIndex(5);
-    return data;
+    return NonnegativeFactorizationFilterTest.plantedWithClass(seed);
   }
+
+  private static final int CLASS = 12;
 
   private static FactorizationAttack attack(String options) throws Exception {
     FactorizationAttack filter = new FactorizationAttack();
@@ -68,11 +60,11 @@ class FactorizationAttackTest {
     Instances out = apply(attack("-norm " + norm + " -epsilon " + epsilon + NMF3), data);
     assertEquals(data.numInstances(), out.numInstances());
     assertNull(data.equalHeadersMsg(out));
-    assertEquals(5, out.classIndex());
+    assertEquals(CLASS, out.classIndex());
     double largest = 0;
     for (int j = 0; j < data.numInstances(); j++) {
       for (int a = 0; a < data.numAttributes(); a++) {
-        largest = a == 5 ? largest : Math.max(largest, data.instance(j).value(a));
+        largest = a == CLASS ? largest : Math.max(largest, data.instance(j).value(a));
       }
     }
     int moved = 0;
@@ -83,7 +75,7 @@ class FactorizationAttackTest {
       double[] delta = new double[12];
       int p = 0;
       for (int a = 0; a < data.numAttributes(); a++) {
-        if (a != 5) {
+        if (a != CLASS) {
           assertTrue(out.instance(j).value(a) >= 0.0);
           y[p] = data.instance(j).value(a);
           delta[p++] = out.instance(j).value(a) - data.instance(j).value(a);
@@ -129,7 +121,7 @@ class FactorizationAttackTest {
     Instances data = labelled(5);
     Instances features = new Instances(data);
     features.setClassIndex(-1);
-    features.deleteAttributeAt(5);
+    features.deleteAttributeAt(CLASS);
     NMF nmf = new NMF();
     nmf.setOptions(Utils.splitOptions("-N 3 -S 7"));
     nmf.buildClusterer(features);
@@ -187,7 +179,7 @@ class FactorizationAttackTest {
   void anmfTakesTheAttackAsItsTarget() throws Exception {
     Instances data = labelled(6);
     data.setClassIndex(-1);
-    data.deleteAttributeAt(5);
+    data.deleteAttributeAt(CLASS);
     ANMF anmf = new ANMF();
     anmf.setOptions(new String[] {"-N", "3", "-I", "30", "-target",
         FactorizationAttack.class.getName() + " -epsilon 0.1" + NMF3});
