@@ -33,8 +33,10 @@ import weka.filters.unsupervised.attribute.FactorizationAttack;
  *       every clusterer then clusters the attacked data (the paper's transductive setting);</li>
  *   <li>whitebox: every clusterer is fitted on the clean training part of a stratified split (2/3,
  *       by the seed); its own attack (the filter reading the saved model) is applied to the held-out
- *       third, which the fitted model clusters by its out-of-sample rule; beside it a random
- *       perturbation of the same norm per instance (before the clip at 0).</li>
+ *       third, which the fitted model clusters by its out-of-sample rule, scored by re-matching the
+ *       clusters to the classes on the held-out rows (accuracy) and by the model's own matching
+ *       made on its training rows (mapped_accuracy); beside it a random perturbation of the same
+ *       norm per instance (before the clip at 0).</li>
  * </ul>
  * A clusterer's command line may hold {@code {attack}}: the attack of the cell (ε, norm, a seed of its
  * own), so ANMF can take the attack as its target Z. Each row of {@code results.csv} counts the labels
@@ -50,7 +52,7 @@ import weka.filters.unsupervised.attribute.FactorizationAttack;
 public final class AttackStudy {
 
   static final String HEADER = "threat,dataset,norm,epsilon,clusterer,seed,instances,accuracy,nmi,changed,"
-      + "changed_vs_zy,random_accuracy,random_changed,seconds";
+      + "changed_vs_zy,random_accuracy,random_changed,seconds,mapped_accuracy,random_mapped_accuracy";
   static final String TWIN_SUFFIX = "/Z:Y";
   /** Offset of the seed of an {attack} target from the cell's seed, so it is not the data's attack. */
   static final int TARGET_SEED_OFFSET = 1000;
@@ -199,7 +201,7 @@ public final class AttackStudy {
       }
       for (String label : clusterers.keySet()) {
         rows.add(row("transfer", name, epsilon, label, seed, labelled, labels, cleanLabels.get(label), null,
-            seconds.get(label)));
+            seconds.get(label), null));
       }
     }
     return rows;
@@ -228,6 +230,7 @@ public final class AttackStudy {
       AbstractNMFClusterer fitted = null;
       double fitSeconds = 0;
       int[] cleanTest = null;
+      int[] trainingMatch = null;
       for (double epsilon : epsilons) {
         if (fitted == null || targetsTheAttack) {
           long start = System.nanoTime();
@@ -236,6 +239,8 @@ public final class AttackStudy {
           fitSeconds = (System.nanoTime() - start) / 1e9;
           SerializationHelper.write(modelFile.getPath(), fitted);
           cleanTest = ClassLabelledClustering.clustersOf(fitted, test, false);
+          trainingMatch = ClusteringScores.bestMatching(
+              ClassLabelledClustering.tabulate(trainLabelled, fitted.getTrainingAssignments(), k));
         }
         if (epsilon == 0) {
           cleanLabels.put(label, cleanTest);
@@ -244,7 +249,7 @@ public final class AttackStudy {
         int[] clusters = ClassLabelledClustering.clustersOf(fitted, attackedTest, false);
         int[] random = ClassLabelledClustering.clustersOf(fitted, randomOfSameNorm(test, attackedTest, seed), false);
         labelsAt.get(epsilon).put(label, clusters);
-        extrasAt.get(epsilon).put(label, new Object[] {random, fitSeconds, cleanTest});
+        extrasAt.get(epsilon).put(label, new Object[] {random, fitSeconds, cleanTest, trainingMatch});
       }
     }
     List<String> rows = new ArrayList<String>();
@@ -252,7 +257,7 @@ public final class AttackStudy {
       for (String label : clusterers.keySet()) {
         Object[] extras = extrasAt.get(epsilon).get(label);
         rows.add(row("whitebox", name, epsilon, label, seed, testLabelled, labelsAt.get(epsilon),
-            (int[]) extras[2], (int[]) extras[0], (Double) extras[1]));
+            (int[]) extras[2], (int[]) extras[0], (Double) extras[1], (int[]) extras[3]));
       }
     }
     modelFile.delete();
@@ -287,7 +292,7 @@ public final class AttackStudy {
   }
 
   private String row(String threat, String name, double epsilon, String label, int seed, Instances labelled,
-      Map<String, int[]> labels, int[] clean, int[] random, double seconds) {
+      Map<String, int[]> labels, int[] clean, int[] random, double seconds, int[] trainingMatch) {
     int[] clusters = labels.get(label);
     int k = labelled.numClasses();
     ContingencyTable table = ClassLabelledClustering.tabulate(labelled, clusters, k);
@@ -298,12 +303,15 @@ public final class AttackStudy {
       randomAccuracy = String.valueOf(ClusteringScores.accuracy(ClassLabelledClustering.tabulate(labelled, random, k)));
       randomChanged = String.valueOf(differing(random, clean));
     }
-    return String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%s,%s,%d,%s,%s,%s,%.3f%n", threat, name, norm.key(),
+    String mapped = trainingMatch == null ? "" : String.valueOf(mappedAccuracy(labelled, clusters, trainingMatch));
+    String randomMapped = trainingMatch == null || random == null ? ""
+        : String.valueOf(mappedAccuracy(labelled, random, trainingMatch));
+    return String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%d,%s,%s,%d,%s,%s,%s,%.3f,%s,%s%n", threat, name, norm.key(),
         epsilon, label, seed, clusters.length, ClusteringScores.accuracy(table),
         ClusteringScores.normalizedMutualInformation(table, NmiNormalization.MAX),
         random != null ? differing(clusters, clean) : changed(clusters, clean),
         twin == null ? "" : String.valueOf(changed(clusters, twin)), randomAccuracy,
-        randomChanged, seconds);
+        randomChanged, seconds, mapped, randomMapped);
   }
 
   /**
@@ -319,6 +327,19 @@ public final class AttackStudy {
     }
     int target = label.indexOf("/Z:");
     return target > 0 ? label.substring(0, target) + TWIN_SUFFIX : null;
+  }
+
+  /**
+   * The share of rows whose cluster the model's own cluster-to-class matching (made on its clean
+   * training rows) maps to their class: the out-of-sample score, which no re-matching on the
+   * attacked rows can repair.
+   */
+  static double mappedAccuracy(Instances labelled, int[] clusters, int[] trainingMatch) {
+    int right = 0;
+    for (int j = 0; j < clusters.length; j++) {
+      right += trainingMatch[clusters[j]] == (int) labelled.instance(j).classValue() ? 1 : 0;
+    }
+    return (double) right / clusters.length;
   }
 
   /** Rows whose cluster differs between two labellings by one model (the same numbering). */
