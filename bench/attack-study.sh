@@ -6,7 +6,7 @@
 #   bench/attack-study.sh                       the full study: four data sets, 10 seeds
 #   SEEDS=3 bench/attack-study.sh reduced       the reduced study committed in docs/results/attack
 # Environment: DATASETS (default ../shared/datasets), OUT (default target/attack), SEEDS, EPSILONS
-# (default 0,0.02,0.05,0.1), NORM (inf or 2), CLASSES (default target/classes:target/test-classes;
+# (default 0,0.02,0.05,0.1), NORM (inf or 2), THREATS (default transfer,whitebox), CLASSES (default target/classes:target/test-classes;
 # a copy of them keeps a long run apart from rebuilds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ DATASETS="${DATASETS:-../shared/datasets}"
 OUT="${OUT:-target/attack}"
 EPSILONS="${EPSILONS:-0,0.02,0.05,0.1}"
 NORM="${NORM:-inf}"
+THREATS="${THREATS:-transfer,whitebox}"
 mkdir -p "$OUT"
 # the study driver lives in src/bench (compiled with the tests); the classpath without the pom entries
 [ -f target/test-classes/weka/experiment/AttackStudy.class ] || mvn -B -q -o test-compile
@@ -39,7 +40,7 @@ ALL=("${REDUCED[@]}" "ANMF/beta0.4-gamma1e-2=$ANMF -beta 0.4 -gamma 1e-2"
 run() { # run NAME SEEDS VARIANTS...
   local name=$1 seeds=$2; shift 2
   local args=(-data "$DATASETS/$name.arff.gz" -epsilon "$EPSILONS" -norm "$NORM" -seeds "$seeds"
-    -threat transfer,whitebox -out "$OUT/$name")
+    -threat "$THREATS" -out "$OUT/$name")
   for w in "$@"; do args+=(-W "$w"); done
   echo "# $(date -u +%FT%TZ) $name, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   nice -n 10 java -Xmx3g -cp "$CP" weka.experiment.AttackStudy "${args[@]}" 2>&1 \
