@@ -180,6 +180,50 @@ public final class InstancePreprocessing implements Serializable {
   }
 
   /**
+   * The gradient over a raw instance (no missing values) of a function of its preprocessed form
+   * {@link #apply(double[], double)}, given that function's gradient over the preprocessed values:
+   * Jᵀg for the Jacobian J of the map, whose normalisation divides by a length that itself depends
+   * on the instance (J = s W/d − s W r (∇d)ᵀ/d²; an all-zero instance, divided by 1, has J = s W).
+   */
+  public double[] pullBack(double[] raw, double scale, double[] gradient) {
+    requireDimension(raw.length);
+    int m = raw.length;
+    double[] weighted = new double[m];
+    for (int i = 0; i < m; i++) {
+      weighted[i] = raw[i] * (attributeWeights == null ? 1.0 : attributeWeights[i]);
+    }
+    double divisor = normalisation == InstanceNormalisation.NONE ? 1.0 : divisor(raw.clone());
+    double[] out = new double[m];
+    double along = 0.0; // (W r)ᵀ g
+    for (int i = 0; i < m; i++) {
+      double weight = attributeWeights == null ? 1.0 : attributeWeights[i];
+      out[i] = scale * weight * gradient[i] / divisor;
+      along += weighted[i] * gradient[i];
+    }
+    boolean plainScaling = normalisation == InstanceNormalisation.NONE || divisor == 1.0 && isZero(weighted);
+    if (plainScaling) {
+      return out;
+    }
+    double factor = scale * along / (divisor * divisor);
+    for (int i = 0; i < m; i++) {
+      double weight = attributeWeights == null ? 1.0 : attributeWeights[i];
+      double lengthDerivative = normalisation == InstanceNormalisation.L2
+          ? weight * weighted[i] / divisor : weight * Math.signum(weighted[i]);
+      out[i] -= factor * lengthDerivative;
+    }
+    return out;
+  }
+
+  private static boolean isZero(double[] values) {
+    for (double v : values) {
+      if (v != 0.0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Values in the preprocessed units of one raw instance (a reconstruction of it, say) brought back
    * to the raw units, in place: times the instance's normalisation length, divided by the attribute
    * weights. Undoes {@link #apply(double[], double)} with scale 1.

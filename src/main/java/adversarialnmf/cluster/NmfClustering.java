@@ -302,6 +302,67 @@ public final class NmfClustering implements Serializable {
     return out;
   }
 
+  /**
+   * The score of each cluster for a coefficient vector, whose largest entry is {@link #clusterOf}'s
+   * cluster: under argmax, coefficient r times ‖a_r‖; under k-means, minus the squared distance of
+   * the unit scale-free coefficients to centroid r. An attack differentiates these.
+   */
+  public double[] assignmentScores(double[] rawCoefficients) {
+    int n = rawCoefficients.length;
+    double[] scaled = new double[n];
+    for (int r = 0; r < n; r++) {
+      scaled[r] = rawCoefficients[r] * basisNorms[r];
+    }
+    if (assignment.rule() == AssignmentRule.ARGMAX) {
+      return scaled;
+    }
+    double norm = OverflowSafe.norm(scaled);
+    double[] scores = new double[centroids.cols()];
+    for (int c = 0; c < scores.length; c++) {
+      double d = 0.0;
+      for (int r = 0; r < n; r++) {
+        double v = (norm > 0.0 ? scaled[r] / norm : 0.0) - centroids.get(r, c);
+        d += v * v;
+      }
+      scores[c] = -d;
+    }
+    return scores;
+  }
+
+  /**
+   * The gradient, over the raw coefficients, of {@link #assignmentScores} of cluster {@code toward}
+   * minus that of cluster {@code awayFrom} (zero where the k-means scores are undefined: all
+   * coefficients zero).
+   */
+  public double[] scoreGapGradient(double[] rawCoefficients, int toward, int awayFrom) {
+    int n = rawCoefficients.length;
+    double[] gradient = new double[n];
+    if (assignment.rule() == AssignmentRule.ARGMAX) {
+      gradient[toward] += basisNorms[toward];
+      gradient[awayFrom] -= basisNorms[awayFrom];
+      return gradient;
+    }
+    double[] scaled = new double[n];
+    for (int r = 0; r < n; r++) {
+      scaled[r] = rawCoefficients[r] * basisNorms[r];
+    }
+    double norm = OverflowSafe.norm(scaled);
+    if (norm == 0.0) {
+      return gradient;
+    }
+    // gap = 2 v·(c_t − c_a) + const with v = u/‖u‖; dv/du = (I − v vᵀ)/‖u‖
+    double projection = 0.0;
+    double[] direction = new double[n];
+    for (int r = 0; r < n; r++) {
+      direction[r] = 2.0 * (centroids.get(r, toward) - centroids.get(r, awayFrom));
+      projection += direction[r] * scaled[r] / norm;
+    }
+    for (int r = 0; r < n; r++) {
+      gradient[r] = basisNorms[r] * (direction[r] - projection * scaled[r] / norm) / norm;
+    }
+    return gradient;
+  }
+
   /** X with row r multiplied by ‖a_r‖: the coefficients of the unit-norm basis. */
   private static DenseMatrix scaleFree(DenseMatrix x, double[] norms) {
     DenseMatrix out = x.copy();

@@ -50,6 +50,11 @@ public final class NonnegativeProjection implements OutOfSampleRule {
     return description;
   }
 
+  /** The basis B the columns are projected onto (m x n), copy. */
+  public DenseMatrix basis() {
+    return basis.copy();
+  }
+
   /** Coefficients (n x N) of every column of y; missing entries of y are left out of its fit. */
   @Override
   public DenseMatrix coefficients(DataMatrix y) {

@@ -55,6 +55,11 @@ public final class OrthogonalOutOfSampleRule implements OutOfSampleRule {
     return "fixed point of the orthogonal X rule (Aᵀy = AᵀY Xᵀ x on the support)";
   }
 
+  /** The basis A (m x n), copy. */
+  public DenseMatrix basis() {
+    return basis.copy();
+  }
+
   /** M = AᵀY Xᵀ, copy. */
   public DenseMatrix curvature() {
     return curvature.copy();

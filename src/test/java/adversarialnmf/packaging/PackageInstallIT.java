@@ -231,7 +231,7 @@ class PackageInstallIT {
     Path shots = Paths.get("target", "knowledgeflow-screenshots");
     List<String> clusterers = PackageClusterers.names();
     String[] filters = {"NonnegativeFactorization", "ConstantShift", "SaltAndPepperNoise", "CorruptedPixelNoise",
-        "RegularPatchNoise", "IrregularPatchNoise", "GaussianNoise", "LaplaceNoise"};
+        "RegularPatchNoise", "IrregularPatchNoise", "GaussianNoise", "LaplaceNoise", "FactorizationAttack"};
     List<String> args = new ArrayList<String>(Arrays.asList("kf-palette", shots.toString(), TEMPLATE));
     args.addAll(clusterers);
     args.addAll(Arrays.asList(filters));

@@ -27,6 +27,7 @@ class DeclaredOptionsTest {
         weka.filters.unsupervised.attribute.IrregularPatchNoise.class,
         weka.filters.unsupervised.attribute.GaussianNoise.class,
         weka.filters.unsupervised.attribute.LaplaceNoise.class,
+        weka.filters.unsupervised.attribute.FactorizationAttack.class,
         weka.experiment.ClustererSplitEvaluator.class, weka.experiment.RobustnessBenchmark.class,
         weka.experiment.FactorizationFigures.class));
   }

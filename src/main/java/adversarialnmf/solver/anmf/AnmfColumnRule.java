@@ -77,6 +77,26 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     return basis.cols();
   }
 
+  /** α, the weight of the adversarial fit ‖Ãx − y‖². */
+  public double alpha() {
+    return alpha;
+  }
+
+  /** β, the weight of the clean fit ‖Ax − y‖². */
+  public double beta() {
+    return beta;
+  }
+
+  /** The learned basis A (m x n), copy. */
+  public DenseMatrix basis() {
+    return basis.copy();
+  }
+
+  /** The adversarial basis Ã (m x n), copy. */
+  public DenseMatrix adversarialBasis() {
+    return adversarialBasis.copy();
+  }
+
   @Override
   public String describe() {
     return "model (9) over the added column (A, \u00c3, training X fixed; z = y + " + shift + ")";
