@@ -188,7 +188,7 @@ public abstract class IterativeSolver implements FactorizationSolver {
     long lastReport = started;
     while (iteration < cap) {
       if (Thread.interrupted()) {
-        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+        throw new FitInterruptedException(describe(), "iteration " + (iteration + 1) + " of " + cap);
       }
       run.iterate();
       iteration++;
