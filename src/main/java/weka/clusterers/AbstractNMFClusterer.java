@@ -204,7 +204,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     List<String> leftOut = new ArrayList<String>();
     for (int a : WekaData.featureIndices(data)) {
       if (!data.attribute(a).isNumeric()) {
-        leftOut.add(data.attribute(a).name());
+        leftOut.add(data.attribute(a).name() + clusterCountHint(data.attribute(a)));
       }
     }
     WekaData.requireNonnegative(data, features, who, 0, m_MissingValues != MissingValues.REFUSE);
@@ -284,7 +284,7 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
     Factorization fit = model.factorization();
     m_Fitted = new FittedModel(model, data, features, options, m_Seed, initialization.describe(), recipe, runs,
         missingCount, m_MissingValues, (System.nanoTime() - started) / 1e9);
-    if (!fit.converged()) {
+    if (!fit.converged() && warnsAtIterationCap()) {
       double[] trace = fit.objectiveTrace();
       int last = trace.length - 1;
       double change = last > 0 ? Math.abs(trace[last] - trace[last - 1]) / Math.abs(trace[last - 1]) : Double.NaN;
@@ -301,6 +301,18 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
           + " (an unconverged or infeasible fit); the clustering reported is the final step's. Fit longer (-I), use"
           + " the default solver settings, or choose another -predict rule");
     }
+  }
+
+  /** False where the iteration cap is the stop the method's defaults were chosen at (ANMF's), so such a fit does not warn. */
+  protected boolean warnsAtIterationCap() {
+    return true;
+  }
+
+  /** For a left-out nominal attribute (often the class) whose values differ in number from -N: how to match them. */
+  private String clusterCountHint(weka.core.Attribute attribute) {
+    int values = attribute.numValues();
+    return attribute.isNominal() && values > 1 && values != m_NumClusters
+        ? " (" + values + " values, " + m_NumClusters + " clusters: -N " + values + " gives one cluster per value)" : "";
   }
 
   /** Share of training rows moved by the final X-step above which a fit is reported as far from stationary. */
@@ -675,7 +687,9 @@ public abstract class AbstractNMFClusterer extends RandomizableClusterer
   }
 
   @OptionMetadata(displayName = "number of clusters", displayOrder = 10,
-      description = "The number of clusters, the rank n of the factorization (columns of the basis A).")
+      description = "The number of clusters, the rank n of the factorization (columns of the basis A). The"
+      + " default 2 is SimpleKMeans'; set the number of groups expected (e.g. of classes), or let"
+      + " weka.experiment.RankSelection suggest one.")
   @CommandLineOption("N")
   public int getNumClusters() {
     return m_NumClusters;
