@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import adversarialnmf.RandomStreams;
 import adversarialnmf.cluster.NmfClustering;
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
@@ -28,6 +29,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
 import java.util.Vector;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.OptionMetadata;
 import weka.core.RevisionUtils;
@@ -212,7 +215,12 @@ public class ANMF extends AbstractNMFClusterer {
             + " times the largest data value, too large for the squares the fit forms; give a shift of the"
             + " order of the data's values");
       }
-      return shift >= 0 ? AttackerTarget.shift(shift * dataScale) : AttackerTarget.randomShift(y, random);
+      if (shift >= 0) {
+        return AttackerTarget.shift(shift * dataScale);
+      }
+      // a shift filter given with a seed of its own draws t from that seed's stream, as the filter alone does
+      int seed = ((ShiftTarget) filter).getSeed();
+      return AttackerTarget.randomShift(y, seed == getSeed() ? random : new RandomStreams(seed).target());
     }
     requireAttributeFilter(filter, spec);
     // each instance carries its row number as its weight through a filter that keeps weights, so one
@@ -522,12 +530,53 @@ public class ANMF extends AbstractNMFClusterer {
 
   /** The command-line form of {@code filter}: {@code -target shift -shift t} for the shift filter, else its spec. */
   public void setAttackerTarget(Filter filter) {
-    if (filter == null || filter instanceof ShiftTarget) {
+    ShiftTarget shift = filter instanceof ShiftTarget ? (ShiftTarget) filter : null;
+    if (filter == null || shift != null && (shift.getShift() >= 0 || shift.getSeed() == getSeed())) {
       m_Target = SHIFT_TARGET;
-      m_Shift = filter == null ? -1 : ((ShiftTarget) filter).getShift();
+      m_Shift = filter == null ? -1 : shift.getShift();
     } else {
-      m_Target = Utils.toCommandLine(filter);
+      // a drawn shift with a seed other than ANMF's keeps its seed in the spec
+      String spec = Utils.toCommandLine(filter);
+      if (shift == null) {
+        requireShapeKept(filter, spec);
+      }
+      m_Target = spec;
       m_Shift = -1;
+    }
+  }
+
+  /**
+   * Refuses, when it is chosen, a target filter that does not keep the shape of a small image set
+   * (16 pixels x 8 instances, values in [0, 1]): Z must keep every attribute and instance in its
+   * place. A filter that cannot run on that probe is left to the data at build time.
+   */
+  private static void requireShapeKept(Filter filter, String spec) {
+    requireAttributeFilter(filter, spec);
+    ArrayList<Attribute> pixels = new ArrayList<>();
+    for (int a = 0; a < 16; a++) {
+      pixels.add(new Attribute("pixel" + a));
+    }
+    Instances probe = new Instances("shape_probe_w4_h4", pixels, 8);
+    for (int j = 0; j < 8; j++) {
+      double[] values = new double[16];
+      for (int a = 0; a < 16; a++) {
+        values[a] = ((j * 16 + a) % 7) / 7.0;
+      }
+      probe.add(new DenseInstance(1.0, values));
+    }
+    Instances filtered;
+    try {
+      Filter copy = Filter.makeCopy(filter);
+      copy.setInputFormat(probe);
+      filtered = Filter.useFilter(probe, copy);
+    } catch (Exception cannotJudge) {
+      return;
+    }
+    if (filtered.numInstances() != probe.numInstances() || !probe.equalHeaders(filtered)) {
+      throw new IllegalArgumentException("ANMF: the attacker target (-target) '" + spec + "' turned 8 instances x 16"
+          + " numeric attributes into " + filtered.numInstances() + " x " + filtered.numAttributes() + (filtered
+          .numAttributes() == 16 ? " with other attributes" : "") + "; Z must keep the data's shape and attributes:"
+          + " choose ConstantShift, AllFilter, a noise filter of this package or a MultiFilter chain of them");
     }
   }
 
@@ -561,6 +610,12 @@ public class ANMF extends AbstractNMFClusterer {
 
   public void setTarget(String value) {
     m_Target = value == null || value.trim().isEmpty() ? SHIFT_TARGET : value;
+    if (!m_Target.trim().equalsIgnoreCase(SHIFT_TARGET)) {
+      Filter filter = targetFilter();
+      if (!(filter instanceof ShiftTarget)) {
+        requireShapeKept(filter, m_Target.trim());
+      }
+    }
   }
 
   @OptionMetadata(displayName = "shift", displayOrder = 26,
