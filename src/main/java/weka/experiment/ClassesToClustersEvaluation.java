@@ -6,7 +6,6 @@ import adversarialnmf.metrics.NmiNormalization;
 import adversarialnmf.weka.CommandLineOption;
 import adversarialnmf.weka.DeclaredOptions;
 import adversarialnmf.weka.EnumTags;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import weka.clusterers.Clusterer;
@@ -17,7 +16,6 @@ import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.OptionMetadata;
 import weka.core.SelectedTag;
-import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -31,8 +29,6 @@ import weka.core.converters.ConverterUtils.DataSource;
 public class ClassesToClustersEvaluation implements CommandlineRunnable, OptionHandler {
 
   static final String DEFAULT_CLUSTERER = "weka.clusterers.ANMF";
-
-  public static final Tag[] TAGS_NMI = EnumTags.of(NmiNormalization.class);
 
   private String m_Training = "";
   private String m_Test = "";
@@ -57,10 +53,7 @@ public class ClassesToClustersEvaluation implements CommandlineRunnable, OptionH
   @Override
   public void setOptions(String[] options) throws Exception {
     DeclaredOptions.setOptions(this, options);
-    String[] clustererOptions = Utils.partitionOptions(options);
-    if (clustererOptions.length > 0) {
-      setClusterer(m_Clusterer + " " + Utils.joinOptions(clustererOptions));
-    }
+    setClusterer(DeclaredOptions.withOptionsAfterDashes(m_Clusterer, options));
     Utils.checkForRemainingOptions(options);
   }
 
@@ -130,11 +123,10 @@ public class ClassesToClustersEvaluation implements CommandlineRunnable, OptionH
   }
 
   @OptionMetadata(displayName = "NMI normalisation", displayOrder = 30,
-      description = "How mutual information is normalised: max (Deng Cai's MutualInfo, used by most"
-      + " NMF papers), sqrt, arithmetic (scikit-learn's default) or min.")
+      description = ClustererSplitEvaluator.NMI_TIP_TEXT)
   @CommandLineOption("nmi")
   public SelectedTag getNmiNormalization() {
-    return EnumTags.selected(m_Nmi, TAGS_NMI);
+    return EnumTags.selected(m_Nmi, ClustererSplitEvaluator.TAGS_NMI);
   }
 
   public void setNmiNormalization(SelectedTag tag) {
@@ -279,12 +271,7 @@ public class ClassesToClustersEvaluation implements CommandlineRunnable, OptionH
   @Override
   public void run(Object toRun, String[] options) throws Exception {
     if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
-      StringBuilder text = new StringBuilder("ClassesToClustersEvaluation: ").append(globalInfo())
-          .append("\n\nOptions:\n\n");
-      for (Option option : Collections.list(listOptions())) {
-        text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
-      }
-      System.out.println(text);
+      System.out.println(DeclaredOptions.help("ClassesToClustersEvaluation", globalInfo(), this));
       return;
     }
     ClassesToClustersEvaluation evaluation = (ClassesToClustersEvaluation) toRun;

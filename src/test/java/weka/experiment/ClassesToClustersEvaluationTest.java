@@ -23,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.NMF;
 import weka.core.Attribute;
-import weka.core.CheckGOE;
-import weka.core.CheckOptionHandler;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -179,25 +177,5 @@ class ClassesToClustersEvaluationTest {
     unlabelled.setClassIndex(0);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> chosenClusters().evaluate(unlabelled, null))
         .getMessage().contains("is not nominal"));
-  }
-
-  @Test
-  void wekaChecksOfOptionsAndGuiMetadata() {
-    CheckOptionHandler check = new CheckOptionHandler();
-    check.setSilent(true);
-    check.setOptionHandler(new ClassesToClustersEvaluation());
-    check.setUserOptions(new String[] {"-t", "some.arff", "-c", "first", "-clusters-from-classes", "-nmi", "sqrt",
-        "-W", "weka.clusterers.SimpleKMeans", "--", "-N", "4"});
-    assertTrue(check.checkListOptions(), "listOptions");
-    assertTrue(check.checkSetOptions(), "setOptions");
-    assertTrue(check.checkDefaultOptions(), "default options");
-    assertTrue(check.checkRemainingOptions(), "remaining options");
-    assertTrue(check.checkCanonicalUserOptions(), "canonical user options");
-    assertTrue(check.checkResettingOptions(), "resetting options");
-    CheckGOE goe = new CheckGOE();
-    goe.setSilent(true);
-    goe.setObject(new ClassesToClustersEvaluation());
-    assertTrue(goe.checkGlobalInfo(), "globalInfo");
-    assertTrue(goe.checkToolTips(), "tip texts");
   }
 }
