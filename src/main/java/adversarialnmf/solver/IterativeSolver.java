@@ -190,7 +190,13 @@ public abstract class IterativeSolver implements FactorizationSolver {
       if (Thread.interrupted()) {
         throw new FitInterruptedException(describe(), "iteration " + (iteration + 1) + " of " + cap);
       }
-      run.iterate();
+      try {
+        run.iterate();
+      } catch (FitInterruptedException inside) {
+        // an inner loop saw the flag: report the iteration it was in, as a stop between iterations is
+        throw new FitInterruptedException(describe() + ", in " + inside.activity(),
+            "iteration " + (iteration + 1) + " of " + cap);
+      }
       iteration++;
       double value = run.objective();
       if (!Double.isFinite(value) || !run.isFinite()) {
