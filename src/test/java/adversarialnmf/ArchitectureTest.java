@@ -52,13 +52,13 @@ class ArchitectureTest {
 
   /**
    * A fit is organised once, in {@code adversarialnmf.cluster.ClusteringFit}: the faces supply a
-   * solver and options, and neither start, seed streams, restarts nor instance preprocessing.
+   * solver and options, and neither start, restarts nor instance preprocessing.
    */
   @ArchTest
   static final ArchRule facesLeaveTheFitToTheCore = noClasses()
       .that().resideInAPackage("weka.clusterers..")
-      .should().dependOnClassesThat().belongToAnyOf(adversarialnmf.RandomStreams.class,
-          adversarialnmf.init.Initialization.class, adversarialnmf.cluster.InstancePreprocessing.class)
+      .should().dependOnClassesThat().belongToAnyOf(adversarialnmf.init.Initialization.class,
+          adversarialnmf.cluster.InstancePreprocessing.class)
       .orShould().callMethod(adversarialnmf.solver.Restarts.class, "seeds", long.class, int.class)
       .because("the fit path is ClusteringFit's (issue 23): a second copy of it drifts from the first");
 }

@@ -225,6 +225,8 @@ final class GuiDriver {
       if (dialog != null) {
         JOptionPane pane = find(dialog, JOptionPane.class);
         System.out.println("STOP_MESSAGE " + String.valueOf(pane.getMessage()).replace('\n', ' '));
+        System.out.println("STOP_DIALOG_WIDTH " + onEdt(dialog::getWidth));
+        System.out.println("STOP_STATUS " + onEdt(() -> ((JLabel) field(logPanel, "m_StatusLab")).getText()));
         onEdt(() -> {
           dialog.dispose();
           return null;

@@ -166,7 +166,7 @@ public final class ClusteringFit {
       NmfClustering model = slots.within(() -> NmfClustering.of(best, trainingCoefficients, preprocessing, scale,
           settings.assignment(), settings.prediction(), streams[runs.best()].assignment()));
       return new Result(model, runs, initialization.describe(), new ArrayList<String>(method.recipe(solver)),
-          missingCount, (System.nanoTime() - started) / 1e9, warnings(model, settings, who));
+          missingCount, (System.nanoTime() - started) / 1e9, warnings(model, settings, method));
     } catch (FactorizationDivergedException e) {
       throw new IllegalStateException(who + ": " + e.getMessage(), e);
     } catch (OutOfMemoryError e) { // the fit's state is unreachable now, so the heap is back
@@ -188,10 +188,12 @@ public final class ClusteringFit {
     }
   }
 
-  private static List<String> warnings(NmfClustering model, ClusteringSettings settings, String who) {
+  private static List<String> warnings(NmfClustering model, ClusteringSettings settings,
+      FactorizationMethod method) {
+    String who = method.who();
     List<String> warnings = new ArrayList<String>();
     Factorization fit = model.factorization();
-    if (!fit.converged()) {
+    if (!fit.converged() && method.warnsAtIterationCap()) {
       double[] trace = fit.objectiveTrace();
       int last = trace.length - 1;
       double change = last > 0 ? Math.abs(trace[last] - trace[last - 1]) / Math.abs(trace[last - 1]) : Double.NaN;

@@ -31,6 +31,11 @@ public interface FactorizationMethod {
     return null;
   }
 
+  /** False where the iteration cap is the stop the method's defaults were chosen at, so such a fit does not warn. */
+  default boolean warnsAtIterationCap() {
+    return true;
+  }
+
   /** False if the method's update has no masked form and missing values must be imputed. */
   default boolean fitsMissingValues() {
     return true;

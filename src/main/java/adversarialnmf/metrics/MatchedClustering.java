@@ -25,7 +25,12 @@ public final class MatchedClustering {
   /** Scores a labelling; see {@link ContingencyTable#of} for the label ranges. */
   public static MatchedClustering of(int[] classes, int classCount, int[] clusters, int clusterCount,
       NmiNormalization normalization) {
-    return new MatchedClustering(ContingencyTable.of(classes, classCount, clusters, clusterCount), normalization);
+    return ofTable(ContingencyTable.of(classes, classCount, clusters, clusterCount), normalization);
+  }
+
+  /** Scores a contingency table of clusters against classes. */
+  public static MatchedClustering ofTable(ContingencyTable table, NmiNormalization normalization) {
+    return new MatchedClustering(table, normalization);
   }
 
   private static int[] orderByMatchedClass(int[] classOfCluster, int classCount) {

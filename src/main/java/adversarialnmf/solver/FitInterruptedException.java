@@ -12,17 +12,32 @@ public final class FitInterruptedException extends RuntimeException {
   private static final long serialVersionUID = -6217384905213859271L;
 
   private final String activity;
+  private final String step;
 
-  /** @param activity what was running, e.g. "ANMF (ADMM ...) at iteration 12 of 500" */
+  /** @param activity what was running, e.g. "k-means++ seeding" */
   public FitInterruptedException(String activity) {
-    super(activity + " was interrupted (the thread's interrupt flag was set, e.g. by a Stop button);"
-        + " it stopped without a result and can be run again");
+    this(activity, null);
+  }
+
+  /**
+   * @param activity what was running, e.g. the solver's full description
+   * @param step where it was, short enough for a dialog line, e.g. "iteration 12 of 500"; or null
+   */
+  public FitInterruptedException(String activity, String step) {
+    super(activity + (step == null ? "" : " at " + step) + " was interrupted (the thread's interrupt flag was set,"
+        + " e.g. by a Stop button); it stopped without a result and can be run again");
     this.activity = activity;
+    this.step = step;
   }
 
   /** What was running when the interrupt was seen. */
   public String activity() {
     return activity;
+  }
+
+  /** Where the work stopped, for a one-line notice: "at iteration 12 of 500", else "in " + the activity. */
+  public String where() {
+    return step != null ? "at " + step : "in " + activity;
   }
 
   /**

@@ -173,9 +173,15 @@ public abstract class IterativeSolver implements FactorizationSolver {
     long lastReport = started;
     while (iteration < cap) {
       if (Thread.interrupted()) {
-        throw new FitInterruptedException(describe() + " at iteration " + (iteration + 1) + " of " + cap);
+        throw new FitInterruptedException(describe(), "iteration " + (iteration + 1) + " of " + cap);
       }
-      run.iterate();
+      try {
+        run.iterate();
+      } catch (FitInterruptedException inside) {
+        // an inner loop saw the flag: report the iteration it was in, as a stop between iterations is
+        throw new FitInterruptedException(describe() + ", in " + inside.activity(),
+            "iteration " + (iteration + 1) + " of " + cap);
+      }
       iteration++;
       double value = run.objective();
       if (!Double.isFinite(value) || !run.isFinite()) {

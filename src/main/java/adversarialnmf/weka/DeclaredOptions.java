@@ -144,6 +144,21 @@ public final class DeclaredOptions {
     return options;
   }
 
+  /** A command-line program's {@code -h} text: its name and global info, then every option of {@code handler}. */
+  public static String help(String program, String globalInfo, weka.core.OptionHandler handler) {
+    StringBuilder text = new StringBuilder(program).append(": ").append(globalInfo).append("\n\nOptions:\n\n");
+    for (Option option : Collections.list(handler.listOptions())) {
+      text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
+    }
+    return text.toString();
+  }
+
+  /** A {@code -W} command line with the scheme's options after {@code --} (consumed from {@code options}) appended. */
+  public static String withOptionsAfterDashes(String commandLine, String[] options) throws Exception {
+    String[] after = Utils.partitionOptions(options);
+    return after.length == 0 ? commandLine : commandLine + " " + Utils.joinOptions(after);
+  }
+
   /**
    * Sets every declared option of {@code target} from {@code options} (consuming them); an
    * absent option gets its default.

@@ -74,7 +74,8 @@ public final class ModelReport {
     }
     text.append("\nThese are the fit's clusters; Weka's evaluation of the training data repeats them (its\n"
         + "clusterInstance applies the coefficient rule above). For accuracy against a class with many\n"
-        + "clusters use the Explorer's Factorization view or ClustererSplitEvaluator (Hungarian matching).\n");
+        + "clusters use weka.experiment.ClassesToClustersEvaluation or the Explorer's Factorization view\n"
+        + "(Hungarian matching; Weka's classes-to-clusters search does not end at 40 clusters).\n");
     return text.toString();
   }
 

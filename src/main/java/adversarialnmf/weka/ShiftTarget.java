@@ -17,4 +17,7 @@ public interface ShiftTarget {
 
   /** t in the data's units; negative: drawn uniformly from [0, 5σ], by ANMF from its own target stream. */
   double getShift();
+
+  /** The seed of a drawn t: its attacker-target stream, ANMF's for the same seed. */
+  int getSeed();
 }

@@ -63,6 +63,19 @@ public abstract class AbstractNMFClusterer extends NMFClustererOptions
     return true;
   }
 
+  /** False where the iteration cap is the stop the method's defaults were chosen at (ANMF's), so such a fit does not warn. */
+  protected boolean warnsAtIterationCap() {
+    return true;
+  }
+
+  /** For a left-out nominal attribute (often the class) whose values differ in number from -N: how to match them. */
+  private String clusterCountHint(weka.core.Attribute attribute) {
+    int values = attribute.numValues();
+    int clusters = m_Settings.clusters();
+    return attribute.isNominal() && values > 1 && values != clusters
+        ? " (" + values + " values, " + clusters + " clusters: -N " + values + " gives one cluster per value)" : "";
+  }
+
   /** What to do instead when {@link #fitsMissingValues()} is false. */
   protected String missingValuesAdvice() {
     return FactorizationMethod.IMPUTE_ADVICE;
@@ -140,7 +153,7 @@ public abstract class AbstractNMFClusterer extends NMFClustererOptions
     List<String> leftOut = new ArrayList<String>();
     for (int a : WekaData.featureIndices(data)) {
       if (!data.attribute(a).isNumeric()) {
-        leftOut.add(data.attribute(a).name());
+        leftOut.add(data.attribute(a).name() + clusterCountHint(data.attribute(a)));
       }
     }
     if (!leftOut.isEmpty()) {

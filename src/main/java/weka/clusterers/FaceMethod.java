@@ -40,6 +40,11 @@ final class FaceMethod implements FactorizationMethod {
   }
 
   @Override
+  public boolean warnsAtIterationCap() {
+    return face.warnsAtIterationCap();
+  }
+
+  @Override
   public boolean fitsMissingValues() {
     return face.fitsMissingValues();
   }

@@ -79,7 +79,9 @@ public abstract class NMFClustererOptions extends RandomizableClusterer implemen
   }
 
   @OptionMetadata(displayName = "number of clusters", displayOrder = 10,
-      description = "The number of clusters, the rank n of the factorization (columns of the basis A).")
+      description = "The number of clusters, the rank n of the factorization (columns of the basis A). The"
+      + " default 2 is SimpleKMeans'; set the number of groups expected (e.g. of classes), or let"
+      + " weka.experiment.RankSelection suggest one.")
   @CommandLineOption("N")
   public int getNumClusters() {
     return m_Settings.clusters();

@@ -143,9 +143,11 @@ public class ClustererSplitEvaluator
     m_ClustersFromClasses = clustersFromClasses;
   }
 
-  @OptionMetadata(displayName = "NMI normalisation", displayOrder = 30,
-      description = "How mutual information is normalised: max (Deng Cai's MutualInfo, used by most"
-      + " NMF papers), sqrt, arithmetic (scikit-learn's default) or min.")
+  /** The tip text of the NMI normalisation, for every evaluator that offers it. */
+  static final String NMI_TIP_TEXT = "How mutual information is normalised: max (Deng Cai's MutualInfo, used by"
+      + " most NMF papers), sqrt, arithmetic (scikit-learn's default) or min.";
+
+  @OptionMetadata(displayName = "NMI normalisation", displayOrder = 30, description = NMI_TIP_TEXT)
   @CommandLineOption("nmi")
   public SelectedTag getNmiNormalization() {
     return EnumTags.selected(m_Nmi, TAGS_NMI);

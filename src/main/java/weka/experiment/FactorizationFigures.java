@@ -17,7 +17,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -391,11 +390,7 @@ public class FactorizationFigures implements CommandlineRunnable, OptionHandler 
   @Override
   public void run(Object toRun, String[] options) throws Exception {
     if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
-      StringBuilder text = new StringBuilder("FactorizationFigures: ").append(globalInfo()).append("\n\nOptions:\n\n");
-      for (Option option : Collections.list(listOptions())) {
-        text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
-      }
-      System.out.println(text);
+      System.out.println(DeclaredOptions.help("FactorizationFigures", globalInfo(), this));
       return;
     }
     FactorizationFigures figures = (FactorizationFigures) toRun;

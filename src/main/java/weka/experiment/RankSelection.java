@@ -97,10 +97,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   @Override
   public void setOptions(String[] options) throws Exception {
     DeclaredOptions.setOptions(this, options);
-    String[] clustererOptions = Utils.partitionOptions(options);
-    if (clustererOptions.length > 0) {
-      setClusterer(m_Clusterer + " " + Utils.joinOptions(clustererOptions));
-    }
+    setClusterer(DeclaredOptions.withOptionsAfterDashes(m_Clusterer, options));
     Utils.checkForRemainingOptions(options);
     checkSettings();
   }
@@ -642,11 +639,7 @@ public class RankSelection implements CommandlineRunnable, OptionHandler {
   @Override
   public void run(Object toRun, String[] options) throws Exception {
     if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
-      StringBuilder text = new StringBuilder("RankSelection: ").append(globalInfo()).append("\n\nOptions:\n\n");
-      for (Option option : Collections.list(listOptions())) {
-        text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
-      }
-      System.out.println(text);
+      System.out.println(DeclaredOptions.help("RankSelection", globalInfo(), this));
       return;
     }
     RankSelection selection = (RankSelection) toRun;

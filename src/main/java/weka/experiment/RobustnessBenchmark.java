@@ -737,7 +737,7 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
   @Override
   public void run(Object toRun, String[] options) throws Exception {
     if (Utils.getFlag('h', options) || Utils.getFlag("help", options)) {
-      System.out.println(usage());
+      System.out.println(DeclaredOptions.help("RobustnessBenchmark", globalInfo(), this));
       return;
     }
     RobustnessBenchmark benchmark = (RobustnessBenchmark) toRun;
@@ -748,14 +748,6 @@ public class RobustnessBenchmark implements CommandlineRunnable, OptionHandler {
 
   @Override
   public void postExecution() {
-  }
-
-  private String usage() {
-    StringBuilder text = new StringBuilder("RobustnessBenchmark: ").append(globalInfo()).append("\n\nOptions:\n\n");
-    for (Option option : Collections.list(listOptions())) {
-      text.append(option.synopsis()).append('\n').append(option.description()).append("\n\n");
-    }
-    return text.toString();
   }
 
   /**

@@ -28,7 +28,8 @@ class CommandLineExitStatusTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"weka.experiment.RobustnessBenchmark", "weka.experiment.RankSelection",
-      "weka.experiment.FactorizationFigures", "weka.filters.unsupervised.attribute.NoiseGallery"})
+      "weka.experiment.FactorizationFigures", "weka.experiment.ClassesToClustersEvaluation",
+      "weka.filters.unsupervised.attribute.NoiseGallery"})
   void aBadOptionExitsWithStatusOneAndOneLineNamingIt(String mainClass) throws Exception {
     Path log = work.resolve("output.txt");
     Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),

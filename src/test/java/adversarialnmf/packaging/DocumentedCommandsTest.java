@@ -84,8 +84,6 @@ class DocumentedCommandsTest {
     SKIPPED.put("{stage2-3|shift}", "a placeholder, not a command; FactorizationFiguresTest runs it");
     SKIPPED.put("-i noisy.arff", "its input noisy.arff is a placeholder for the user's data");
     SKIPPED.put("MNIST_test_bal1000", "10-fold cross-validation on 1000 images: about a minute");
-    SKIPPED.put("Yale_32x32.arff.gz -c last -N 15", "about 15 s (ANMF, 200 iterations on Yale); the"
-        + " same -target path runs on MNIST-150 below it");
   }
 
   @TempDir

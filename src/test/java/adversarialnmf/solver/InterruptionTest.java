@@ -1,6 +1,7 @@
 package adversarialnmf.solver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,61 @@ class InterruptionTest {
     Factorization fresh = make.get().fit(y, start);
     assertArrayEquals(fresh.basis().data(), again.basis().data());
     assertArrayEquals(fresh.objectiveTrace(), again.objectiveTrace());
+  }
+
+  /** HALS whose second iteration is interrupted inside, where a method's inner loop sees the flag. */
+  private static final class InterruptedInside extends IterativeSolver {
+    private final HalsNmf hals = new HalsNmf(STOPPING);
+
+    InterruptedInside() {
+      super(STOPPING);
+    }
+
+    @Override
+    public String describe() {
+      return hals.describe();
+    }
+
+    @Override
+    protected Run start(DataMatrix data, Factors start) {
+      Run inner = hals.start(data, start);
+      return new Run() {
+        private int iterations;
+
+        @Override
+        protected void iterate() {
+          inner.iterate();
+          if (++iterations == 2) {
+            Thread.currentThread().interrupt();
+            FitInterruptedException.checkInterrupted("an inner loop");
+          }
+        }
+
+        @Override
+        protected double objective() {
+          return inner.objective();
+        }
+
+        @Override
+        protected boolean isFinite() {
+          return inner.isFinite();
+        }
+
+        @Override
+        protected void finish(Factorization.Builder result, int iterations) {
+          inner.finish(result, iterations);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aStopInsideAnIterationNamesTheIteration() {
+    Factors start = new RandomInitialization().initialize(y, 3, new Random(1));
+    FitInterruptedException stopped = assertThrows(FitInterruptedException.class,
+        () -> new InterruptedInside().fit(y, start));
+    assertEquals("at iteration 2 of 30", stopped.where());
+    assertEquals(new HalsNmf(STOPPING).describe() + ", in an inner loop", stopped.activity());
   }
 
   @Test

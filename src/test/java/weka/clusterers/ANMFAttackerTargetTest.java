@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adversarialnmf.testing.PlantedData;
@@ -66,20 +67,54 @@ class ANMFAttackerTargetTest {
     String[] fit = {"-N", "2", "-I", "25", "-S", "3"};
     ANMF byName = fitted(anmf(concat(fit, "-target", "shift", "-shift", "0.3")), data);
     ANMF bySpec = fitted(anmf(concat(fit, "-target", SHIFT_FILTER + " -shift 0.3")), data);
-    ANMF byEditor = anmf(fit);
+    ANMF byEditor = anmf(fit.clone());
     byEditor.setAttackerTarget(new ConstantShift(0.3));
     assertSameFit(byName, bySpec);
     assertSameFit(byName, fitted(byEditor, data));
 
-    // t drawn from ANMF's target stream in every form, the filter's own seed unused inside ANMF
-    ANMF drawn = fitted(anmf(fit), data);
-    ConstantShift seeded = new ConstantShift();
-    seeded.setSeed(99);
-    ANMF drawnByEditor = anmf(fit);
-    drawnByEditor.setAttackerTarget(seeded);
-    assertSameFit(drawn, fitted(anmf(concat(fit, "-target", SHIFT_FILTER)), data));
+    // a drawn t comes from the target stream of the shift filter's seed, ANMF's own unless the filter has another
+    ANMF drawn = fitted(anmf(fit.clone()), data);
+    ConstantShift shown = (ConstantShift) anmf(fit.clone()).getAttackerTarget();
+    assertEquals(3, shown.getSeed());
+    ANMF drawnByEditor = anmf(fit.clone());
+    drawnByEditor.setAttackerTarget(shown);
+    assertEquals("shift", drawnByEditor.getTarget());
+    assertSameFit(drawn, fitted(anmf(concat(fit, "-target", SHIFT_FILTER + " -S 3")), data));
     assertSameFit(drawn, fitted(drawnByEditor, data));
     assertFalse(shiftOf(drawn) == shiftOf(fitted(anmf("-N", "2", "-I", "25", "-S", "4"), data)));
+
+    ConstantShift seeded = new ConstantShift();
+    seeded.setSeed(99);
+    ANMF seededByEditor = anmf(fit.clone());
+    seededByEditor.setAttackerTarget(seeded);
+    assertEquals(99, ((ConstantShift) seededByEditor.getAttackerTarget()).getSeed(), "the seed shown is the one used");
+    double seededShift = shiftOf(fitted(seededByEditor, data));
+    assertEquals(shiftOf(fitted(anmf("-N", "2", "-I", "25", "-S", "99"), data)), seededShift, 0.0);
+    assertFalse(seededShift == shiftOf(drawn));
+    assertSameFit(seededByEditor, fitted(anmf(seededByEditor.getOptions()), data));
+  }
+
+  /** A filter that changes the shape is refused when it is chosen, naming the option and what to choose. */
+  @Test
+  void aTargetThatChangesTheShapeIsRefusedWhenChosen() throws Exception {
+    weka.filters.unsupervised.attribute.Remove remove = new weka.filters.unsupervised.attribute.Remove();
+    remove.setAttributeIndices("1");
+    for (Filter wrong : new Filter[] {remove, new weka.filters.unsupervised.attribute.PrincipalComponents(),
+        new weka.filters.unsupervised.instance.Randomize()}) {
+      ANMF c = new ANMF();
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.setAttackerTarget(wrong));
+      assertTrue(e.getMessage().startsWith("ANMF: the ") && e.getMessage().contains("(-target)")
+          || e.getMessage().contains("an instance filter"), e.getMessage());
+      assertEquals("shift", c.getTarget(), "the refused choice is not kept");
+    }
+    IllegalArgumentException typed = assertThrows(IllegalArgumentException.class,
+        () -> anmf("-target", "weka.filters.unsupervised.attribute.Remove -R 1"));
+    assertTrue(typed.getMessage().contains("turned 8 instances x 16 numeric attributes into 8 x 15; Z must keep the"
+        + " data's shape"), typed.getMessage());
+    ANMF c = new ANMF();
+    c.setAttackerTarget(new AllFilter());
+    c.setAttackerTarget(new SaltAndPepperNoise());
+    assertEquals(Utils.toCommandLine(new SaltAndPepperNoise()), c.getTarget());
   }
 
   @Test

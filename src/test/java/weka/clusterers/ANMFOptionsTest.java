@@ -106,7 +106,10 @@ class ANMFOptionsTest {
     assertTrue(e.getMessage().contains("must keep the data's shape"), e.getMessage());
   }
 
-  /** Filters that keep the shape but move rows or columns made a Z that no longer matches Y entry by entry. */
+  /**
+   * Filters that keep the shape but move rows or columns made a Z that no longer matches Y entry by
+   * entry: refused when the option is set (instance filters, Reorder on the shape probe) or at build.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"weka.filters.unsupervised.instance.Randomize -S 3",
       "weka.filters.unsupervised.instance.Resample -S 3 -Z 100", "weka.filters.unsupervised.attribute.Reorder -R last-first"})
@@ -115,7 +118,8 @@ class ANMFOptionsTest {
     Exception e = assertThrows(IllegalArgumentException.class,
         () -> anmf("-N", "2", "-I", "5", "-target", filter).buildClusterer(data));
     assertTrue(e.getMessage().contains(filter) && (e.getMessage().contains("an instance filter")
-        || e.getMessage().contains("changed the attributes")), e.getMessage());
+        || e.getMessage().contains("changed the attributes") || e.getMessage().contains("keep the data's shape and"
+        + " attributes")), e.getMessage());
   }
 
   /** Reverses the rows: an attribute-style filter from elsewhere that nonetheless moves them. */

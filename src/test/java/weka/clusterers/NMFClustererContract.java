@@ -76,8 +76,10 @@ public abstract class NMFClustererContract {
     c.setTolerance(0.0);
     InterruptedException stopped = InterruptedRun.of(() -> c.buildClusterer(large))
         .assertStoppedWith(InterruptedException.class);
-    assertTrue(stopped.getMessage().startsWith(c.getClass().getName() + ": "), stopped.getMessage());
-    assertTrue(stopped.getMessage().contains("interrupted"), stopped.getMessage());
+    assertTrue(stopped.getMessage().startsWith(c.getClass().getName() + " was stopped "), stopped.getMessage());
+    for (String line : stopped.getMessage().split("\n")) {
+      assertTrue(line.length() <= 80, "a line of the Explorer's dialog, which does not wrap: " + line);
+    }
     assertTrue(stopped.getCause() instanceof FitInterruptedException, "" + stopped.getCause());
 
     Instances data = PlantedData.generate(20, 10, 2, 0.05, 5).instances();

@@ -23,15 +23,26 @@ class ExperimentWekaChecksTest {
     assertTrue(check.checkResettingOptions(), "resetting options");
   }
 
+  private static void checkGuiMetadata(Object object) {
+    CheckGOE goe = new CheckGOE();
+    goe.setSilent(true);
+    goe.setObject(object);
+    assertTrue(goe.checkGlobalInfo(), "globalInfo");
+    assertTrue(goe.checkToolTips(), "tip texts");
+  }
+
   @Test
   void splitEvaluatorOptionsAndGuiMetadata() {
     checkOptions(new ClustererSplitEvaluator(), "-all-rows", "-nmi", "arithmetic", "-W",
         "weka.clusterers.FarthestFirst", "--", "-N", "4");
-    CheckGOE goe = new CheckGOE();
-    goe.setSilent(true);
-    goe.setObject(new ClustererSplitEvaluator());
-    assertTrue(goe.checkGlobalInfo(), "globalInfo");
-    assertTrue(goe.checkToolTips(), "tip texts");
+    checkGuiMetadata(new ClustererSplitEvaluator());
+  }
+
+  @Test
+  void classesToClustersOptionsAndGuiMetadata() {
+    checkOptions(new ClassesToClustersEvaluation(), "-t", "some.arff", "-c", "first", "-clusters-from-classes",
+        "-nmi", "sqrt", "-W", "weka.clusterers.SimpleKMeans", "--", "-N", "4");
+    checkGuiMetadata(new ClassesToClustersEvaluation());
   }
 
   @Test

@@ -56,7 +56,7 @@ public class ConstantShift extends AbstractPassThroughFilter
         + " batch), from the seed's attacker-target stream, the same t as ANMF with that seed draws on"
         + " data in [0, 1]. Every batch gets the first batch's t; missing values stay missing, other"
         + " attributes (nominal, string, date) and the class pass through. As ANMF's attacker target (property attackerTarget)"
-        + " it is the shift target itself: t in the data's units, and ANMF's own seed draws a negative one.";
+        + " it is the shift target itself: t in the data's units, a negative one drawn with this filter's seed.";
   }
 
   @OptionMetadata(displayName = "shift t", displayOrder = 10,
@@ -75,8 +75,8 @@ public class ConstantShift extends AbstractPassThroughFilter
 
   @OptionMetadata(displayName = "seed", displayOrder = 90,
       description = "Seed of a drawn t (negative shift): the attacker-target stream of ANMF's seed, so that"
-      + " ANMF -S s and this filter -S s draw the same t on data in [0, 1]. Inside ANMF's attacker"
-      + " target ANMF's own seed draws t and this one is not used.")
+      + " ANMF -S s and this filter -S s draw the same t on data in [0, 1]. As ANMF's attacker target it"
+      + " draws ANMF's t from this seed's stream (ANMF's seed is the one shown until it is changed).")
   @CommandLineOption("S")
   @Override
   public int getSeed() {
