@@ -274,10 +274,7 @@ public class MiniBatchNMF extends RandomizableClusterer
 
   @Override
   public void setNumClusters(int numClusters) {
-    if (numClusters < 1) {
-      throw new IllegalArgumentException("number of clusters (-N) must be at least 1, got " + numClusters);
-    }
-    m_NumClusters = numClusters;
+    m_NumClusters = atLeastOne(numClusters, "the number of clusters (-N)");
   }
 
   @OptionMetadata(displayName = "number of clusters", displayOrder = 10,
@@ -288,10 +285,7 @@ public class MiniBatchNMF extends RandomizableClusterer
   }
 
   public void setMiniBatchSize(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("the batch size (-batch-size) must be at least 1, got " + size);
-    }
-    m_MiniBatchSize = size;
+    m_MiniBatchSize = atLeastOne(size, "the batch size (-batch-size)");
   }
 
   @OptionMetadata(displayName = "batch size", displayOrder = 20,
@@ -315,10 +309,7 @@ public class MiniBatchNMF extends RandomizableClusterer
   }
 
   public void setPasses(int passes) {
-    if (passes < 1) {
-      throw new IllegalArgumentException("the number of passes (-passes) must be at least 1, got " + passes);
-    }
-    m_Passes = passes;
+    m_Passes = atLeastOne(passes, "the number of passes (-passes)");
   }
 
   @OptionMetadata(displayName = "passes", displayOrder = 22,
@@ -355,11 +346,7 @@ public class MiniBatchNMF extends RandomizableClusterer
   }
 
   public void setAssignmentSample(int size) {
-    if (size < 1) {
-      throw new IllegalArgumentException("the k-means sample (-assign-sample) must hold at least 1 instance, got "
-          + size);
-    }
-    m_AssignmentSample = size;
+    m_AssignmentSample = atLeastOne(size, "the k-means sample's size (-assign-sample)");
   }
 
   @OptionMetadata(displayName = "assignment sample", displayOrder = 54,
@@ -368,6 +355,13 @@ public class MiniBatchNMF extends RandomizableClusterer
   @CommandLineOption("assign-sample")
   public int getAssignmentSample() {
     return m_AssignmentSample;
+  }
+
+  private static int atLeastOne(int value, String what) {
+    if (value < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+    }
+    return value;
   }
 
   // ------------------------------------------------------------------ output
