@@ -2,6 +2,7 @@
 # Benchmark suite (docs/BENCHMARKS.md). Not part of `mvn verify`: run by hand.
 #   bench/run.sh            everything (about 15 minutes on 2 cores shared with other work)
 #   bench/run.sh gemm       only the GEMM comparison
+#   bench/run.sh phases     only the per-phase profile of an ANMF iteration (ORL, COIL- and USPS-shaped)
 # Results go to target/bench/results.txt (and the terminal). Every comparison is a ratio measured
 # in this one run; each line is preceded by the load average at its start.
 set -euo pipefail
@@ -49,6 +50,14 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
       else
         "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --gemm-only
       fi
+    done
+  fi
+  if [ "${1:-all}" = phases ] || [ "${1:-all}" = all ]; then
+    # where an ANMF (ADMM, defaults) iteration goes, against MU's on the same data, one thread; the
+    # ADMM's nine m x N auxiliaries rule out TDT2-shaped data (-solver auto fits those by gradient)
+    for data in orl coil usps; do
+      load
+      java_ 2g 1 -- phases "$data" 20 "$DATASETS"
     done
   fi
   if [ "${1:-all}" = all ]; then

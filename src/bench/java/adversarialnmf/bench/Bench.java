@@ -14,6 +14,7 @@ import adversarialnmf.solver.MultiplicativeUpdateNmf;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AdmmPhaseProfile;
 import adversarialnmf.solver.anmf.AdmmWorkProbe;
 import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
@@ -38,6 +39,9 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  * on all processors the JVM sees (the script runs it again under
  * {@code -XX:ActiveProcessorCount=1} for the sequential figures).</li>
  * <li>{@code export DATA DIR [datasets-dir]}: writes Y for the scikit-learn script.</li>
+ * <li>{@code phases DATA ITERATIONS [datasets-dir [inner-steps]]}: where an ANMF (ADMM, defaults but
+ * for the U solve's step cap) iteration goes, phase by phase, against one MU iteration on the
+ * same data in the same JVM.</li>
  * </ul>
  * Timing is wall clock and the JVM's CPU time (all its threads; less disturbed by other load on a
  * shared machine, and comparable with Python's process time); per-iteration time is
@@ -70,6 +74,11 @@ public final class Bench {
         break;
       case "whole-fit":
         wholeFit(Integer.parseInt(args[1]), datasets(args, 2));
+        break;
+      case "phases":
+        phases(BenchData.load(args[1], datasets(args, 3)), Integer.parseInt(args[2]),
+            args.length > 4 ? ADMM_SETTINGS.toBuilder().uInnerIterations(Integer.parseInt(args[4])).build()
+                : ADMM_SETTINGS);
         break;
       default:
         throw new IllegalArgumentException("unknown command '" + args[0] + "'");
@@ -315,6 +324,44 @@ public final class Bench {
         data.name, Parallelism.allProcessors().threads(), wallPer * 1e3, cpuPer * 1e3, flops / 1e6,
         flops / wallPer / 1e9, flops / cpuPer / 1e9, peak / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6, innerSteps);
+  }
+
+  /**
+   * The per-phase profile of an ADMM iteration (defaults) on one data set divided by its largest
+   * value, wall ms per iteration
+   * of each phase over {@code iterations} iterations after a warm-up, the fastest of three runs
+   * phase by phase, and MU's iteration on the same start for scale.
+   */
+  private static void phases(BenchData data, int iterations, AdmmSettings settings) {
+    // divided by its largest value, as the Weka face does at its default -scaling max (the U
+    // sub-problem's conditioning, so the inner steps FISTA takes, depends on the scale)
+    DataMatrix y = data.y.scaled(1.0 / data.y.max());
+    Factors start = new RandomInitialization().initialize(y, data.rank, new Random(7L));
+    java.util.Map<String, Double> best = new java.util.LinkedHashMap<>();
+    for (int rep = 0; rep < REPETITIONS; rep++) {
+      java.util.Map<String, Double> run = AdmmPhaseProfile.profile(y, anmfTarget(y), ANMF_MODEL, settings,
+          start, 3, iterations + 2);
+      run.forEach((phase, nanos) -> best.merge(phase, nanos, Math::min));
+    }
+    double mu = Double.POSITIVE_INFINITY;
+    FactorizationSolver one = solverFor("mu", y, 1);
+    FactorizationSolver many = solverFor("mu", y, iterations + 1);
+    for (int rep = 0; rep < REPETITIONS + 1; rep++) {
+      double t1 = time(() -> one.fit(y, start))[0];
+      mu = Math.min(mu, (time(() -> many.fit(y, start))[0] - t1) / iterations);
+    }
+    double innerSteps = best.remove("inner U steps") / iterations;
+    System.out.printf("ANMF (ADMM, %s) phases on %s: Y %dx%d, rank %d, %d iterations, %.1f inner U steps"
+        + " per iteration; %s%n", settings.describe(ANMF_MODEL), data.name, y.rows(), y.cols(), data.rank,
+        iterations, innerSteps, BlasSelection.describe());
+    System.out.println("phase	wall ms/iter	share	MU iterations");
+    double total = best.values().stream().mapToDouble(Double::doubleValue).sum() / iterations / 1e6;
+    for (java.util.Map.Entry<String, Double> e : best.entrySet()) {
+      double ms = e.getValue() / iterations / 1e6;
+      System.out.printf("%s	%.2f	%.0f %%	%.2f%n", e.getKey(), ms, 100 * ms / total, ms / (mu * 1e3));
+    }
+    System.out.printf("ANMF iteration	%.2f	100 %%	%.2f%n", total, total / (mu * 1e3));
+    System.out.printf("MU iteration	%.2f		1.00%n", mu * 1e3);
   }
 
   private static void resetPeaks() {

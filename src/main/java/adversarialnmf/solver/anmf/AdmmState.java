@@ -46,9 +46,9 @@ final class AdmmState {
   final DenseMatrix m3;
   final DenseMatrix m4;
   final DenseMatrix m5;
-  // Ã X and A X for the current Ã, A, X
-  final DenseMatrix advX;
-  final DenseMatrix aX;
+  // Ã X and A X for the current Ã, A, X (the multiplier update swaps in the new products)
+  DenseMatrix advX;
+  DenseMatrix aX;
 
   // the U sub-problem (D, R3) and D U for the current U
   final USubproblem uProblem;
@@ -56,8 +56,12 @@ final class AdmmState {
   /** True while dU = D U for the current U and the current H (set by updateH, used by updateU). */
   private boolean dUCurrent;
 
+  // μJ − M4 and μH − M3, formed by the A and Ã updates and used again by the X update (H, J, M3
+  // and M4 do not change in between); afterwards scratch for the products of the multiplier update
+  private DenseMatrix muJMinusM4;
+  private final DenseMatrix muHMinusM3;
+
   // workspaces
-  private final DenseMatrix mxN;
   private final DenseMatrix mxn;
   private final DenseMatrix mxnSecond;
   private final DenseMatrix zU;
@@ -127,7 +131,8 @@ final class AdmmState {
 
     uProblem = new USubproblem(m, count, rank, model.gamma());
     dU = new DenseMatrix(m, rank);
-    mxN = new DenseMatrix(m, count);
+    muJMinusM4 = new DenseMatrix(m, count);
+    muHMinusM3 = new DenseMatrix(m, count);
     mxn = new DenseMatrix(m, rank);
     mxnSecond = new DenseMatrix(m, rank);
     zU = new DenseMatrix(m, rank);
@@ -160,9 +165,7 @@ final class AdmmState {
 
   /** One full ADMM iteration. */
   void iterate() {
-    previousA.assign(a);
-    previousAdv.assign(adv);
-    previousX.assign(x);
+    rememberIterate();
     updateH();
     updateB();
     updateJ();
@@ -175,10 +178,18 @@ final class AdmmState {
     updateMultipliers();
   }
 
+  /** Keeps A, Ã and X of the iteration about to start, for the change measures of the residuals. */
+  void rememberIterate() {
+    previousA.assign(a);
+    previousAdv.assign(adv);
+    previousX.assign(x);
+  }
+
   /**
    * H = R1 (cI + 2γ U Uᵀ)⁻¹, c = 2α + μ, R1 = R0 + 2γWUᵀ with R0 = 2αY + μÃX + M3 and
    * W = λ(A − Ã) + ZU, by Woodbury with K = (c / 2γ) I_n + UᵀU: P = (R1 U) K⁻¹ and
-   * H = (R0 + (2γW − P) Uᵀ) / c, where R1 U = R0 U + 2γ W UᵀU costs one m x N x n product.
+   * H = (R0 + (2γW − P) Uᵀ) / c, where R1 U = R0 U + 2γ W UᵀU costs one m x N x n product
+   * (H holds R0 / c meanwhile, so no pass over H divides by c).
    * Since K⁻¹ UᵀU = I − (c / 2γ) K⁻¹, H U = P / 2γ, so D U = H U − Z U for the U that the U
    * solve starts from comes without another product.
    */
@@ -199,11 +210,13 @@ final class AdmmState {
     double[] yd = yDense.data();
     double[] advXd = advX.data();
     double[] m3d = m3.data();
+    double inverseC = 1.0 / c;
     for (int i = 0; i < hd.length; i++) {
-      hd[i] = 2.0 * alpha * yd[i] + mu * advXd[i] + m3d[i];
+      hd[i] = (2.0 * alpha * yd[i] + mu * advXd[i] + m3d[i]) * inverseC;
     }
-    // P = (R0 U + 2γ W UᵀU) K⁻¹; dU serves as scratch for W UᵀU
+    // P = (R0 U + 2γ W UᵀU) K⁻¹ with R0 U = c (H U); dU serves as scratch for W UᵀU
     MatrixOps.multiply(h, u, mxnSecond);
+    MatrixOps.scale(mxnSecond, c);
     MatrixOps.gramOfColumns(u, nxn);
     MatrixOps.multiply(mxn, nxn, dU);
     MatrixOps.addScaled(mxnSecond, 2.0 * gamma, dU);
@@ -216,8 +229,7 @@ final class AdmmState {
       w[i] = 2.0 * gamma * w[i] - pd[i];
       dud[i] = pd[i] / (2.0 * gamma) - zud[i];
     }
-    MatrixOps.multiplyTransposeBAccumulate(1.0, mxn, u, h);
-    MatrixOps.scale(h, 1.0 / c);
+    MatrixOps.multiplyTransposeBAccumulate(inverseC, mxn, u, h);
     dUCurrent = true;
   }
 
@@ -342,7 +354,7 @@ final class AdmmState {
 
   /**
    * A = R4 K⁻¹, K = (2γλ² + μ) I + μ XXᵀ, R4 = 2γλ(DU + λÃ) + μB − M2 + (μJ − M4)Xᵀ (DU = HU − ZU).
-   * Factors K for the Ã update too.
+   * Factors K for the Ã update too, and keeps μJ − M4 for the X update.
    */
   void updateA() {
     double gamma = model.gamma();
@@ -351,8 +363,8 @@ final class AdmmState {
     MatrixOps.scale(nxn, mu);
     MatrixOps.addToDiagonal(nxn, 2.0 * gamma * lambda * lambda + mu);
     rankCholesky.factor(nxn);
-    combine(mu, j, -1.0, m4, mxN);
-    MatrixOps.multiplyTransposeB(mxN, x, a);
+    combine(mu, j, -1.0, m4, muJMinusM4);
+    MatrixOps.multiplyTransposeB(muJMinusM4, x, a);
     double[] ad = a.data();
     double[] dud = dU.data();
     double[] advd = adv.data();
@@ -364,12 +376,15 @@ final class AdmmState {
     rankCholesky.solveRowsInPlace(a);
   }
 
-  /** Ã = R5 K⁻¹ with the K of {@link #updateA}, R5 = 2γλ(λA − DU) + μB̃ − M1 + (μH − M3)Xᵀ. */
+  /**
+   * Ã = R5 K⁻¹ with the K of {@link #updateA}, R5 = 2γλ(λA − DU) + μB̃ − M1 + (μH − M3)Xᵀ; keeps
+   * μH − M3 for the X update.
+   */
   void updateAdversarialBasis() {
     double gamma = model.gamma();
     double lambda = model.lambda();
-    combine(mu, h, -1.0, m3, mxN);
-    MatrixOps.multiplyTransposeB(mxN, x, adv);
+    combine(mu, h, -1.0, m3, muHMinusM3);
+    MatrixOps.multiplyTransposeB(muHMinusM3, x, adv);
     double[] advd = adv.data();
     double[] dud = dU.data();
     double[] ad = a.data();
@@ -381,26 +396,28 @@ final class AdmmState {
     rankCholesky.solveRowsInPlace(adv);
   }
 
-  /** X = (ÃᵀÃ + AᵀA + I)⁻¹ R6, R6 = Ãᵀ(H − M3/μ) + Aᵀ(J − M4/μ) + Uᵀ − M5ᵀ/μ. */
+  /**
+   * X = (ÃᵀÃ + AᵀA + I)⁻¹ R6, R6 = (Ãᵀ(μH − M3) + Aᵀ(μJ − M4) + μUᵀ − M5ᵀ) / μ, with μH − M3
+   * and μJ − M4 as the Ã and A updates of this iteration left them.
+   */
   void updateX() {
     MatrixOps.multiplyTransposeA(adv, adv, nxn);
     MatrixOps.multiplyTransposeA(a, a, nxnSecond);
     MatrixOps.addScaled(nxn, 1.0, nxnSecond);
     MatrixOps.addToDiagonal(nxn, 1.0);
     rankCholesky.factor(nxn);
-    combine(1.0, h, -1.0 / mu, m3, mxN);
-    MatrixOps.multiplyTransposeA(adv, mxN, x);
-    combine(1.0, j, -1.0 / mu, m4, mxN);
-    MatrixOps.multiplyTransposeA(a, mxN, nxN);
+    MatrixOps.multiplyTransposeA(adv, muHMinusM3, x);
+    MatrixOps.multiplyTransposeA(a, muJMinusM4, nxN);
     double[] xd = x.data();
     double[] td = nxN.data();
     double[] ud = u.data();
     double[] m5d = m5.data();
+    double inverseMu = 1.0 / mu;
     for (int r = 0; r < rank; r++) {
       for (int c = 0; c < count; c++) {
         int idx = r * count + c;
         int tIdx = c * rank + r;
-        xd[idx] += td[idx] + ud[tIdx] - m5d[tIdx] / mu;
+        xd[idx] = (xd[idx] + td[idx] - m5d[tIdx]) * inverseMu + ud[tIdx];
       }
     }
     rankCholesky.solveInPlace(x);
@@ -426,20 +443,27 @@ final class AdmmState {
     double changeBefore = sums.change;
     sums.add(a, b, m2, previousA, mu);
     basisChangeSquared = sums.change - changeBefore;
-    // Ã X and A X: the new products go to mxN, the old ones give the change
-    MatrixOps.multiply(adv, x, mxN);
-    sums.add(mxN, h, m3, advX, mu);
-    advX.assign(mxN);
-    MatrixOps.multiply(a, x, mxN);
-    sums.add(mxN, j, m4, aX, mu);
-    aX.assign(mxN);
+    // Ã X and A X: the new products go to a scratch matrix, the old ones give the change, and the
+    // matrices swap places instead of copying
+    DenseMatrix scratch = muJMinusM4;
+    MatrixOps.multiply(adv, x, scratch);
+    sums.add(scratch, h, m3, advX, mu);
+    DenseMatrix old = advX;
+    advX = scratch;
+    scratch = old;
+    MatrixOps.multiply(a, x, scratch);
+    sums.add(scratch, j, m4, aX, mu);
+    muJMinusM4 = aX;
+    aX = scratch;
     sums.addTransposed(x, u, m5, previousX, mu);
 
     double scale = Math.sqrt(Math.max(Math.max(sums.lhs, sums.rhs), Double.MIN_NORMAL));
     relativePrimalResidual = Math.sqrt(sums.primal) / scale;
     // Boyd's dual residual μ‖Δ(Ã, A, ÃX, AX, Xᵀ)‖ relative to the multipliers (Wohlberg 2017)
     relativeDualResidual = mu * Math.sqrt(sums.change) / Math.sqrt(Math.max(sums.multiplier, Double.MIN_NORMAL));
-    cleanResidualSquared = MatrixOps.squaredDistance(yDense, aX);
+    if (settings.toleranceRule() == AdmmSettings.ToleranceRule.PAPER_RULE_26) {
+      cleanResidualSquared = MatrixOps.squaredDistance(yDense, aX);
+    }
     if (settings.adaptivePenalty()) {
       balancePenalty();
     }
@@ -461,9 +485,30 @@ final class AdmmState {
       double[] rd = right.data();
       double[] md = m.data();
       double[] pd = previousLeft.data();
+      // local running totals (registers), added to the fields once per block
+      double primalSum = 0.0;
+      double lhsSum = 0.0;
+      double rhsSum = 0.0;
+      double changeSum = 0.0;
+      double multiplierSum = 0.0;
       for (int i = 0; i < ld.length; i++) {
-        add(ld[i], rd[i], pd[i], md, i, mu);
+        double l = ld[i];
+        double r = rd[i];
+        double res = l - r;
+        double updated = md[i] + mu * res;
+        md[i] = updated;
+        multiplierSum += updated * updated;
+        primalSum += res * res;
+        lhsSum += l * l;
+        rhsSum += r * r;
+        double delta = l - pd[i];
+        changeSum += delta * delta;
       }
+      primal += primalSum;
+      lhs += lhsSum;
+      rhs += rhsSum;
+      change += changeSum;
+      multiplier += multiplierSum;
     }
 
     /** The block Xᵀ = U, with X (n x N) and its previous value read transposed in place. */

@@ -59,8 +59,8 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
   }
 
   /**
-   * Eight m x N auxiliaries (H, J, their multipliers, ÃX, AX, D = H − Z and one scratch), two more
-   * for the m x N temporaries an iteration creates (measured: about six per iteration, short-lived),
+   * Nine m x N auxiliaries (H, J, their multipliers, ÃX, AX, D = H − Z, μH − M3 and μJ − M4), two
+   * more for the m x N temporaries an iteration creates (measured: about six per iteration, short-lived),
    * a dense copy of a sparse Y, the U solve's Gram matrix when it forms one, and the factor-sized
    * rest.
    */
@@ -68,7 +68,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
   protected long workspaceBytes(DataMatrix y, int rank) {
     long m = y.rows();
     long count = y.cols();
-    long dataSized = 10 + (y instanceof DenseData ? 0 : 1);
+    long dataSized = 11 + (y instanceof DenseData ? 0 : 1);
     return WorkingSet.doubles(dataSized * m * count + USolve.gramEntries(settings, y.rows(), y.cols(), rank)
         + 30L * (m + count) * rank);
   }
@@ -92,7 +92,7 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
 
     AdmmRun(AdmmState state, DenseMatrix startBasis) {
       this.state = state;
-      this.settling = new SettlingTracker(state.y, target, model, startBasis, state.count, stopping.maxIterations());
+      this.settling = new SettlingTracker(startBasis, state.count, stopping.maxIterations());
       this.objective = new AnmfObjective(state.y, target, model, state.rank);
       this.feasibleA = new DenseMatrix(state.m, state.rank);
       this.feasibleAdversarial = new DenseMatrix(state.m, state.rank);
@@ -128,8 +128,9 @@ public final class AnmfAdmmSolver extends AbstractAnmfSolver {
     @Override
     protected double objective() {
       state.feasibleFactors(feasibleA, feasibleAdversarial, feasibleX);
-      settling.record(iteration, feasibleA, feasibleAdversarial, feasibleX);
-      return objective.evaluate(feasibleA, feasibleAdversarial, feasibleX);
+      double value = objective.evaluate(feasibleA, feasibleAdversarial, feasibleX);
+      settling.record(iteration, feasibleA, feasibleX, objective);
+      return value;
     }
 
     @Override

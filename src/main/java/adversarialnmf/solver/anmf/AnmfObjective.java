@@ -33,6 +33,9 @@ public final class AnmfObjective {
   /** The models at the missing entries (null if none) and Ŷ Xᵀ for the target. */
   private final MaskedModel masked;
   private final DenseMatrix completeXt;
+  /** Of the last evaluation: α and β fits summed, and ‖P‖², ⟨P, S⟩, ‖S‖² of φ = P + S (see rememberScaleParts). */
+  private double lastFits;
+  private double[] lastPenaltySquares;
 
   /** Workspaces for factors of rank {@code rank} on this Y. */
   public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfModel model, int rank) {
@@ -96,8 +99,45 @@ public final class AnmfObjective {
     // a masked fit counts only the observed entries: the model's part at the missing ones comes off
     double attackedMissing = masked == null ? 0.0 : masked.evaluate(adversarialBasis, xt);
     double cleanMissing = masked == null ? 0.0 : masked.evaluate(a, xt);
-    return fromProducts(model, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
+    Terms terms = fromProducts(model, yNorm2, yXt, zXt, gramX, a, adversarialBasis, attackedMissing, cleanMissing,
         gramA, gramAdversarial, phi);
+    rememberScaleParts(terms, a, adversarialBasis);
+    return terms;
+  }
+
+  /**
+   * Splits φ = P + S with P = λ(Ã − A) and S = Ã XXᵀ − Z Xᵀ, so that the objective along the
+   * scaling direction, where φ(c) = P/c + cS, costs O(1) per scale ({@link #lastValueAtScale}).
+   */
+  private void rememberScaleParts(Terms terms, DenseMatrix a, DenseMatrix adversarialBasis) {
+    double lambda = model.lambda();
+    double[] pd = phi.data();
+    double[] ad = a.data();
+    double[] atd = adversarialBasis.data();
+    double pp = 0.0;
+    double ps = 0.0;
+    double ss = 0.0;
+    for (int i = 0; i < pd.length; i++) {
+      double p = lambda * (atd[i] - ad[i]);
+      double q = pd[i] - p;
+      pp += p * p;
+      ps += p * q;
+      ss += q * q;
+    }
+    lastFits = terms.attackedFit() + terms.cleanFit();
+    lastPenaltySquares = new double[] {pp, ps, ss};
+  }
+
+  /**
+   * Objective (9) at (A/c, Ã/c, cX) for the factors of the last {@link #terms} (or
+   * {@link #evaluate}) call: ÃX and AX, so the two fits, do not change, and φ(c) = P/c + cS.
+   */
+  public double lastValueAtScale(double c) {
+    if (lastPenaltySquares == null) {
+      throw new IllegalStateException("evaluate the objective before asking for it at another scale");
+    }
+    double[] q = lastPenaltySquares;
+    return lastFits + model.gamma() * (q[0] / (c * c) + 2.0 * q[1] + c * c * q[2]);
   }
 
   /**

@@ -15,14 +15,18 @@ import adversarialnmf.solver.FitInterruptedException;
  * point is a linear combination of the last two iterates, so one product per step suffices if
  * the image of the iterate is kept: D U⁺ (m x n) in the direct form, costing 2 m N n per step,
  * or G U⁺ with G = DᵀD (N x N, formed once per solve for m N² flops) in the Gram form, costing
- * 2 N² n. The Gram form is chosen when N ≤ m, where G is no larger than D and the solve costs
- * a fraction of the direct one; both run the same iteration in exact arithmetic.
+ * 2 N² n. The form with fewer flops at the step cap is chosen ({@link #usesGramForm}); both run
+ * the same iteration in exact arithmetic.
  */
 final class FistaUSolve implements USolve {
 
   /** Relative KKT residual at which the solve stops. */
   static final double KKT_TOLERANCE = 1e-6;
-  /** Power-iteration steps for ‖D‖₂² at the first and at later (warm-started) solves. */
+  /**
+   * Power-iteration steps for ‖D‖₂² at the first and at later (warm-started) solves; a later solve
+   * takes no more power steps than its step cap, so that the estimate never costs more than the
+   * solve (D changes little between ADMM iterations, and a step that fails to descend doubles L).
+   */
   static final int POWER_STEPS_FIRST = 30;
   static final int POWER_STEPS_WARM = 5;
   /** Power iteration underestimates ‖D‖₂²; this margin keeps 1/L a safe step. */
@@ -40,9 +44,9 @@ final class FistaUSolve implements USolve {
   private final DenseMatrix imageNext;
   private final DenseMatrix imageMomentum;
 
-  /** The cheaper form for this shape. */
+  /** The cheaper form for this shape and step cap. */
   FistaUSolve(int maxSteps, int m, int count, int rank) {
-    this(maxSteps, m, count, rank, usesGramForm(m, count));
+    this(maxSteps, m, count, rank, usesGramForm(m, count, rank, maxSteps));
   }
 
   FistaUSolve(int maxSteps, int m, int count, int rank, boolean gramForm) {
@@ -58,16 +62,27 @@ final class FistaUSolve implements USolve {
     this.imageMomentum = new DenseMatrix(imageRows, rank);
   }
 
-  /** True when the Gram form is the cheaper one: N ≤ m (G = DᵀD is then no larger than D). */
-  static boolean usesGramForm(int m, int count) {
-    return count <= m;
+  /**
+   * True when the Gram form takes fewer flops for a solve that runs to the cap: G = DᵀD (m N²,
+   * its symmetric half), G U and G V per step (2 N² n each) and D U at the end (2 m N n), against
+   * D V and Dᵀ(D V) per step (4 m N n). Never when N > m (G would be larger than D).
+   */
+  static boolean usesGramForm(int m, int count, int rank, int maxSteps) {
+    if (count > m) {
+      return false;
+    }
+    double mm = m;
+    double nn = count;
+    double gram = mm * nn * nn + 2.0 * nn * nn * rank * (maxSteps + 1.0) + 2.0 * mm * nn * rank;
+    double direct = 4.0 * mm * nn * rank * maxSteps;
+    return gram <= direct;
   }
 
   @Override
   public int solve(USubproblem p, DenseMatrix u, DenseMatrix dU) {
     FitInterruptedException.checkInterrupted("ANMF's ADMM power iteration for ‖D‖₂");
     double lipschitz = p.mu + p.twoGamma
-        * power.squaredSpectralNorm(p.d, POWER_STEPS_FIRST, POWER_STEPS_WARM) * LIPSCHITZ_MARGIN;
+        * power.squaredSpectralNorm(p.d, POWER_STEPS_FIRST, Math.min(POWER_STEPS_WARM, maxSteps)) * LIPSCHITZ_MARGIN;
     double target = KKT_TOLERANCE * Math.sqrt(Math.max(MatrixOps.squaredNorm(p.r3), Double.MIN_NORMAL));
     // the image of the current iterate: D U is given; G U costs one N x N x n product
     DenseMatrix current = dU;

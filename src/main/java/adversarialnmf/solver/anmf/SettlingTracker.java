@@ -1,6 +1,5 @@
 package adversarialnmf.solver.anmf;
 
-import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.solver.Factorization;
@@ -10,8 +9,8 @@ import adversarialnmf.solver.Factorization;
  * (A, Ã, X) → (A/c, Ã/c, cX) (docs/ALGORITHM.md §5.1, §5.5): per iteration, the relative change of
  * the scale-free coefficients X̂ = diag(‖a_r‖) X (invariant under the drift), the number of instances
  * whose cluster (argmax of X̂) changed, and objective (9) at the fixed-scale representative
- * (A/c, Ã/c, cX) with c = ‖A‖/‖A⁰‖ (the scale of the start). O(nN) per iteration plus one objective
- * evaluation.
+ * (A/c, Ã/c, cX) with c = ‖A‖/‖A⁰‖ (the scale of the start), read off the iteration's own objective
+ * evaluation ({@link AnmfObjective#lastValueAtScale}). O(nN) per iteration.
  */
 final class SettlingTracker {
 
@@ -23,27 +22,18 @@ final class SettlingTracker {
   static final String FIXED_SCALE_OBJECTIVE = "fixed-scale objective";
 
   private final double startNorm;
-  private final AnmfObjective objective;
   private final DenseMatrix previous;
   private final DenseMatrix current;
-  private final DenseMatrix scaledA;
-  private final DenseMatrix scaledAdversarial;
-  private final DenseMatrix scaledX;
   private int[] previousLabels;
   private final double[] change;
   private final double[] moved;
   private final double[] fixedScale;
 
-  SettlingTracker(DataMatrix y, AttackerTarget target, AnmfModel model, DenseMatrix startBasis, int count,
-      int maxIterations) {
+  SettlingTracker(DenseMatrix startBasis, int count, int maxIterations) {
     int n = startBasis.cols();
     this.startNorm = Math.sqrt(MatrixOps.squaredNorm(startBasis));
-    this.objective = new AnmfObjective(y, target, model, n);
     this.previous = new DenseMatrix(n, count);
     this.current = new DenseMatrix(n, count);
-    this.scaledA = new DenseMatrix(startBasis.rows(), n);
-    this.scaledAdversarial = new DenseMatrix(startBasis.rows(), n);
-    this.scaledX = new DenseMatrix(n, count);
     this.change = new double[maxIterations + 1];
     this.moved = new double[maxIterations + 1];
     this.fixedScale = new double[maxIterations + 1];
@@ -51,8 +41,11 @@ final class SettlingTracker {
     moved[0] = Double.NaN;
   }
 
-  /** Records iteration {@code k} (0 = the start) from the factors A, Ã, X. */
-  void record(int k, DenseMatrix a, DenseMatrix adversarial, DenseMatrix x) {
+  /**
+   * Records iteration {@code k} (0 = the start) from the factors A, Ã, X, which {@code evaluated}
+   * has just evaluated (its value along the scaling direction gives the fixed-scale objective).
+   */
+  void record(int k, DenseMatrix a, DenseMatrix x, AnmfObjective evaluated) {
     double[] norms = Factorization.columnNorms(a);
     int n = x.rows();
     int count = x.cols();
@@ -78,14 +71,7 @@ final class SettlingTracker {
     }
     previous.assign(current);
     previousLabels = labels;
-    double c = Math.sqrt(MatrixOps.squaredNorm(a)) / startNorm;
-    scaledA.assign(a);
-    MatrixOps.scale(scaledA, 1.0 / c);
-    scaledAdversarial.assign(adversarial);
-    MatrixOps.scale(scaledAdversarial, 1.0 / c);
-    scaledX.assign(x);
-    MatrixOps.scale(scaledX, c);
-    fixedScale[k] = objective.evaluate(scaledA, scaledAdversarial, scaledX);
+    fixedScale[k] = evaluated.lastValueAtScale(Math.sqrt(MatrixOps.squaredNorm(a)) / startNorm);
   }
 
   /** The scale-free change of the last recorded iteration. */

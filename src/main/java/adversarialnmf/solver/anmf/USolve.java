@@ -32,7 +32,7 @@ interface USolve {
   static long gramEntries(AdmmSettings settings, int m, int count, int rank) {
     long side = Math.min(m, count);
     if (settings.uUpdate() == AdmmSettings.UUpdate.EXACT_NONNEGATIVE) {
-      return FistaUSolve.usesGramForm(m, count) ? (long) count * count : 0;
+      return FistaUSolve.usesGramForm(m, count, rank, settings.uInnerIterations()) ? (long) count * count : 0;
     }
     return usesGram(settings, m, count, rank) ? 2 * side * side : 0;
   }
