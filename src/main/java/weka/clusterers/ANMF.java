@@ -689,9 +689,9 @@ public class ANMF extends AbstractNMFClusterer {
   }
 
   @OptionMetadata(displayName = "U inner steps", displayOrder = 72,
-      description = "Accelerated projected-gradient steps per exact U update, warm-started (ADMM only);"
-          + " 1 (the linearised ADMM) costs 2-4x less per iteration for the same objective to 0.1% at equal"
-          + " iterations (docs/BENCHMARKS.md).")
+      description = "Accelerated projected-gradient steps per exact U update, warm-started (ADMM only)."
+          + " One step (the linearised ADMM) costs 2-4 times less per iteration and reaches nearly the same"
+          + " objective at equal iterations (docs/BENCHMARKS.md).")
   @CommandLineOption("inner")
   public int getUInnerIterations() {
     return m_Admm.uInnerIterations();
