@@ -3,10 +3,11 @@
 # weka.filters.unsupervised.attribute.FactorizationAttack, transfer and white-box threat models,
 # budgets epsilon (max norm, relative to the data's largest value), one AttackStudy per data set
 # (resumable: run it again to finish what an interrupted run left; one CSV line per run).
-#   bench/attack-study.sh                       the full study: four data sets, 10 seeds
-#   SEEDS=3 bench/attack-study.sh reduced       the reduced study committed in docs/results/attack
+#   bench/attack-study.sh                       the full study: four data sets, 10 seeds, every variant
+#   SEEDS=3 bench/attack-study.sh reduced       the first reduced study: two data sets, nine variants
+#   VARIANTS=reduced bench/attack-study.sh      four data sets, 10 seeds, the nine variants (the committed run)
 # Environment: DATASETS (default ../shared/datasets), OUT (default target/attack), SEEDS, EPSILONS
-# (default 0,0.02,0.05,0.1), NORM (inf or 2), THREATS (default transfer,whitebox), CLASSES (default target/classes:target/test-classes;
+# (default 0,0.02,0.05,0.1), NAMES (data sets of the full study), VARIANTS (all or reduced), NORM (inf or 2), THREATS (default transfer,whitebox), CLASSES (default target/classes:target/test-classes;
 # a copy of them keeps a long run apart from rebuilds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,9 @@ run() { # run NAME SEEDS VARIANTS...
 if [ "${1:-}" = reduced ]; then
   for name in MNIST_test_bal150 Yale_32x32; do run "$name" "${SEEDS:-3}" "${REDUCED[@]}"; done
 else
-  for name in MNIST_test_bal150 Yale_32x32 ORL_32x32 MNIST_test_bal1000; do run "$name" "${SEEDS:-10}" "${ALL[@]}"; done
+  if [ "${VARIANTS:-all}" = reduced ]; then VARIANT_SET=("${REDUCED[@]}"); else VARIANT_SET=("${ALL[@]}"); fi
+  for name in ${NAMES:-MNIST_test_bal150 Yale_32x32 ORL_32x32 MNIST_test_bal1000}; do
+    run "$name" "${SEEDS:-10}" "${VARIANT_SET[@]}"
+  done
 fi
 python3 bench/attack_report.py "$OUT" > "$OUT/report.md"
