@@ -33,9 +33,12 @@ public final class AnmfObjective {
   /** The models at the missing entries (null if none) and Ŷ Xᵀ for the target. */
   private final MaskedModel masked;
   private final DenseMatrix completeXt;
-  /** Of the last evaluation: α and β fits summed, and ‖P‖², ⟨P, S⟩, ‖S‖² of φ = P + S (see rememberScaleParts). */
+  /** Of the last evaluation: α and β fits summed, ‖P‖², ⟨P, S⟩, ‖S‖² of φ = P + S (rememberScaleParts). */
+  private boolean evaluated;
   private double lastFits;
-  private double[] lastPenaltySquares;
+  private double lastPP;
+  private double lastPS;
+  private double lastSS;
 
   /** Workspaces for factors of rank {@code rank} on this Y. */
   public AnmfObjective(DataMatrix y, AttackerTarget z, AnmfModel model, int rank) {
@@ -125,7 +128,10 @@ public final class AnmfObjective {
       ss += q * q;
     }
     lastFits = terms.attackedFit() + terms.cleanFit();
-    lastPenaltySquares = new double[] {pp, ps, ss};
+    lastPP = pp;
+    lastPS = ps;
+    lastSS = ss;
+    evaluated = true;
   }
 
   /**
@@ -133,11 +139,10 @@ public final class AnmfObjective {
    * {@link #evaluate}) call: ÃX and AX, so the two fits, do not change, and φ(c) = P/c + cS.
    */
   public double lastValueAtScale(double c) {
-    if (lastPenaltySquares == null) {
+    if (!evaluated) {
       throw new IllegalStateException("evaluate the objective before asking for it at another scale");
     }
-    double[] q = lastPenaltySquares;
-    return lastFits + model.gamma() * (q[0] / (c * c) + 2.0 * q[1] + c * c * q[2]);
+    return lastFits + model.gamma() * (lastPP / (c * c) + 2.0 * lastPS + c * c * lastSS);
   }
 
   /**
