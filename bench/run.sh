@@ -3,6 +3,7 @@
 #   bench/run.sh            everything (about 15 minutes on 2 cores shared with other work)
 #   bench/run.sh gemm       only the GEMM comparison
 #   bench/run.sh phases     only the per-phase profile of an ANMF iteration (ORL, COIL- and USPS-shaped)
+#   bench/run.sh fits       only the whole MU and HALS fits against scikit-learn's (fresh JVM and warm)
 # Results go to target/bench/results.txt (and the terminal). Every comparison is a ratio measured
 # in this one run; each line is preceded by the load average at its start.
 set -euo pipefail
@@ -19,6 +20,8 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 DATASETS="${DATASETS:-../shared/datasets}"
 # data set : timed iterations, the same for our solvers and scikit-learn's
 SPECS="orl:100 bbcsport:300 tdt2:5"
+# data set : iterations of the whole fits (issue 22's shapes)
+FIT_SPECS="coil:200 usps:200 bbcsport:200 tdt2:50"
 # OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so
 # NumPy and our native path see the same OpenBLAS defaults
 clean_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
@@ -58,6 +61,28 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
     for data in orl coil usps; do
       load
       java_ 2g 1 -- phases "$data" 20 "$DATASETS"
+    done
+  fi
+  if [ "${1:-all}" = fits ] || [ "${1:-all}" = all ]; then
+    # whole fits (random start, fixed iterations, tolerance 0) on the issue-22 shapes: one JVM per
+    # solver and data set, so its first fit is a fresh JVM's; scikit-learn's first fit follows its imports
+    for spec in $FIT_SPECS; do
+      java -Xmx3g -cp "$CP" adversarialnmf.bench.Bench export "${spec%%:*}" "$OUT/export" "$DATASETS" 2>/dev/null
+    done
+    for threads in 1 all; do
+      echo "# ---- whole fits, $threads thread(s)"
+      for spec in $FIT_SPECS; do
+        for name in mu hals; do
+          load
+          java_ 3g "$threads" -- fit "$name" "${spec%%:*}" "${spec##*:}" 4 "$DATASETS" | sed -n '$p'
+        done
+      done
+      load
+      if [ "$threads" = 1 ]; then
+        "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 4 $FIT_SPECS
+      else
+        "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 4 $FIT_SPECS
+      fi
     done
   fi
   if [ "${1:-all}" = all ]; then

@@ -2,7 +2,8 @@
 """scikit-learn's NMF (solver 'cd' and 'mu') on the matrices `Bench export` wrote, same rank,
 per-iteration time as (t(K+1) - t(1)) / K like the Java side, fastest of three; plus numpy's GEMM for the
 1024x1024 by 1024x40 product. Benchmark only: never part of the build.
-Usage: sklearn_nmf.py EXPORT_DIR NAME:ITERATIONS [NAME:ITERATIONS ...] | sklearn_nmf.py --gemm-only"""
+Usage: sklearn_nmf.py EXPORT_DIR NAME:ITERATIONS [NAME:ITERATIONS ...] | sklearn_nmf.py --gemm-only
+       | sklearn_nmf.py --whole EXPORT_DIR ROUNDS NAME:ITERATIONS ... (whole fits, first and warm)"""
 import os
 import sys
 import time
@@ -63,11 +64,28 @@ def gemm_reference(seconds=10.0):
           % (w * 1e3, flops / w / 1e9, c * 1e3, flops / c / 1e9, len(walls)))
 
 
+def whole_fits(directory, rounds, specs):
+    """Whole fits (init='random', tol=0) as `Bench fit` times ours: the first in this process
+    (imports done, nothing warmed) and the fastest of the remaining rounds."""
+    print("solver\tdata\tfirst fit wall s\tfirst fit CPU s\twarm wall s\twarm CPU s")
+    for name, iterations in specs:
+        x, rank = load(directory, name)
+        for solver in ("mu", "cd"):
+            times = [timed_fit(x, rank, solver, int(iterations)) for _ in range(rounds)]
+            warm = times[1:] or times
+            print("sklearn-%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f" % (solver, name, times[0][0], times[0][1],
+                  min(t[0] for t in warm), min(t[1] for t in warm)))
+            sys.stdout.flush()
+
+
 def main():
     print("scikit-learn %s, numpy %s, OPENBLAS_NUM_THREADS=%s"
           % (sklearn.__version__, np.__version__, os.environ.get("OPENBLAS_NUM_THREADS", "(all)")))
     if sys.argv[1] == "--gemm-only":
         gemm_reference()
+        return
+    if sys.argv[1] == "--whole":
+        whole_fits(sys.argv[2], int(sys.argv[3]), [a.split(":") for a in sys.argv[4:]])
         return
     directory, specs = sys.argv[1], [a.split(":") for a in sys.argv[2:]]
     print("solver\tdata\twall ms/iter\tprocess CPU ms/iter\titerations run")

@@ -39,6 +39,10 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  * on all processors the JVM sees (the script runs it again under
  * {@code -XX:ActiveProcessorCount=1} for the sequential figures).</li>
  * <li>{@code export DATA DIR [datasets-dir]}: writes Y for the scikit-learn script.</li>
+ * <li>{@code fit NAME DATA ITERATIONS ROUNDS [datasets-dir]}: whole fits (random start and
+ * ITERATIONS iterations at tolerance 0, as scikit-learn's {@code init='random', tol=0}) of one
+ * solver, ROUNDS of them in this JVM: the first (a fresh JVM: class loading and JIT included)
+ * and the fastest of the rest (warm).</li>
  * <li>{@code phases DATA ITERATIONS [datasets-dir [inner-steps]]}: where an ANMF (ADMM, defaults but
  * for the U solve's step cap) iteration goes, phase by phase, against one MU iteration on the
  * same data in the same JVM.</li>
@@ -74,6 +78,10 @@ public final class Bench {
         break;
       case "whole-fit":
         wholeFit(Integer.parseInt(args[1]), datasets(args, 2));
+        break;
+      case "fit":
+        wholeSolverFits(args[1], BenchData.load(args[2], datasets(args, 5)), Integer.parseInt(args[3]),
+            Integer.parseInt(args[4]));
         break;
       case "phases":
         phases(BenchData.load(args[1], datasets(args, 3)), Integer.parseInt(args[2]),
@@ -324,6 +332,29 @@ public final class Bench {
         data.name, Parallelism.allProcessors().threads(), wallPer * 1e3, cpuPer * 1e3, flops / 1e6,
         flops / wallPer / 1e9, flops / cpuPer / 1e9, peak / 1e6,
         Runtime.getRuntime().maxMemory() / 1e6, innerSteps);
+  }
+
+  private static void wholeSolverFits(String name, BenchData data, int iterations, int rounds) {
+    DataMatrix y = data.y;
+    double[] first = null;
+    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (int round = 0; round < rounds; round++) {
+      long seed = round;
+      double[] t = time(() -> solverFor(name, y, iterations)
+          .fit(y, new RandomInitialization().initialize(y, data.rank, new Random(seed))));
+      if (round == 0) {
+        first = t;
+      } else {
+        warm[0] = Math.min(warm[0], t[0]);
+        warm[1] = Math.min(warm[1], t[1]);
+      }
+    }
+    System.out.printf("whole %s fits on %s: Y %dx%d (%s), rank %d, %d iterations, %d rounds; %s%n", name,
+        data.name, y.rows(), y.cols(), y.isSparse() ? "sparse" : "dense", data.rank, iterations, rounds,
+        BlasSelection.describe());
+    System.out.println("solver\tdata\tthreads\tfirst fit wall s\tfirst fit CPU s\twarm wall s\twarm CPU s");
+    System.out.printf("%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f%n", name, data.name,
+        Parallelism.allProcessors().threads(), first[0], first[1], warm[0], warm[1]);
   }
 
   /**

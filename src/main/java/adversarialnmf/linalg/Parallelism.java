@@ -87,6 +87,22 @@ public final class Parallelism implements Serializable {
     }
   }
 
+  /** The body of a task that owns the units [from, to). */
+  public interface RangeTask {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code body} over {@code units} independent units (rows of a factor, say) cut into equal
+   * ranges, one task per range, as many as the threads and the work ({@code workPerUnit}
+   * multiply-adds a unit) are worth; each unit is done by one task, so the result does not depend
+   * on the thread count when the units are independent.
+   */
+  public void forRanges(int units, long workPerUnit, RangeTask body) {
+    int tasks = tasksFor(workPerUnit * units, units);
+    run(tasks, t -> body.run(split(units, tasks, t), split(units, tasks, t + 1)));
+  }
+
   /** The body of one task: works on task number {@code task} of {@code tasks}. */
   interface Task {
     void run(int task);

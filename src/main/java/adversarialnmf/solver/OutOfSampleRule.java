@@ -2,6 +2,7 @@ package adversarialnmf.solver;
 
 import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
+import adversarialnmf.linalg.Parallelism;
 import java.io.Serializable;
 
 /**
@@ -26,28 +27,36 @@ public interface OutOfSampleRule extends Serializable {
   /** Coefficients (length n, nonnegative) of one column y (length m; NaN marks a missing entry). */
   double[] coefficients(double[] y);
 
-  /** Coefficients (n x N) of every column of y; the missing entries of y are left out. */
+  /**
+   * Coefficients (n x N) of every column of y; the missing entries of y are left out. Columns are
+   * independent, so they are split among the threads of the caller's {@link Parallelism} scope, each
+   * column solved by one task exactly as {@link #coefficients(double[])} alone would.
+   */
   default DenseMatrix coefficients(DataMatrix y) {
     requireDimension(y.rows());
-    DenseMatrix x = new DenseMatrix(rank(), y.cols());
+    int m = y.rows();
     int n = rank();
-    double[] xd = x.data();
     int count = y.cols();
-    double[] column = new double[y.rows()];
+    DenseMatrix x = new DenseMatrix(n, count);
+    double[] xd = x.data();
     adversarialnmf.linalg.MissingEntries missing = y.missing();
-    for (int j = 0; j < count; j++) {
-      FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
-      y.column(j, column);
-      if (!missing.isEmpty()) {
-        for (int i : missing.rowsOfColumn(j)) {
-          column[i] = Double.NaN;
+    Parallelism.current().forRanges(count, (long) m * n, (from, to) -> {
+      double[] column = new double[m];
+      for (int j = from; j < to; j++) {
+        // the calling thread's task sees an interrupt; the others finish their columns first
+        FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
+        y.column(j, column);
+        if (!missing.isEmpty()) {
+          for (int i : missing.rowsOfColumn(j)) {
+            column[i] = Double.NaN;
+          }
+        }
+        double[] coefficients = coefficients(column);
+        for (int r = 0; r < n; r++) {
+          xd[r * count + j] = coefficients[r];
         }
       }
-      double[] coefficients = coefficients(column);
-      for (int r = 0; r < n; r++) {
-        xd[r * count + j] = coefficients[r];
-      }
-    }
+    });
     return x;
   }
 

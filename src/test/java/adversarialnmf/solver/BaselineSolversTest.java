@@ -208,6 +208,61 @@ class BaselineSolversTest {
         method + " objective " + fit.objectiveTrace()[0] + " -> " + fit.finalObjective());
   }
 
+  /**
+   * The sweep takes rows four at a time; each row's steps must be exactly those of sweeping it
+   * alone (seven rows: one group of four and a remainder of three; component 2 has no curvature).
+   */
+  @Test
+  void halsSweepsRowsInGroupsBitForBitAsOneAtATime() {
+    Random random = new Random(8L);
+    int rows = 7;
+    int n = 5;
+    DenseMatrix h = new DenseMatrix(9, n);
+    Arrays.setAll(h.data(), i -> i % n == 2 ? 0.0 : random.nextDouble());
+    DenseMatrix gram = adversarialnmf.linalg.MatrixOps.gramOfColumns(h);
+    DenseMatrix w = new DenseMatrix(rows, n);
+    DenseMatrix cross = new DenseMatrix(rows, n);
+    Arrays.setAll(w.data(), i -> random.nextDouble());
+    Arrays.setAll(cross.data(), i -> random.nextDouble() * 2.0 - 0.5);
+    DenseMatrix together = w.copy();
+    HalsNmf.sweep(together, gram, cross);
+    for (int i = 0; i < rows; i++) {
+      DenseMatrix row = new DenseMatrix(1, n);
+      DenseMatrix rowCross = new DenseMatrix(1, n);
+      System.arraycopy(w.data(), i * n, row.data(), 0, n);
+      System.arraycopy(cross.data(), i * n, rowCross.data(), 0, n);
+      HalsNmf.sweep(row, gram, rowCross);
+      assertArrayEquals(row.data(), Arrays.copyOfRange(together.data(), i * n, i * n + n), 0.0, "row " + i);
+    }
+    assertTrue(together.get(0, 2) == w.get(0, 2), "a component without curvature is left alone");
+  }
+
+  /** Rows split among threads (6001 rows of rank 5: two tasks) give exactly the sequential sweep. */
+  @Test
+  void halsSweepIsTheSameOnOneThreadAndOnTwo() {
+    Random random = new Random(9L);
+    int n = 5;
+    DenseMatrix h = new DenseMatrix(40, n);
+    Arrays.setAll(h.data(), i -> random.nextDouble());
+    DenseMatrix gram = adversarialnmf.linalg.MatrixOps.gramOfColumns(h);
+    DenseMatrix w = new DenseMatrix(6001, n);
+    DenseMatrix cross = new DenseMatrix(6001, n);
+    Arrays.setAll(w.data(), i -> random.nextDouble());
+    Arrays.setAll(cross.data(), i -> random.nextDouble() * 20.0 - 5.0);
+    DenseMatrix sequential = w.copy();
+    DenseMatrix split = w.copy();
+    adversarialnmf.linalg.Parallelism.SEQUENTIAL.within(() -> {
+      HalsNmf.sweep(sequential, gram, cross);
+      return null;
+    });
+    adversarialnmf.linalg.Parallelism.threads(2).within(() -> {
+      HalsNmf.sweep(split, gram, cross);
+      return null;
+    });
+    assertArrayEquals(sequential.data(), split.data(), 0.0);
+    assertTrue(!Arrays.equals(w.data(), split.data()), "the sweep moved W");
+  }
+
   @Test
   void halsAndMultiplicativeUpdatesReachTheSameObjective() {
     PlantedData planted = PlantedData.generate(40, 15, 4, 0.01, 21);

@@ -132,6 +132,31 @@ class OutOfSampleRulesTest {
     }
   }
 
+  /**
+   * The batch splits columns among threads (300 columns of 200 attributes at rank 4: two tasks);
+   * every column must come out exactly as the rule gives it alone, a missing entry included.
+   */
+  @Test
+  void aBatchOnTwoThreadsGivesEachColumnAsTheRuleAlone() {
+    Random random = new Random(12);
+    DenseMatrix y = SolverFixtures.uniform(200, 300, random);
+    y.set(5, 250, Double.NaN);
+    DenseMatrix a = SolverFixtures.uniform(200, 4, random);
+    OutOfSampleRule rule = new KullbackLeiblerRule(a);
+    DenseMatrix batch = adversarialnmf.linalg.Parallelism.threads(2)
+        .within(() -> rule.coefficients(new DenseData(y)));
+    for (int j = 0; j < y.cols(); j++) {
+      double[] column = new double[y.rows()];
+      for (int i = 0; i < column.length; i++) {
+        column[i] = y.get(i, j);
+      }
+      double[] alone = rule.coefficients(column);
+      for (int r = 0; r < alone.length; r++) {
+        assertEquals(alone[r], batch.get(r, j), 0.0, "column " + j + ", coefficient " + r);
+      }
+    }
+  }
+
   @Test
   void aTrainingColumnOfAConvergedFitLandsWhereTheFitPutIt() {
     Random random = new Random(10);
