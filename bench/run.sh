@@ -74,14 +74,14 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
       for spec in $FIT_SPECS; do
         for name in mu hals; do
           load
-          java_ 3g "$threads" -- fit "$name" "${spec%%:*}" "${spec##*:}" 4 "$DATASETS" | sed -n '$p'
+          java_ 3g "$threads" -- fit "$name" "${spec%%:*}" "${spec##*:}" 8 "$DATASETS" 2>/dev/null | sed -n '$p'
         done
       done
       load
       if [ "$threads" = 1 ]; then
-        "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 4 $FIT_SPECS
+        "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 8 $FIT_SPECS
       else
-        "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 4 $FIT_SPECS
+        "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 8 $FIT_SPECS
       fi
     done
   fi

@@ -67,14 +67,14 @@ def gemm_reference(seconds=10.0):
 def whole_fits(directory, rounds, specs):
     """Whole fits (init='random', tol=0) as `Bench fit` times ours: the first in this process
     (imports done, nothing warmed) and the fastest of the remaining rounds."""
-    print("solver\tdata\tfirst fit wall s\tfirst fit CPU s\twarm wall s\twarm CPU s")
+    print("solver\tdata\tfirst fit wall s\tfirst fit CPU s\twarm wall s\twarm CPU s\titerations run")
     for name, iterations in specs:
         x, rank = load(directory, name)
         for solver in ("mu", "cd"):
             times = [timed_fit(x, rank, solver, int(iterations)) for _ in range(rounds)]
             warm = times[1:] or times
-            print("sklearn-%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f" % (solver, name, times[0][0], times[0][1],
-                  min(t[0] for t in warm), min(t[1] for t in warm)))
+            print("sklearn-%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s" % (solver, name, times[0][0], times[0][1],
+                  min(t[0] for t in warm), min(t[1] for t in warm), ",".join(str(t[2]) for t in times)))
             sys.stdout.flush()
 
 

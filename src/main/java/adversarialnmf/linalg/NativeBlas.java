@@ -4,11 +4,13 @@ import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
+import java.util.Optional;
 import org.netlib.util.intW;
 
 /**
  * The machine's BLAS and LAPACK (OpenBLAS, MKL, reference) through dev.ludovic.netlib's JNI
- * layer, behind the {@link Blas} seam. Our matrices are row-major, Fortran's column-major: a
+ * layer, behind the {@link Blas} seam (LAPACK loaded at the first Cholesky step; where it does not
+ * load, our factorisation and solve stand in). Our matrices are row-major, Fortran's column-major: a
  * row-major array read column-major is the transpose, so C = op(A) op(B) is computed as
  * Cᵀ = op(B)ᵀ op(A)ᵀ, a symmetric matrix is its own transpose, and a row-major lower triangle is
  * LAPACK's column-major upper one. Results agree with {@link JavaBlas} to rounding (about 1e-15
@@ -17,26 +19,48 @@ import org.netlib.util.intW;
 final class NativeBlas implements Blas {
 
   private final BLAS blas;
-  private final LAPACK lapack;
   private final String library;
+  /**
+   * LAPACK, loaded at the first Cholesky step (MU and HALS never take one, and loading it costs a
+   * fresh JVM about 0.06 s); null until then, empty if it does not load, when our own
+   * factorisation and solve run (the same row-major lower factor).
+   */
+  private volatile Optional<LAPACK> lapack;
 
-  private NativeBlas(BLAS blas, LAPACK lapack, String library) {
+  private NativeBlas(BLAS blas, String library) {
     this.blas = blas;
-    this.lapack = lapack;
     this.library = library;
   }
 
   /**
-   * The native BLAS and LAPACK if both load.
+   * The native BLAS if it loads (LAPACK follows at the first Cholesky step).
    *
    * @throws LinkageError or RuntimeException when no system library (or no JNI shim for this
    *     platform) is found
    */
   static NativeBlas load() {
     BLAS blas = NativeBLAS.getInstance();
-    LAPACK lapack = NativeLAPACK.getInstance();
     String library = System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3");
-    return new NativeBlas(blas, lapack, library);
+    return new NativeBlas(blas, library);
+  }
+
+  /** The native LAPACK, or null where it does not load. */
+  private LAPACK lapack() {
+    Optional<LAPACK> loaded = lapack;
+    if (loaded == null) {
+      synchronized (this) {
+        loaded = lapack;
+        if (loaded == null) {
+          try {
+            loaded = Optional.of(NativeLAPACK.getInstance());
+          } catch (RuntimeException | LinkageError e) {
+            loaded = Optional.empty();
+          }
+          lapack = loaded;
+        }
+      }
+    }
+    return loaded.orElse(null);
   }
 
   @Override
@@ -74,15 +98,36 @@ final class NativeBlas implements Blas {
         a.data(), a.cols(), accumulate ? 1.0 : 0.0, c.data(), n);
   }
 
+  /** Largest scratch array kept between products (8 MB): a fit calls these products every iteration. */
+  private static final int KEPT_SCRATCH_DOUBLES = 1 << 20;
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+  /**
+   * An array of at least {@code length} doubles for this thread, contents undefined: the one kept
+   * if it is long enough, else a new one (kept when at most {@link #KEPT_SCRATCH_DOUBLES}), so that
+   * an iteration allocates nothing and a fresh heap does not copy the data in early collections.
+   */
+  private static double[] scratch(int length) {
+    double[] kept = SCRATCH.get();
+    if (kept.length >= length) {
+      return kept;
+    }
+    double[] fresh = new double[length];
+    if (length <= KEPT_SCRATCH_DOUBLES) {
+      SCRATCH.set(fresh);
+    }
+    return fresh;
+  }
+
   /**
    * Whether a tall, narrow C with a deep inner dimension (Y Xᵀ, Yᵀ A: m x n, n the rank, k the
    * data's other side) is computed faster as the column-major C itself than as Cᵀ: OpenBLAS
    * splits and packs along the result's leading side, and Cᵀ's is the rank. Measured on
-   * OpenBLAS 0.3.21 (docs/BENCHMARKS.md, issue 22): 1.2–1.7× on one thread, 1.5–2.4× on two,
-   * from k ≥ 8n; below that the transposing pass costs more than it saves.
+   * OpenBLAS 0.3.21 (docs/BENCHMARKS.md, issue 22): 1.2–1.7× on one thread and 1.5–2.4× on two for
+   * ranks 10–20 with k ≥ 16n; at k ≈ 10n and rank 40 no faster on one thread, and below 8n slower.
    */
   static boolean prefersColumnMajorResult(int m, int n, int k) {
-    return m > n && k >= 8L * n;
+    return m > n && k >= 16L * n;
   }
 
   /**
@@ -93,7 +138,7 @@ final class NativeBlas implements Blas {
       double s, boolean accumulate, DenseMatrix c, int k) {
     int m = c.rows();
     int n = c.cols();
-    double[] columnMajor = new double[m * n];
+    double[] columnMajor = scratch(m * n);
     blas.dgemm(transposeA ? "N" : "T", transposeB ? "N" : "T", m, n, k, s, a.data(), a.cols(),
         b.data(), b.cols(), 0.0, columnMajor, m);
     double[] cd = c.data();
@@ -130,6 +175,11 @@ final class NativeBlas implements Blas {
 
   @Override
   public void choleskyFactor(double[] k, int n) {
+    LAPACK lapack = lapack();
+    if (lapack == null) {
+      JavaBlas.INSTANCE.choleskyFactor(k, n);
+      return;
+    }
     intW info = new intW(0);
     lapack.dpotrf("U", n, k, n, info);
     if (info.val != 0) {
@@ -148,6 +198,11 @@ final class NativeBlas implements Blas {
   @Override
   public void choleskySolveRows(double[] lower, int n, double[] b, int rows) {
     // B (rows x n, row-major) is Bᵀ column-major, n x rows: (B K⁻¹)ᵀ = K⁻¹ Bᵀ
+    LAPACK lapack = lapack();
+    if (lapack == null) {
+      JavaBlas.INSTANCE.choleskySolveRows(lower, n, b, rows);
+      return;
+    }
     intW info = new intW(0);
     lapack.dpotrs("U", n, rows, lower, n, b, n, info);
     if (info.val != 0) {

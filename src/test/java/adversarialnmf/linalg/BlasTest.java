@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class BlasTest {
 
   /**
-   * {rows, depth, cols} of op(A) op(B); {1024, 400, 40}, {257, 300, 3}, {1440, 1024, 20} and
-   * {1000, 16, 2} take the native path's column-major form, {1000, 15, 2} just misses it.
+   * {rows, depth, cols} of op(A) op(B); {257, 300, 3}, {1440, 1024, 20} and {1000, 32, 2} take the
+   * native path's column-major form, {1000, 31, 2} and {1024, 400, 40} just miss it.
    */
   private static final int[][] SHAPES = {
       {1, 1, 1}, {7, 1, 5}, {13, 9, 1}, {31, 33, 29}, {1024, 400, 40}, {40, 1024, 400}, {3, 1100, 530},
-      {257, 300, 3}, {1440, 1024, 20}, {1000, 16, 2}, {1000, 15, 2}};
+      {257, 300, 3}, {1440, 1024, 20}, {1000, 32, 2}, {1000, 31, 2}};
 
   private final Random random = new Random(20261201L);
 
@@ -80,8 +80,9 @@ class BlasTest {
   @Test
   void onlyTallNarrowProductsWithADeepInnerSideTakeTheColumnMajorForm() {
     assertTrue(NativeBlas.prefersColumnMajorResult(1440, 20, 1024), "Y^T A on COIL-shaped data");
-    assertTrue(NativeBlas.prefersColumnMajorResult(1000, 2, 16), "depth 8 n");
-    assertTrue(!NativeBlas.prefersColumnMajorResult(1000, 2, 15), "depth under 8 n");
+    assertTrue(NativeBlas.prefersColumnMajorResult(1000, 2, 32), "depth 16 n");
+    assertTrue(!NativeBlas.prefersColumnMajorResult(1000, 2, 31), "depth under 16 n");
+    assertTrue(!NativeBlas.prefersColumnMajorResult(1024, 40, 400), "Y X^T on ORL (rank 40)");
     assertTrue(!NativeBlas.prefersColumnMajorResult(1440, 20, 20), "X^T times a Gram matrix");
     assertTrue(!NativeBlas.prefersColumnMajorResult(20, 1440, 1024), "a wide result");
   }
