@@ -43,6 +43,7 @@ public final class NonnegativeNewton {
     double[] cross = new double[n];
     double[] candidate = new double[n];
     double[] trial = new double[n];
+    boolean[] support = new boolean[n];
     double fx = f.value(x);
     for (int step = 0; step < MAX_STEPS; step++) {
       f.derivatives(x, g, h);
@@ -55,7 +56,10 @@ public final class NonnegativeNewton {
         }
         cross[r] = s;
       }
-      NonnegativeQuadratic.solve(h, cross, candidate);
+      for (int r = 0; r < n; r++) {
+        support[r] = x[r] > 0.0;
+      }
+      NonnegativeQuadratic.solve(h, cross, candidate, support);
       double slope = 0.0;
       double largestStep = 0.0;
       double largestEntry = 0.0;

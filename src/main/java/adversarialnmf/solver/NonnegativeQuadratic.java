@@ -27,6 +27,18 @@ public final class NonnegativeQuadratic {
 
   /** Solves the symmetric problem exactly (overwrites x with the minimiser). */
   public static void solve(double[] gram, double[] cross, double[] x) {
+    solve(gram, cross, x, null);
+  }
+
+  /**
+   * {@link #solve(double[], double[], double[])} from a guess of the free set (the coordinates
+   * positive at the minimiser; null for none): the guess is first pruned to a set whose own
+   * minimiser is positive, then the active-set steps go on from there as from zero. The minimiser
+   * is unique (G plus its ridge is definite), so the guess changes only how many steps it takes: a
+   * Newton step of a nonlinear rule guesses the support of the current iterate, which changes little
+   * from step to step.
+   */
+  public static void solve(double[] gram, double[] cross, double[] x, boolean[] freeGuess) {
     int n = cross.length;
     Arrays.fill(x, 0.0);
     double largestCross = 0.0;
@@ -44,6 +56,9 @@ public final class NonnegativeQuadratic {
     boolean[] free = new boolean[n];
     double[] negativeGradient = new double[n];
     double[] candidate = new double[n];
+    if (freeGuess != null) {
+      startFromGuess(gram, cross, freeGuess, ridge, free, x, candidate);
+    }
     int steps = 0;
     while (steps++ < 3 * n + 10) {
       negativeGradient(gram, cross, x, negativeGradient);
@@ -84,6 +99,36 @@ public final class NonnegativeQuadratic {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Sets {@code free} to the largest subset of the guess (by dropping every coordinate whose
+   * free-set solution is not positive, until none is) whose free-set solution is positive, and x to
+   * that solution: the state the active-set loop keeps between its steps.
+   */
+  private static void startFromGuess(double[] gram, double[] cross, boolean[] freeGuess, double ridge,
+      boolean[] free, double[] x, double[] candidate) {
+    int n = cross.length;
+    int size = 0;
+    for (int r = 0; r < n; r++) {
+      free[r] = freeGuess[r] && gram[r * n + r] > 0.0;
+      size += free[r] ? 1 : 0;
+    }
+    while (size > 0) {
+      solveFree(gram, cross, free, ridge, candidate);
+      int dropped = 0;
+      for (int r = 0; r < n; r++) {
+        if (free[r] && candidate[r] <= 0.0) {
+          free[r] = false;
+          dropped++;
+        }
+      }
+      if (dropped == 0) {
+        System.arraycopy(candidate, 0, x, 0, n);
+        return;
+      }
+      size -= dropped;
     }
   }
 
