@@ -40,11 +40,17 @@ public interface OutOfSampleRule extends Serializable {
     DenseMatrix x = new DenseMatrix(n, count);
     double[] xd = x.data();
     adversarialnmf.linalg.MissingEntries missing = y.missing();
+    // an interrupt reaches the calling thread's task only; it tells the other tasks to stop too
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
     Parallelism.current().forRanges(count, (long) m * n, (from, to) -> {
       double[] column = new double[m];
-      for (int j = from; j < to; j++) {
-        // the calling thread's task sees an interrupt; the others finish their columns first
-        FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
+      for (int j = from; j < to && !interrupted.get(); j++) {
+        try {
+          FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
+        } catch (FitInterruptedException e) {
+          interrupted.set(true);
+          throw e;
+        }
         y.column(j, column);
         if (!missing.isEmpty()) {
           for (int i : missing.rowsOfColumn(j)) {

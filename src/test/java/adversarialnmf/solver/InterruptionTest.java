@@ -130,6 +130,11 @@ class InterruptionTest {
     assertStops("NNDSVD", () -> new NndsvdInitialization().initialize(y, 3, new Random(1)));
     Factors start = new RandomInitialization().initialize(y, 3, new Random(1));
     assertStops("projection", () -> new NonnegativeProjection(start.basis()).coefficients(y));
+    // the rules' default batch, its columns split between two tasks
+    DenseData many = new DenseData(SolverFixtures.uniform(200, 400, new Random(2)));
+    OutOfSampleRule kl = new KullbackLeiblerRule(SolverFixtures.uniform(200, 3, new Random(3)));
+    assertStops("out-of-sample rule", () -> adversarialnmf.linalg.Parallelism.threads(2).within(
+        () -> kl.coefficients(many)));
   }
 
   private static void assertStops(String activity, Runnable work) {
