@@ -94,10 +94,35 @@ public final class BlasSelection {
       return JavaBlas.INSTANCE;
     }
     double nativeSeconds = probe(nativeBlas.get(), Double.POSITIVE_INFINITY);
+    if (beyondOurKernels(nativeSeconds, Parallelism.allProcessors().threads())) {
+      reason = String.format(Locale.ROOT, "probe: native %.2f ms (%.0f GFLOP/s, beyond our kernels)",
+          nativeSeconds * 1e3, PROBE_FLOPS / nativeSeconds / 1e9);
+      return nativeBlas.get();
+    }
     double javaSeconds = probe(JavaBlas.INSTANCE, nativeSeconds);
     reason = String.format(Locale.ROOT, "probe: native %.2f ms, java %.2f ms", nativeSeconds * 1e3,
         javaSeconds * 1e3);
     return nativeSeconds < javaSeconds ? nativeBlas.get() : JavaBlas.INSTANCE;
+  }
+
+  /** The probe's side and rank (a 384 x 384 by 384 x 48 product) and its flops. */
+  private static final int PROBE_SIDE = 384;
+  private static final int PROBE_RANK = 48;
+  private static final double PROBE_FLOPS = 2.0 * PROBE_SIDE * PROBE_SIDE * PROBE_RANK;
+
+  /**
+   * A rate per thread that our kernels never reach: their best measured is 14.5 GFLOP/s on one
+   * core (docs/BENCHMARKS.md; ourKernelsStayBelowTheRateThatSkipsTheRace checks each machine the
+   * tests run on), where an optimised BLAS does 40-70 and a reference BLAS 1-3.
+   */
+  static final double BEYOND_OUR_KERNELS_GFLOPS_PER_THREAD = 18.0;
+
+  /**
+   * True when the native product ran faster than our kernels can on {@code threads} threads, so
+   * that racing them would only spend a fresh JVM's time on their cold first runs (about 60 ms).
+   */
+  static boolean beyondOurKernels(double nativeSeconds, int threads) {
+    return PROBE_FLOPS / nativeSeconds / 1e9 >= BEYOND_OUR_KERNELS_GFLOPS_PER_THREAD * threads;
   }
 
   /** Runs after which a contender more than twice as slow as its rival stops: it cannot win. */
@@ -109,8 +134,8 @@ public final class BlasSelection {
    * makes our first runs slow; stopping early saves a fresh JVM's first fit about 0.1 s).
    */
   private static double probe(Blas blas, double rival) {
-    int side = 384;
-    int rank = 48;
+    int side = PROBE_SIDE;
+    int rank = PROBE_RANK;
     Random random = new Random(1L);
     DenseMatrix a = new DenseMatrix(side, side);
     DenseMatrix b = new DenseMatrix(side, rank);

@@ -159,4 +159,33 @@ class BlasTest {
     }
     assertEquals(previous, Blas.selected());
   }
+
+  @Test
+  void onlyANativeRateOurKernelsCannotReachSkipsTheRace() {
+    double flops = 2.0 * 384 * 384 * 48;
+    // a reference BLAS (2 GFLOP/s) and one as fast as ours at best (14.5 GFLOP/s) are raced
+    assertTrue(!BlasSelection.beyondOurKernels(flops / 2e9, 1));
+    assertTrue(!BlasSelection.beyondOurKernels(flops / 14.5e9, 1));
+    // OpenBLAS on one core (40-60 GFLOP/s) is not, unless that rate is spread over four threads
+    assertTrue(BlasSelection.beyondOurKernels(flops / 60e9, 1));
+    assertTrue(!BlasSelection.beyondOurKernels(flops / 60e9, 4));
+  }
+
+  @Test
+  void ourKernelsStayBelowTheRateThatSkipsTheRace() {
+    Random random = new Random(3L);
+    DenseMatrix a = new DenseMatrix(384, 384);
+    DenseMatrix b = new DenseMatrix(384, 48);
+    DenseMatrix c = new DenseMatrix(384, 48);
+    java.util.Arrays.setAll(a.data(), i -> random.nextDouble());
+    java.util.Arrays.setAll(b.data(), i -> random.nextDouble());
+    double best = Double.POSITIVE_INFINITY;
+    for (int run = 0; run < 40; run++) {
+      long start = System.nanoTime();
+      BlasSelection.java().multiply(false, a, false, b, 1.0, false, c, Parallelism.threads(1));
+      best = Math.min(best, (System.nanoTime() - start) / 1e9);
+    }
+    // warm, on one thread: were ours ever this fast, the shortcut could pass over a faster path
+    assertTrue(!BlasSelection.beyondOurKernels(best, 1), "our kernels: " + best * 1e3 + " ms");
+  }
 }
