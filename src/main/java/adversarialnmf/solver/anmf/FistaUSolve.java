@@ -6,8 +6,10 @@ import adversarialnmf.linalg.PowerIteration;
 import adversarialnmf.solver.FitInterruptedException;
 
 /**
- * The exact non-negative U by FISTA with function-value restart, warm-started at the previous U,
- * step 1/L with L = μ + 2γ‖D‖₂² (power iteration, warm-started across iterations). It stops when
+ * The exact non-negative U by FISTA with function-value restart, warm-started at the previous U
+ * U_k or, when its value is lower, at max(0, 2U_k − U_{k−1}), the ADMM's trajectory extrapolated
+ * one iteration (one more product per solve; 18-24 % fewer steps on MNIST-150 and Yale at the Weka
+ * face's defaults, docs/BENCHMARKS.md), step 1/L with L = μ + 2γ‖D‖₂² (power iteration, warm-started across iterations). It stops when
  * the KKT residual of the sub-problem, the gradient-mapping norm L‖U⁺ − V‖ at the momentum point
  * V (zero exactly at a KKT point), falls to {@link #KKT_TOLERANCE} of ‖R3‖, or at the cap.
  *
@@ -43,6 +45,9 @@ final class FistaUSolve implements USolve {
   private final DenseMatrix image;
   private final DenseMatrix imageNext;
   private final DenseMatrix imageMomentum;
+  /** The previous solve's warm start, U_{k−1}, once there has been one. */
+  private final DenseMatrix previous;
+  private boolean hasPrevious;
 
   /** The cheaper form for this shape and step cap. */
   FistaUSolve(int maxSteps, int m, int count, int rank) {
@@ -60,6 +65,7 @@ final class FistaUSolve implements USolve {
     this.image = gramForm ? new DenseMatrix(imageRows, rank) : null;
     this.imageNext = new DenseMatrix(imageRows, rank);
     this.imageMomentum = new DenseMatrix(imageRows, rank);
+    this.previous = new DenseMatrix(count, rank);
   }
 
   /**
@@ -92,6 +98,12 @@ final class FistaUSolve implements USolve {
       current = image;
     }
     double value = value(p, u, current);
+    if (hasPrevious) {
+      value = startFromExtrapolationIfLower(p, u, current, value);
+    } else {
+      previous.assign(u);
+      hasPrevious = true;
+    }
     momentum.assign(u);
     imageMomentum.assign(current);
     double t = 1.0;
@@ -150,6 +162,29 @@ final class FistaUSolve implements USolve {
       MatrixOps.multiply(p.d, u, dU);
     }
     return steps;
+  }
+
+  /**
+   * Replaces the warm start U_k (with its image) by max(0, 2U_k − U_{k−1}), the ADMM's trajectory
+   * extrapolated one iteration, when that has the lower value; returns the value of the start.
+   * Keeps U_k as the next solve's U_{k−1}.
+   */
+  private double startFromExtrapolationIfLower(USubproblem p, DenseMatrix u, DenseMatrix startImage, double value) {
+    double[] ud = u.data();
+    double[] pd = previous.data();
+    double[] ed = next.data();
+    for (int i = 0; i < ed.length; i++) {
+      ed[i] = Math.max(0.0, 2.0 * ud[i] - pd[i]);
+      pd[i] = ud[i];
+    }
+    imageOf(p, next, imageNext);
+    double extrapolatedValue = value(p, next, imageNext);
+    if (extrapolatedValue < value) {
+      u.assign(next);
+      startImage.assign(imageNext);
+      return extrapolatedValue;
+    }
+    return value;
   }
 
   /** out = D V (direct form) or G V (Gram form). */

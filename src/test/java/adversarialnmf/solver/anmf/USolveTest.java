@@ -126,6 +126,49 @@ class USolveTest {
         .ofLabels(plantedLabels(count, rank), expected)), 0.0, "planted clusters");
   }
 
+  /**
+   * Sub-problems whose minimisers U*_k = U₀ + kΔ are strictly positive and move along a line (D
+   * fixed, R3_k = Q U*_k): once two solves have converged, the start extrapolated from them is the
+   * next minimiser (up to the tolerance the two met), so the third solve stops within three steps,
+   * where the warm start alone needs over four times as many; every solve meets the KKT conditions.
+   */
+  @ParameterizedTest(name = "Gram form {0}")
+  @CsvSource({"true", "false"})
+  void aTrajectoryMovingOnALineIsFollowedByTheExtrapolatedStart(boolean gramForm) {
+    int m = 12;
+    int count = 9;
+    int rank = 3;
+    double mu = 1.7;
+    Random random = new Random(8);
+    USubproblem p = new USubproblem(m, count, rank, 0.2);
+    p.mu = mu;
+    p.d.assign(random(m, count, random, 0, 1));
+    DenseMatrix q = combine(p.twoGamma, times(transpose(p.d), p.d), mu, DenseMatrix.identity(count));
+    DenseMatrix origin = random(count, rank, random, 1, 2);
+    DenseMatrix step = random(count, rank, random, -0.1, 0.1);
+    FistaUSolve extrapolating = new FistaUSolve(100000, m, count, rank, gramForm);
+    DenseMatrix u = new DenseMatrix(count, rank);
+    DenseMatrix du = new DenseMatrix(m, rank);
+    int[] steps = new int[3];
+    int warmStartSteps = 0;
+    for (int k = 0; k < 3; k++) {
+      DenseMatrix minimiser = combine(1, origin, k, step);
+      p.r3.assign(times(q, minimiser));
+      if (k == 2) {
+        // the warm start alone, from the same U: a fresh solve has no trajectory to extrapolate
+        DenseMatrix warm = u.copy();
+        warmStartSteps = new FistaUSolve(100000, m, count, rank, gramForm).solve(p, warm, times(p.d, warm));
+      }
+      steps[k] = extrapolating.solve(p, u, du);
+      double scale = Math.sqrt(AnmfTestSupport.norm2(p.r3));
+      assertTrue(naiveKktResidual(p, u, mu) <= 1e-5 * scale, "KKT residual of solve " + k);
+      AdmmStateTest.assertClose(times(p.d, u), du, 1e-12, "D U returned with U, solve " + k);
+    }
+    String counts = java.util.Arrays.toString(steps) + ", warm start alone " + warmStartSteps;
+    assertTrue(steps[2] <= 3, "the extrapolated start is the minimiser: " + counts);
+    assertTrue(warmStartSteps > 4 * steps[2], "the warm start alone: " + counts);
+  }
+
   /** The clusters of {@link AnmfTestSupport#plantedData}: instance j in cluster j mod rank. */
   private static int[] plantedLabels(int count, int rank) {
     int[] labels = new int[count];
