@@ -35,30 +35,46 @@ public interface OutOfSampleRule extends Serializable {
   default DenseMatrix coefficients(DataMatrix y) {
     requireDimension(y.rows());
     int m = y.rows();
-    int n = rank();
-    int count = y.cols();
-    DenseMatrix x = new DenseMatrix(n, count);
-    double[] xd = x.data();
     adversarialnmf.linalg.MissingEntries missing = y.missing();
-    // an interrupt reaches the calling thread's task only; it tells the other tasks to stop too
-    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
-    Parallelism.current().forRanges(count, (long) m * n, (from, to) -> {
+    return solveColumns(rank(), y.cols(), (long) m * rank(), describe(), () -> {
       double[] column = new double[m];
-      for (int j = from; j < to && !interrupted.get(); j++) {
-        try {
-          FitInterruptedException.checkInterrupted("the out-of-sample rule (" + describe() + ")");
-        } catch (FitInterruptedException e) {
-          interrupted.set(true);
-          throw e;
-        }
+      return j -> {
         y.column(j, column);
         if (!missing.isEmpty()) {
           for (int i : missing.rowsOfColumn(j)) {
             column[i] = Double.NaN;
           }
         }
-        double[] coefficients = coefficients(column);
-        for (int r = 0; r < n; r++) {
+        return coefficients(column);
+      };
+    });
+  }
+
+  /**
+   * The n x count matrix whose column j is {@code solver.apply(j)}, columns split among the threads of
+   * the caller's {@link Parallelism} scope, each task with the solver (and workspace) it gets from
+   * {@code perTask}. An interrupt reaches the calling thread's task only; it stops the other tasks
+   * at their next column too.
+   *
+   * @param workPerColumn flops of one column, for the split
+   * @param what names the rule in the interruption's message
+   */
+  static DenseMatrix solveColumns(int rank, int count, long workPerColumn, String what,
+      java.util.function.Supplier<java.util.function.IntFunction<double[]>> perTask) {
+    DenseMatrix x = new DenseMatrix(rank, count);
+    double[] xd = x.data();
+    java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    Parallelism.current().forRanges(count, workPerColumn, (from, to) -> {
+      java.util.function.IntFunction<double[]> solver = perTask.get();
+      for (int j = from; j < to && !interrupted.get(); j++) {
+        try {
+          FitInterruptedException.checkInterrupted("the out-of-sample rule (" + what + ")");
+        } catch (FitInterruptedException e) {
+          interrupted.set(true);
+          throw e;
+        }
+        double[] coefficients = solver.apply(j);
+        for (int r = 0; r < rank; r++) {
           xd[r * count + j] = coefficients[r];
         }
       }

@@ -1,7 +1,9 @@
 package adversarialnmf.solver.anmf;
 
+import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
+import adversarialnmf.linalg.MissingEntries;
 import adversarialnmf.solver.NonnegativeNewton;
 import adversarialnmf.solver.NonnegativeQuadratic;
 import adversarialnmf.solver.OutOfSampleRule;
@@ -104,7 +106,56 @@ public final class AnmfColumnRule implements OutOfSampleRule {
 
   @Override
   public double[] coefficients(double[] y) {
-    ColumnObjective f = objectiveOf(y);
+    return minimised(objectiveOf(y));
+  }
+
+  /**
+   * Every column of y, each minimised as {@link #coefficients(double[])} would from the same start,
+   * so the result is that method's to rounding. The reductions of all fully observed columns come
+   * from one product, Yᵀ[A Ã φ₀ 1] (N x (3n + 1)), instead of three matrix-vector products per
+   * column (one native call each, whose overhead was most of the rule's time on ORL); a column with
+   * missing entries is reduced over its observed rows alone.
+   */
+  @Override
+  public DenseMatrix coefficients(DataMatrix y) {
+    requireDimension(y.rows());
+    int m = y.rows();
+    int n = rank();
+    int width = 3 * n + 1;
+    DenseMatrix stacked = new DenseMatrix(m, width);
+    double[] sd = stacked.data();
+    for (int i = 0; i < m; i++) {
+      System.arraycopy(basis.data(), i * n, sd, i * width, n);
+      System.arraycopy(adversarialBasis.data(), i * n, sd, i * width + n, n);
+      System.arraycopy(attackerResidual.data(), i * n, sd, i * width + 2 * n, n);
+      sd[i * width + 3 * n] = 1.0;
+    }
+    DenseMatrix cross = y.transposeTimes(stacked);
+    double[] squaredNorms = y.columnSquaredNorms();
+    MissingEntries missing = y.missing();
+    return OutOfSampleRule.solveColumns(n, y.cols(), (long) n * n * n, describe(), () -> {
+      double[] column = new double[m];
+      return j -> {
+        if (missing.countInColumn(j) > 0) {
+          y.column(j, column);
+          for (int i : missing.rowsOfColumn(j)) {
+            column[i] = Double.NaN;
+          }
+          return minimised(objectiveOf(column));
+        }
+        double[] row = cross.data();
+        int base = j * width;
+        return minimised(new ColumnObjective(squaredNorms[j], row[base + 3 * n], m,
+            java.util.Arrays.copyOfRange(row, base, base + n),
+            java.util.Arrays.copyOfRange(row, base + n, base + 2 * n),
+            java.util.Arrays.copyOfRange(row, base + 2 * n, base + 3 * n), gram, adversarialGram, coupling,
+            adversarialOnes, residualOnes));
+      };
+    });
+  }
+
+  /** Newton from the minimiser of the two fits alone. */
+  private static double[] minimised(ColumnObjective f) {
     double[] x = f.startingPoint();
     NonnegativeNewton.minimise(f, x);
     for (double v : x) {
@@ -116,17 +167,46 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     return x;
   }
 
-  /** f of one column y (for tests: its value and gradient). */
-  ColumnObjective objectiveOf(double[] y) {
-    requireDimension(y.length);
-    return new ColumnObjective(y);
+  /**
+   * f of one column y (for tests: its value and gradient). A column with missing (NaN) entries has
+   * all its terms over the observed rows O: the two fits and the attacked residual r = Ã_O x − z_O
+   * (z is unknown where y is), so G, G̃, P and the sums of Ã and φ₀ are taken over O.
+   */
+  ColumnObjective objectiveOf(double[] column) {
+    requireDimension(column.length);
+    int[] missing = OutOfSampleRule.missingRows(column);
+    double[] y = OutOfSampleRule.observedPart(column, missing);
+    double sum = 0.0;
+    double norm2 = 0.0;
+    for (double v : y) {
+      sum += v;
+      norm2 += v * v;
+    }
+    double[] cleanCross = MatrixOps.transposeTimesVector(basis, y);
+    double[] attackedCross = MatrixOps.transposeTimesVector(adversarialBasis, y);
+    double[] residualCross = MatrixOps.transposeTimesVector(attackerResidual, y);
+    if (missing.length == 0) {
+      return new ColumnObjective(norm2, sum, column.length, cleanCross, attackedCross, residualCross, gram,
+          adversarialGram, coupling, adversarialOnes, residualOnes);
+    }
+    double[] observedGram = gram.clone();
+    double[] observedAdversarialGram = adversarialGram.clone();
+    double[] observedCoupling = coupling.clone();
+    MatrixOps.subtractRowProducts(observedGram, basis, basis, missing);
+    MatrixOps.subtractRowProducts(observedAdversarialGram, adversarialBasis, adversarialBasis, missing);
+    MatrixOps.subtractRowProducts(observedCoupling, adversarialBasis, attackerResidual, missing);
+    double[] observedOnes = new double[column.length];
+    java.util.Arrays.fill(observedOnes, 1.0);
+    for (int i : missing) {
+      observedOnes[i] = 0.0;
+    }
+    return new ColumnObjective(norm2, sum, column.length - missing.length, cleanCross, attackedCross,
+        residualCross, observedGram, observedAdversarialGram, observedCoupling,
+        MatrixOps.transposeTimesVector(adversarialBasis, observedOnes),
+        MatrixOps.transposeTimesVector(attackerResidual, observedOnes));
   }
 
-  /**
-   * f(x) of one column with the n-vectors and n x n matrices it needs. A column with missing (NaN)
-   * entries has all its terms over the observed rows O: the two fits and the attacked residual
-   * r = Ã_O x − z_O (z is unknown where y is), so G, G̃, P and the sums of Ã and φ₀ are taken over O.
-   */
+  /** f(x) of one column with the n-vectors and n x n matrices it needs, over its observed rows. */
   final class ColumnObjective implements NonnegativeNewton.Objective {
     private final int n = rank();
     private final double yNorm2;
@@ -143,47 +223,29 @@ public final class AnmfColumnRule implements OutOfSampleRule {
     private final double[] px = new double[n];
     private final double[] ptx = new double[n];
 
-    ColumnObjective(double[] column) {
-      int[] missing = OutOfSampleRule.missingRows(column);
-      double[] y = OutOfSampleRule.observedPart(column, missing);
-      double sum = 0.0;
-      double norm2 = 0.0;
-      for (double v : y) {
-        sum += v;
-        norm2 += v * v;
-      }
-      this.yNorm2 = norm2;
-      this.cleanCross = MatrixOps.transposeTimesVector(basis, y);
-      this.attackedCross = MatrixOps.transposeTimesVector(adversarialBasis, y);
-      this.residualTarget = MatrixOps.transposeTimesVector(attackerResidual, y);
+    /**
+     * @param yNorm2 ‖y‖² and {@code sum} Σ y over the {@code observed} rows
+     * @param cleanCross Aᵀy, {@code attackedCross} Ãᵀy and {@code residualCross} φ₀ᵀy over them (kept)
+     * @param gram AᵀA, {@code adversarialGram} ÃᵀÃ, {@code coupling} Ãᵀφ₀, {@code adversarialOnes}
+     *     Ãᵀ1 and {@code residualOnes} φ₀ᵀ1 over the same rows (read only)
+     */
+    ColumnObjective(double yNorm2, double sum, int observed, double[] cleanCross, double[] attackedCross,
+        double[] residualCross, double[] gram, double[] adversarialGram, double[] coupling,
+        double[] adversarialOnes, double[] residualOnes) {
+      this.yNorm2 = yNorm2;
+      this.cleanCross = cleanCross;
+      this.attackedCross = attackedCross;
+      this.gram = gram;
+      this.adversarialGram = adversarialGram;
+      this.coupling = coupling;
+      // z = y + t·1 over the observed rows: Ãᵀz, φ₀ᵀz and ‖z‖²
       this.targetCross = attackedCross.clone();
-      double[] observedAdversarialOnes = adversarialOnes;
-      double[] observedResidualOnes = residualOnes;
-      if (missing.length == 0) {
-        this.gram = AnmfColumnRule.this.gram;
-        this.adversarialGram = AnmfColumnRule.this.adversarialGram;
-        this.coupling = AnmfColumnRule.this.coupling;
-      } else {
-        this.gram = AnmfColumnRule.this.gram.clone();
-        this.adversarialGram = AnmfColumnRule.this.adversarialGram.clone();
-        this.coupling = AnmfColumnRule.this.coupling.clone();
-        MatrixOps.subtractRowProducts(gram, basis, basis, missing);
-        MatrixOps.subtractRowProducts(adversarialGram, adversarialBasis, adversarialBasis, missing);
-        MatrixOps.subtractRowProducts(coupling, adversarialBasis, attackerResidual, missing);
-        double[] observedOnes = new double[column.length];
-        java.util.Arrays.fill(observedOnes, 1.0);
-        for (int i : missing) {
-          observedOnes[i] = 0.0;
-        }
-        observedAdversarialOnes = MatrixOps.transposeTimesVector(adversarialBasis, observedOnes);
-        observedResidualOnes = MatrixOps.transposeTimesVector(attackerResidual, observedOnes);
-      }
+      this.residualTarget = residualCross;
       for (int r = 0; r < n; r++) {
-        targetCross[r] += shift * observedAdversarialOnes[r];
-        residualTarget[r] += shift * observedResidualOnes[r];
+        targetCross[r] += shift * adversarialOnes[r];
+        residualTarget[r] += shift * residualOnes[r];
       }
-      int observed = column.length - missing.length;
-      this.zNorm2 = norm2 + 2.0 * shift * sum + shift * shift * observed;
+      this.zNorm2 = yNorm2 + 2.0 * shift * sum + shift * shift * observed;
     }
 
     /** argmin_{x ≥ 0} α‖Ãx − y‖² + β‖Ax − y‖²: the problem without the attacker's term. */

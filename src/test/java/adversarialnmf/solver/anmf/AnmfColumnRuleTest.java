@@ -167,4 +167,39 @@ class AnmfColumnRuleTest {
           rule.coefficients(masked), 1e-8);
     }
   }
+
+  /**
+   * The batch reduces every fully observed column by one product and the others over their
+   * observed rows; on two threads each column must come out as the rule gives it alone, to rounding
+   * (the reductions sum in another order), a column with missing entries included.
+   */
+  @Test
+  void aBatchOnTwoThreadsGivesEachColumnAsTheRuleAlone() {
+    int count = 40;
+    DenseMatrix columns = new DenseMatrix(M, count);
+    for (int j = 0; j < count; j++) {
+      double[] column = newColumn(70 + j);
+      for (int i = 0; i < M; i++) {
+        columns.set(i, j, column[i]);
+      }
+    }
+    columns.set(3, 7, Double.NaN);
+    columns.set(9, 7, Double.NaN);
+    DenseMatrix batch = adversarialnmf.linalg.Parallelism.threads(2)
+        .within(() -> rule.coefficients(new DenseData(columns.copy(), adversarialnmf.linalg.MissingEntries.ofNaN(columns))));
+    for (int j = 0; j < count; j++) {
+      double[] column = new double[M];
+      for (int i = 0; i < M; i++) {
+        column[i] = columns.get(i, j);
+      }
+      double[] alone = rule.coefficients(column);
+      double largest = 0.0;
+      for (double v : alone) {
+        largest = Math.max(largest, v);
+      }
+      for (int r = 0; r < RANK; r++) {
+        assertEquals(alone[r], batch.get(r, j), 1e-10 * largest, "column " + j + ", coefficient " + r);
+      }
+    }
+  }
 }
