@@ -263,26 +263,36 @@ public final class AnmfColumnRule implements OutOfSampleRule {
       return x;
     }
 
-    /** G x, G̃ x, P x, Pᵀ x; returns ρ = ‖Ãx − z‖² (the others in the workspaces). */
+    /**
+     * G x, G̃ x, P x, Pᵀ x; returns ρ = ‖Ãx − z‖² (the others in the workspaces). G and G̃ are
+     * symmetric, so they and Pᵀ are read row after row as sums of scaled rows, a loop without a
+     * carried sum that vectorises (a zero coefficient skips its row); P x is one dot product a row.
+     */
     private double products(double[] x) {
+      java.util.Arrays.fill(gx, 0.0);
+      java.util.Arrays.fill(adversarialGx, 0.0);
+      java.util.Arrays.fill(ptx, 0.0);
+      for (int c = 0; c < n; c++) {
+        double xc = x[c];
+        if (xc == 0.0) {
+          continue;
+        }
+        int base = c * n;
+        for (int r = 0; r < n; r++) {
+          gx[r] += gram[base + r] * xc;
+          adversarialGx[r] += adversarialGram[base + r] * xc;
+          ptx[r] += coupling[base + r] * xc;
+        }
+      }
       double rho = zNorm2;
       for (int r = 0; r < n; r++) {
-        double g = 0.0;
-        double ga = 0.0;
         double p = 0.0;
-        double pt = 0.0;
         int base = r * n;
         for (int c = 0; c < n; c++) {
-          g += gram[base + c] * x[c];
-          ga += adversarialGram[base + c] * x[c];
           p += coupling[base + c] * x[c];
-          pt += coupling[c * n + r] * x[c];
         }
-        gx[r] = g;
-        adversarialGx[r] = ga;
         px[r] = p;
-        ptx[r] = pt;
-        rho += x[r] * (ga - 2.0 * targetCross[r]);
+        rho += x[r] * (adversarialGx[r] - 2.0 * targetCross[r]);
       }
       return rho;
     }
