@@ -4,6 +4,8 @@
 #   bench/run.sh gemm       only the GEMM comparison
 #   bench/run.sh phases     only the per-phase profile of an ANMF iteration (ORL, COIL- and USPS-shaped)
 #   bench/run.sh fits       only the whole MU and HALS fits against scikit-learn's (fresh JVM and warm)
+#   bench/run.sh reference  only ANMF's ADMM against its NumPy reference (bench/anmf_reference.py) from the
+#                           default Weka face's start, and the whole default face fit
 # Results go to target/bench/results.txt (and the terminal). Every comparison is a ratio measured
 # in this one run; each line is preceded by the load average at its start.
 set -euo pipefail
@@ -22,6 +24,9 @@ DATASETS="${DATASETS:-../shared/datasets}"
 SPECS="orl:100 bbcsport:300 tdt2:5"
 # data set : iterations of the whole fits (issue 22's shapes)
 FIT_SPECS="coil:200 usps:200 bbcsport:200 tdt2:50"
+# data set : ADMM iterations against the NumPy reference (fixed, tolerance 0); rounds of each timing
+REFERENCE_SPECS="coil:30 orl:30"
+REFERENCE_ROUNDS=4
 # OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so
 # NumPy and our native path see the same OpenBLAS defaults
 clean_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
@@ -83,6 +88,28 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
       else
         "${clean_env[@]}" "$PYTHON" bench/sklearn_nmf.py --whole "$OUT/export" 8 $FIT_SPECS
       fi
+    done
+  fi
+  if [ "${1:-all}" = reference ] || [ "${1:-all}" = all ]; then
+    # ANMF's ADMM from the default face's inputs (Bench anmf-reference writes them, times our fits and
+    # writes our trace), the NumPy reference from the same inputs, then the whole default face fit
+    for threads in 1 all; do
+      echo "# ---- ANMF against its NumPy reference, $threads thread(s)"
+      for spec in $REFERENCE_SPECS; do
+        data=${spec%%:*}; iters=${spec##*:}
+        load
+        java_ 3g "$threads" -- anmf-reference "$data" "$iters" "$REFERENCE_ROUNDS" "$OUT/reference" "$DATASETS" \
+          2>/dev/null | sed -n '1p;$p'
+        load
+        if [ "$threads" = 1 ]; then
+          "${clean_env[@]}" OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$PYTHON" bench/anmf_reference.py \
+            "$OUT/reference" "$REFERENCE_ROUNDS" "$data"
+        else
+          "${clean_env[@]}" "$PYTHON" bench/anmf_reference.py "$OUT/reference" "$REFERENCE_ROUNDS" "$data"
+        fi
+        load
+        java_ 3g "$threads" -- face-fit "$data" "$iters" "$REFERENCE_ROUNDS" "$DATASETS" 2>/dev/null | sed -n '$p'
+      done
     done
   fi
   if [ "${1:-all}" = all ]; then

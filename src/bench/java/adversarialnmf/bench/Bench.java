@@ -1,5 +1,9 @@
 package adversarialnmf.bench;
 
+import adversarialnmf.cluster.ClusteringFit;
+import adversarialnmf.cluster.FactorizationMethod;
+import adversarialnmf.cluster.FitContext;
+import adversarialnmf.cluster.InMemoryData;
 import adversarialnmf.init.RandomInitialization;
 import adversarialnmf.linalg.Blas;
 import adversarialnmf.linalg.BlasSelection;
@@ -7,6 +11,7 @@ import adversarialnmf.linalg.DataMatrix;
 import adversarialnmf.linalg.DenseMatrix;
 import adversarialnmf.linalg.MatrixOps;
 import adversarialnmf.linalg.Parallelism;
+import adversarialnmf.solver.Factorization;
 import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.HalsNmf;
@@ -18,6 +23,7 @@ import adversarialnmf.solver.anmf.AdmmPhaseProfile;
 import adversarialnmf.solver.anmf.AdmmWorkProbe;
 import adversarialnmf.solver.anmf.AnmfModel;
 import adversarialnmf.solver.anmf.AttackerTarget;
+import adversarialnmf.weka.WekaData;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -46,6 +52,14 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  * <li>{@code phases DATA ITERATIONS [datasets-dir [inner-steps]]}: where an ANMF (ADMM, defaults but
  * for the U solve's step cap) iteration goes, phase by phase, against one MU iteration on the
  * same data in the same JVM.</li>
+ * <li>{@code anmf-reference DATA ITERATIONS ROUNDS DIR [datasets-dir]}: what the default
+ * {@code weka.clusterers.ANMF} hands its ADMM (Y as scaled, the k-means start, Z = Y + t, the
+ * settings) written to DIR for {@code bench/anmf_reference.py}, ROUNDS ADMM fits of ITERATIONS
+ * iterations from that start timed (first and warm), and the first fit's objective trace and
+ * factors written beside them.</li>
+ * <li>{@code face-fit DATA ITERATIONS ROUNDS [datasets-dir]}: ROUNDS whole fits of the default
+ * {@code weka.clusterers.ANMF} (start, ADMM, final X-step), ITERATIONS iterations at tolerance 0,
+ * first (a fresh JVM) and warm.</li>
  * </ul>
  * Timing is wall clock and the JVM's CPU time (all its threads; less disturbed by other load on a
  * shared machine, and comparable with Python's process time); per-iteration time is
@@ -64,7 +78,8 @@ public final class Bench {
     Locale.setDefault(Locale.ROOT);
     if (args.length == 0) {
       throw new IllegalArgumentException("usage: gemm [seconds] | solver NAME DATA ITERATIONS [dir]"
-          + " | export DATA DIR [dir]");
+          + " | export DATA DIR [dir] | anmf-reference DATA ITERATIONS ROUNDS DIR [dir]"
+          + " | face-fit DATA ITERATIONS ROUNDS [dir]");
     }
     switch (args[0]) {
       case "gemm":
@@ -82,6 +97,13 @@ public final class Bench {
       case "fit":
         wholeSolverFits(args[1], BenchData.load(args[2], datasets(args, 5)), Integer.parseInt(args[3]),
             Integer.parseInt(args[4]));
+        break;
+      case "anmf-reference":
+        anmfReference(BenchData.load(args[1], datasets(args, 5)), Integer.parseInt(args[2]),
+            Integer.parseInt(args[3]), Paths.get(args[4]));
+        break;
+      case "face-fit":
+        faceFits(BenchData.load(args[1], datasets(args, 4)), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         break;
       case "phases":
         phases(BenchData.load(args[1], datasets(args, 3)), Integer.parseInt(args[2]),
@@ -355,6 +377,212 @@ public final class Bench {
     System.out.println("solver\tdata\tthreads\tfirst fit wall s\tfirst fit CPU s\twarm wall s\twarm CPU s");
     System.out.printf("%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f%n", name, data.name,
         Parallelism.allProcessors().threads(), first[0], first[1], warm[0], warm[1]);
+  }
+
+  // ---------------------------------------------------------------- the NumPy reference of the ADMM
+
+  /** The default ANMF clusterer for the data set, ITERATIONS iterations at tolerance 0 (as the NumPy reference runs). */
+  private static weka.clusterers.ANMF defaultFace(BenchData data, int iterations) throws Exception {
+    weka.clusterers.ANMF face = new weka.clusterers.ANMF();
+    face.setNumClusters(data.rank);
+    face.setMaxIterations(iterations);
+    face.setTolerance(0.0);
+    return face;
+  }
+
+  /** What the default face hands its ADMM: Y as factorized, the start, and the solver it made. */
+  private static final class FaceAdmmInputs {
+    DataMatrix y;
+    Factors start;
+    AnmfAdmmSolver solver;
+  }
+
+  /** Thrown by the capturing solver so that the face's fit stops once its ADMM inputs are known. */
+  private static final class InputsCaptured extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InputsCaptured() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The face's own fit path (its {@link FactorizationMethod} under {@link ClusteringFit} with its
+   * settings: preprocessing, scaling, the k-means start, the attacker target, the ADMM's settings)
+   * up to the solver's first call, which records its arguments instead of fitting.
+   */
+  private static FaceAdmmInputs faceAdmmInputs(BenchData data, int iterations) throws Exception {
+    weka.clusterers.ANMF face = defaultFace(data, iterations);
+    weka.core.Instances instances = data.instances();
+    FactorizationMethod faceMethod = face.factorizationMethod(instances);
+    FaceAdmmInputs inputs = new FaceAdmmInputs();
+    FactorizationMethod capturing = new FactorizationMethod() {
+      @Override
+      public String who() {
+        return faceMethod.who();
+      }
+
+      @Override
+      public String name() {
+        return faceMethod.name();
+      }
+
+      @Override
+      public FactorizationSolver solverForEstimate(StoppingRule stopping) {
+        return faceMethod.solverForEstimate(stopping);
+      }
+
+      @Override
+      public FactorizationSolver solver(FitContext context) throws Exception {
+        FactorizationSolver solver = faceMethod.solver(context);
+        if (!(solver instanceof AnmfAdmmSolver)) {
+          throw new IllegalStateException("the default ANMF face chose " + solver.describe() + ", not the ADMM");
+        }
+        return new FactorizationSolver() {
+          @Override
+          public Factorization fit(DataMatrix y, Factors start) {
+            inputs.y = y;
+            inputs.start = start;
+            inputs.solver = (AnmfAdmmSolver) solver;
+            throw new InputsCaptured();
+          }
+
+          @Override
+          public String describe() {
+            return solver.describe();
+          }
+
+          @Override
+          public long workingSetBytes(DataMatrix y, int rank) {
+            return solver.workingSetBytes(y, rank);
+          }
+        };
+      }
+    };
+    try {
+      ClusteringFit.run(new InMemoryData(WekaData.toMatrix(instances, WekaData.featureIndices(instances))),
+          face.fitSettings(), capturing, null);
+      throw new IllegalStateException("the face's fit ended without calling its solver");
+    } catch (InputsCaptured expected) {
+      return inputs;
+    }
+  }
+
+  /**
+   * Writes the default face's ADMM inputs to {@code dir} (NAME.reference.txt: key value lines;
+   * NAME.y.f64, NAME.a0.f64, NAME.x0.f64: row-major little-endian doubles), times {@code rounds} ADMM
+   * fits from that start (the first follows only the face's start, so the ADMM's code is still cold),
+   * and writes the first fit's objective trace (NAME.trace.f64) and reported factors (NAME.a.f64,
+   * NAME.adv.f64, NAME.x.f64).
+   */
+  private static void anmfReference(BenchData data, int iterations, int rounds, Path dir) throws Exception {
+    FaceAdmmInputs inputs = faceAdmmInputs(data, iterations);
+    AnmfAdmmSolver solver = inputs.solver;
+    AdmmSettings settings = solver.settings();
+    AnmfModel model = solver.model();
+    if (settings.uUpdate() != AdmmSettings.UUpdate.EXACT_NONNEGATIVE || settings.adaptivePenalty()
+        || model.unitNormBases() || settings.toleranceRule() != AdmmSettings.ToleranceRule.RELATIVE_CHANGE) {
+      throw new IllegalStateException("the reference covers the default ADMM only, not " + solver.describe());
+    }
+    DenseMatrix y = inputs.y.toDense();
+    double shift = solver.target().newInstanceShift();
+    requireShiftTarget(solver.target(), inputs.y, shift);
+    java.nio.file.Files.createDirectories(dir);
+    String name = data.name;
+    try (java.io.PrintWriter meta = new java.io.PrintWriter(
+        java.nio.file.Files.newBufferedWriter(dir.resolve(name + ".reference.txt")))) {
+      meta.println("rows " + y.rows());
+      meta.println("cols " + y.cols());
+      meta.println("rank " + inputs.start.rank());
+      meta.println("iterations " + iterations);
+      meta.println("tolerance " + solver.stoppingRule().tolerance());
+      meta.println("alpha " + model.alpha());
+      meta.println("beta " + model.beta());
+      meta.println("gamma " + model.gamma());
+      meta.println("lambda " + model.lambda());
+      meta.println("mu " + settings.mu());
+      meta.println("shift " + shift);
+      meta.println("u_inner_iterations " + settings.uInnerIterations());
+      meta.println("rescale_start " + settings.rescaleStart());
+    }
+    BenchData.writeDoubles(dir.resolve(name + ".y.f64"), y.data());
+    BenchData.writeDoubles(dir.resolve(name + ".a0.f64"), inputs.start.basis().data());
+    BenchData.writeDoubles(dir.resolve(name + ".x0.f64"), inputs.start.coefficients().data());
+
+    Factorization[] firstFit = new Factorization[1];
+    double[] first = null;
+    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (int round = 0; round < rounds; round++) {
+      double[] t = time(() -> {
+        Factorization fit = solver.fit(inputs.y, inputs.start);
+        if (firstFit[0] == null) {
+          firstFit[0] = fit;
+        }
+      });
+      if (round == 0) {
+        first = t;
+      } else {
+        warm[0] = Math.min(warm[0], t[0]);
+        warm[1] = Math.min(warm[1], t[1]);
+      }
+    }
+    Factorization fit = firstFit[0];
+    if (fit.iterations() != iterations) {
+      throw new IllegalStateException("the ADMM stopped after " + fit.iterations() + " of " + iterations + " iterations");
+    }
+    BenchData.writeDoubles(dir.resolve(name + ".trace.f64"), fit.objectiveTrace());
+    BenchData.writeDoubles(dir.resolve(name + ".a.f64"), fit.basis().data());
+    BenchData.writeDoubles(dir.resolve(name + ".adv.f64"), fit.adversarialBasis().data());
+    BenchData.writeDoubles(dir.resolve(name + ".x.f64"), fit.coefficients().data());
+    System.out.printf("ANMF ADMM from the default face's start on %s: Y %dx%d, rank %d, %d iterations, %d rounds;"
+        + " %s; %s%n", name, y.rows(), y.cols(), inputs.start.rank(), iterations, rounds, solver.describe(),
+        BlasSelection.describe());
+    System.out.println("solver	data	threads	first fit wall s	first fit CPU s	warm wall s	warm CPU s"
+        + "	warm wall ms/iter	warm CPU ms/iter");
+    System.out.printf("anmf-admm	%s	%d	%.3f	%.3f	%.3f	%.3f	%.2f	%.2f%n", name,
+        Parallelism.allProcessors().threads(), first[0], first[1], warm[0], warm[1], warm[0] / iterations * 1e3,
+        warm[1] / iterations * 1e3);
+  }
+
+  /** Refuses a target other than Z = Y + t·1, the only one the reference reads (as the shift t). */
+  private static void requireShiftTarget(AttackerTarget target, DataMatrix y, double shift) {
+    DenseMatrix z = target.materialize(y);
+    DenseMatrix expected = y.toDense();
+    double[] ed = expected.data();
+    for (int i = 0; i < ed.length; i++) {
+      ed[i] += shift;
+    }
+    if (MatrixOps.squaredDistance(z, expected) != 0.0) {
+      throw new IllegalStateException("the face's attacker target " + target.describe() + " is not Y + " + shift);
+    }
+  }
+
+  /** ROUNDS whole fits of the default ANMF face (buildClusterer: start, ADMM, final X-step), first and warm. */
+  private static void faceFits(BenchData data, int iterations, int rounds) throws Exception {
+    weka.core.Instances instances = data.instances();
+    double[] first = null;
+    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (int round = 0; round < rounds; round++) {
+      weka.clusterers.ANMF face = defaultFace(data, iterations);
+      double[] t = time(() -> {
+        try {
+          face.buildClusterer(instances);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      if (round == 0) {
+        first = t;
+      } else {
+        warm[0] = Math.min(warm[0], t[0]);
+        warm[1] = Math.min(warm[1], t[1]);
+      }
+    }
+    System.out.printf("whole default ANMF face fits on %s: %d instances, %d clusters, %d iterations, %d rounds; %s%n",
+        data.name, instances.numInstances(), data.rank, iterations, rounds, BlasSelection.describe());
+    System.out.println("solver	data	threads	first fit wall s	first fit CPU s	warm wall s	warm CPU s");
+    System.out.printf("anmf-face	%s	%d	%.3f	%.3f	%.3f	%.3f%n", data.name, Parallelism.allProcessors().threads(),
+        first[0], first[1], warm[0], warm[1]);
   }
 
   /** MU iterations timed per ANMF iteration in {@link #phases}. */

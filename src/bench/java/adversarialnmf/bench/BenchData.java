@@ -13,7 +13,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Random;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -149,7 +152,25 @@ final class BenchData {
     }
   }
 
-  private static void writeDoubles(Path file, double[] values) throws IOException {
+  /**
+   * Y as the Weka instances a clusterer is given: one numeric attribute per row of Y, one instance
+   * per column, no class (for ORL the class was dropped on loading).
+   */
+  Instances instances() {
+    DenseMatrix dense = y.toDense();
+    ArrayList<Attribute> attributes = new ArrayList<Attribute>();
+    for (int i = 0; i < dense.rows(); i++) {
+      attributes.add(new Attribute("a" + i));
+    }
+    Instances data = new Instances(name, attributes, dense.cols());
+    for (int j = 0; j < dense.cols(); j++) {
+      data.add(new DenseInstance(1.0, dense.column(j)));
+    }
+    return data;
+  }
+
+  /** Little-endian doubles, as NumPy's {@code fromfile(dtype="<f8")} reads them. */
+  static void writeDoubles(Path file, double[] values) throws IOException {
     try (DataOutputStream out = new DataOutputStream(
         new BufferedOutputStream(new FileOutputStream(file.toFile())))) {
       for (double v : values) {
