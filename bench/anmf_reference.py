@@ -256,6 +256,12 @@ def main():
               % (name, gaps.max(), int(gaps.argmax()), ", ".join("%d: %.1e" % (k, gaps[k]) for k in marks)))
         print("final factors on %s: ||.-Java|| / ||Java|| A %.1e, A~ %.1e, X %.1e"
               % (name, relative_norm(a, java["a"]), relative_norm(adv, java["adv"]), relative_norm(x, java["x"])))
+        # the part of the last trace gap that is the evaluation of (9), not the iterates
+        y = data["y"]
+        at_java = objective(y, np.vdot(y, y), float(settings["shift"]), java["a"], java["adv"], java["x"],
+                            *(float(settings[k]) for k in ("alpha", "beta", "gamma", "lambda")))
+        print("(9) evaluated here at the Java's final factors against the Java's last trace entry on %s: %.1e"
+              % (name, abs(at_java - java["trace"][-1]) / abs(java["trace"][-1])))
         sys.stdout.flush()
 
 

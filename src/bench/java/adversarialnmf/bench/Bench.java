@@ -510,22 +510,14 @@ public final class Bench {
     BenchData.writeDoubles(dir.resolve(name + ".x0.f64"), inputs.start.coefficients().data());
 
     Factorization[] firstFit = new Factorization[1];
-    double[] first = null;
-    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    for (int round = 0; round < rounds; round++) {
-      double[] t = time(() -> {
-        Factorization fit = solver.fit(inputs.y, inputs.start);
-        if (firstFit[0] == null) {
-          firstFit[0] = fit;
-        }
-      });
-      if (round == 0) {
-        first = t;
-      } else {
-        warm[0] = Math.min(warm[0], t[0]);
-        warm[1] = Math.min(warm[1], t[1]);
+    double[][] times = firstAndWarm(rounds, () -> {
+      Factorization fit = solver.fit(inputs.y, inputs.start);
+      if (firstFit[0] == null) {
+        firstFit[0] = fit;
       }
-    }
+    });
+    double[] first = times[0];
+    double[] warm = times[1];
     Factorization fit = firstFit[0];
     if (fit.iterations() != iterations) {
       throw new IllegalStateException("the ADMM stopped after " + fit.iterations() + " of " + iterations + " iterations");
@@ -544,6 +536,22 @@ public final class Bench {
         warm[1] / iterations * 1e3);
   }
 
+  /**
+   * Wall and CPU seconds ({@link #time}) of the first of {@code rounds} calls (in a fresh JVM: class
+   * loading and JIT included) and the least of the others (outside load only ever adds time), or the
+   * first again if there is no other.
+   */
+  private static double[][] firstAndWarm(int rounds, Runnable body) {
+    double[] first = time(body);
+    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (int round = 1; round < rounds; round++) {
+      double[] t = time(body);
+      warm[0] = Math.min(warm[0], t[0]);
+      warm[1] = Math.min(warm[1], t[1]);
+    }
+    return new double[][] {first, rounds > 1 ? warm : first};
+  }
+
   /** Refuses a target other than Z = Y + t·1, the only one the reference reads (as the shift t). */
   private static void requireShiftTarget(AttackerTarget target, DataMatrix y, double shift) {
     DenseMatrix z = target.materialize(y);
@@ -560,24 +568,15 @@ public final class Bench {
   /** ROUNDS whole fits of the default ANMF face (buildClusterer: start, ADMM, final X-step), first and warm. */
   private static void faceFits(BenchData data, int iterations, int rounds) throws Exception {
     weka.core.Instances instances = data.instances();
-    double[] first = null;
-    double[] warm = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    for (int round = 0; round < rounds; round++) {
-      weka.clusterers.ANMF face = defaultFace(data, iterations);
-      double[] t = time(() -> {
-        try {
-          face.buildClusterer(instances);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      if (round == 0) {
-        first = t;
-      } else {
-        warm[0] = Math.min(warm[0], t[0]);
-        warm[1] = Math.min(warm[1], t[1]);
+    double[][] times = firstAndWarm(rounds, () -> {
+      try {
+        defaultFace(data, iterations).buildClusterer(instances);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
-    }
+    });
+    double[] first = times[0];
+    double[] warm = times[1];
     System.out.printf("whole default ANMF face fits on %s: %d instances, %d clusters, %d iterations, %d rounds; %s%n",
         data.name, instances.numInstances(), data.rank, iterations, rounds, BlasSelection.describe());
     System.out.println("solver	data	threads	first fit wall s	first fit CPU s	warm wall s	warm CPU s");
