@@ -6,6 +6,8 @@
 #   bench/run.sh fits       only the whole MU and HALS fits against scikit-learn's (fresh JVM and warm)
 #   bench/run.sh reference  only ANMF's ADMM against its NumPy reference (bench/anmf_reference.py) from the
 #                           default Weka face's start, and the whole default face fit
+#   bench/run.sh fixed      only the default face's final X-step (model (9) per training column) against
+#                           its ADMM iteration (ORL, COIL-shaped), one thread
 # Results go to target/bench/results.txt (and the terminal). Every comparison is a ratio measured
 # in this one run; each line is preceded by the load average at its start.
 set -euo pipefail
@@ -27,6 +29,8 @@ FIT_SPECS="coil:200 usps:200 bbcsport:200 tdt2:50"
 # data set : ADMM iterations against the NumPy reference (fixed, tolerance 0); rounds of each timing
 REFERENCE_SPECS="coil:30 orl:30"
 REFERENCE_ROUNDS=4
+# data set : ADMM iterations before the final X-step is timed
+FIXED_SPECS="orl:200 coil:100"
 # OpenBLAS tuning variables of this machine's environment are dropped for the benchmark only, so
 # NumPy and our native path see the same OpenBLAS defaults
 clean_env=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
@@ -110,6 +114,12 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
         load
         java_ 3g "$threads" -- face-fit "$data" "$iters" "$REFERENCE_ROUNDS" "$DATASETS" 2>/dev/null | sed -n '$p'
       done
+    done
+  fi
+  if [ "${1:-all}" = fixed ] || [ "${1:-all}" = all ]; then
+    for spec in $FIXED_SPECS; do
+      load
+      java_ 3g 1 -- final-step "${spec%%:*}" "${spec##*:}" 3 "$DATASETS" 2>/dev/null | sed -n '1p;$p'
     done
   fi
   if [ "${1:-all}" = all ]; then

@@ -16,6 +16,7 @@ import adversarialnmf.solver.Factors;
 import adversarialnmf.solver.FactorizationSolver;
 import adversarialnmf.solver.HalsNmf;
 import adversarialnmf.solver.MultiplicativeUpdateNmf;
+import adversarialnmf.solver.OutOfSampleRule;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
@@ -101,6 +102,9 @@ public final class Bench {
       case "anmf-reference":
         anmfReference(BenchData.load(args[1], datasets(args, 5)), Integer.parseInt(args[2]),
             Integer.parseInt(args[3]), Paths.get(args[4]));
+        break;
+      case "final-step":
+        finalStep(BenchData.load(args[1], datasets(args, 4)), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         break;
       case "face-fit":
         faceFits(BenchData.load(args[1], datasets(args, 4)), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -582,6 +586,26 @@ public final class Bench {
     System.out.println("solver	data	threads	first fit wall s	first fit CPU s	warm wall s	warm CPU s");
     System.out.printf("anmf-face	%s	%d	%.3f	%.3f	%.3f	%.3f%n", data.name, Parallelism.allProcessors().threads(),
         first[0], first[1], warm[0], warm[1]);
+  }
+
+  /**
+   * The default face's final X-step against its ADMM iteration: an ADMM fit of {@code iterations}
+   * from the face's start, then its out-of-sample rule over every training column (model (9) per
+   * column), each the least of {@code rounds} runs after the first.
+   */
+  private static void finalStep(BenchData data, int iterations, int rounds) throws Exception {
+    FaceAdmmInputs inputs = faceAdmmInputs(data, iterations);
+    Factorization[] fit = new Factorization[1];
+    double fitSeconds = firstAndWarm(rounds, () -> fit[0] = inputs.solver.fit(inputs.y, inputs.start))[1][0];
+    OutOfSampleRule rule = fit[0].outOfSampleRule();
+    double ruleSeconds = firstAndWarm(rounds, () -> rule.coefficients(inputs.y))[1][0];
+    double iterationMs = fitSeconds / iterations * 1e3;
+    System.out.printf("final X-step of the default ANMF face on %s: Y %dx%d, rank %d, after %d ADMM iterations,"
+        + " %d rounds; %s%n", data.name, inputs.y.rows(), inputs.y.cols(), inputs.start.rank(), iterations, rounds,
+        BlasSelection.describe());
+    System.out.println("data	threads	ADMM wall ms/iter (whole fit / iterations)	final X-step wall ms	in iterations");
+    System.out.printf("%s	%d	%.2f	%.2f	%.2f%n", data.name, Parallelism.allProcessors().threads(), iterationMs,
+        ruleSeconds * 1e3, ruleSeconds * 1e3 / iterationMs);
   }
 
   /** MU iterations timed per ANMF iteration in {@link #phases}. */
