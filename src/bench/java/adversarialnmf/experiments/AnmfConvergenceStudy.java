@@ -28,7 +28,7 @@ import java.util.Random;
  * java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
  *   adversarialnmf.experiments.AnmfConvergenceStudy [datasetDir] [iterations] [seeds] [sets] [variants]
  * </pre>
- * defaults: /work/shared/datasets, 200, 3, MNIST_test_bal150,Yale_32x32,ORL_32x32, all variants.
+ * defaults: ../shared/datasets, 200, 3, MNIST_test_bal150,Yale_32x32,ORL_32x32, all variants.
  * Every run: k-means start (A0 = centroids, X0 = indicator + 0.2) and the shift target
  * Z = Y + t·1 with t uniform in [0, 5σ], both from Random(seed); n = number of classes. Every run
  * goes to the iteration cap (equal iterations); the last columns give the first iteration at which

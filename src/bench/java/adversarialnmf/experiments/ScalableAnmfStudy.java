@@ -29,7 +29,7 @@ import java.util.Random;
  * java -XX:ActiveProcessorCount=1 -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
  *   adversarialnmf.experiments.ScalableAnmfStudy [datasetDir] [budgetSeconds] [seeds] [sets] [t]
  * </pre>
- * defaults: /work/shared/datasets, 30, 1, ORL_32x32,MNIST_test_bal1000, t drawn per seed (a given
+ * defaults: ../shared/datasets, 30, 1, ORL_32x32,MNIST_test_bal1000, t drawn per seed (a given
  * t, e.g. 0 for Z = Y, replaces the draw; the draw still advances the Random). One processor, so that
  * the whole fit runs on the measuring thread (its CPU time by ThreadMXBean is the fit's cost).
  * Per data set and seed: Y divided by its maximum, k-means start (A0 = centroids, X0 = indicator +
