@@ -20,6 +20,8 @@ import adversarialnmf.solver.OutOfSampleRule;
 import adversarialnmf.solver.StoppingRule;
 import adversarialnmf.solver.anmf.AdmmSettings;
 import adversarialnmf.solver.anmf.AnmfAdmmSolver;
+import adversarialnmf.solver.anmf.AnmfGradientSolver;
+import adversarialnmf.solver.anmf.GradientSettings;
 import adversarialnmf.solver.anmf.AdmmPhaseProfile;
 import adversarialnmf.solver.anmf.AdmmWorkProbe;
 import adversarialnmf.solver.anmf.AnmfModel;
@@ -42,7 +44,7 @@ import org.apache.commons.math3.linear.BlockRealMatrix;
  * threads, by Commons Math {@code BlockRealMatrix.multiply}, and by a plain i-k-j loop, interleaved
  * rounds in one JVM; prints medians and ratios.</li>
  * <li>{@code solver NAME DATA ITERATIONS [datasets-dir]}: per-iteration time, effective GFLOP/s
- * and peak heap of one solver (mu, hals, anmf) on one data set (orl, coil, usps, bbcsport, tdt2)
+ * and peak heap of one solver (mu, hals, anmf, anmf-gradient) on one data set (orl, coil, usps, bbcsport, tdt2)
  * on all processors the JVM sees (the script runs it again under
  * {@code -XX:ActiveProcessorCount=1} for the sequential figures).</li>
  * <li>{@code export DATA DIR [datasets-dir]}: writes Y for the scikit-learn script.</li>
@@ -276,8 +278,10 @@ public final class Bench {
         return new HalsNmf(stopping);
       case "anmf":
         return new AnmfAdmmSolver(ANMF_MODEL, ADMM_SETTINGS, anmfTarget(y), stopping);
+      case "anmf-gradient":
+        return new AnmfGradientSolver(ANMF_MODEL, GradientSettings.builder().build(), anmfTarget(y), stopping);
       default:
-        throw new IllegalArgumentException("unknown solver '" + name + "'; use mu, hals or anmf");
+        throw new IllegalArgumentException("unknown solver '" + name + "'; use mu, hals, anmf or anmf-gradient");
     }
   }
 
@@ -350,7 +354,7 @@ public final class Bench {
         ? AdmmWorkProbe.innerSteps(y, anmfTarget(y), ANMF_MODEL, ADMM_SETTINGS, start, 2, iterations + 1)
             / (double) iterations
         : 0.0;
-    double flops = name.equals("anmf") ? countedFlopsPerIteration(name, y, start, iterations)
+    double flops = name.startsWith("anmf") ? countedFlopsPerIteration(name, y, start, iterations)
         : flopsPerIteration(name, y, n);
     System.out.println("solver\tdata\tthreads\twall ms/iter\tCPU ms/iter (JVM)"
         + "\tMFLOP/iter\tGFLOP/s (wall)\tGFLOP/s (CPU)\tpeak heap MB\tmax heap MB\tinner U steps");
