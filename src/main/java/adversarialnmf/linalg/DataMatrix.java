@@ -32,7 +32,7 @@ public interface DataMatrix {
     transposeTimes(b, out);
   }
 
-  /** ‖Y‖²_F. */
+  /** ‖Y‖²_F, accurate to about one rounding ({@link MatrixOps#accurateSumOfSquares}). */
   double squaredNorm();
 
   /** ‖y_j‖² for every instance j (column of Y). */

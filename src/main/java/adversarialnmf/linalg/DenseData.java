@@ -65,7 +65,7 @@ public final class DenseData implements DataMatrix, Serializable {
 
   @Override
   public double squaredNorm() {
-    return MatrixOps.squaredNorm(y);
+    return MatrixOps.accurateSumOfSquares(y.data());
   }
 
   @Override

@@ -206,11 +206,7 @@ public final class SparseData implements DataMatrix, Serializable {
 
   @Override
   public double squaredNorm() {
-    double s = 0.0;
-    for (double v : values) {
-      s += v * v;
-    }
-    return s;
+    return MatrixOps.accurateSumOfSquares(values);
   }
 
   @Override

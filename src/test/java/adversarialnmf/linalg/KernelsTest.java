@@ -274,4 +274,40 @@ class KernelsTest {
     assertTrue(e.getMessage().contains("task 2 failed"), e.getMessage());
     assertEquals(3, seen.size());
   }
+
+  /**
+   * ‖Y‖² of data whose squares span twelve orders of magnitude (one large entry, a million small
+   * ones): the plain sum drops every small square, the accurate one is the exact sum (BigDecimal)
+   * rounded once; DenseData and SparseData give it, and a random matrix is right to one rounding.
+   */
+  @Test
+  void theDataNormIsTheExactSumOfSquaresRoundedOnce() {
+    double[] values = new double[1_000_001];
+    java.util.Arrays.fill(values, 1e-5);
+    values[0] = 1e4;
+    java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+    for (double v : values) {
+      exact = exact.add(new java.math.BigDecimal(v).multiply(new java.math.BigDecimal(v)));
+    }
+    double expected = exact.doubleValue();
+    double plain = 0.0;
+    for (double v : values) {
+      plain += v * v;
+    }
+    assertTrue(Math.abs(plain - expected) > 1000 * Math.ulp(expected), "the plain sum loses the small squares");
+    assertEquals(expected, MatrixOps.accurateSumOfSquares(values), 0.0);
+    DenseMatrix column = new DenseMatrix(values.length, 1, values.clone());
+    assertEquals(expected, new DenseData(column).squaredNorm(), 0.0);
+    assertEquals(expected, SparseData.fromDense(column).squaredNorm(), 0.0);
+
+    Random random = new Random(5);
+    double[] uniform = new double[100_000];
+    java.math.BigDecimal uniformExact = java.math.BigDecimal.ZERO;
+    for (int i = 0; i < uniform.length; i++) {
+      uniform[i] = random.nextDouble();
+      uniformExact = uniformExact.add(new java.math.BigDecimal(uniform[i]).multiply(new java.math.BigDecimal(uniform[i])));
+    }
+    double uniformExpected = uniformExact.doubleValue();
+    assertEquals(uniformExpected, MatrixOps.accurateSumOfSquares(uniform), Math.ulp(uniformExpected));
+  }
 }
