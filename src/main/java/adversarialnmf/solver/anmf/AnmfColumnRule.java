@@ -112,9 +112,8 @@ public final class AnmfColumnRule implements OutOfSampleRule {
   /**
    * Every column of y, each minimised as {@link #coefficients(double[])} would from the same start,
    * so the result is that method's to rounding. The reductions of all fully observed columns come
-   * from one product, Yᵀ[A Ã φ₀ 1] (N x (3n + 1)), instead of three matrix-vector products per
-   * column (one native call each, whose overhead was most of the rule's time on ORL); a column with
-   * missing entries is reduced over its observed rows alone.
+   * from one product, Yᵀ[A Ã φ₀ 1] (N x (3n + 1)), instead of three passes over m x n matrices per
+   * column; a column with missing entries is reduced over its observed rows alone.
    */
   @Override
   public DenseMatrix coefficients(DataMatrix y) {

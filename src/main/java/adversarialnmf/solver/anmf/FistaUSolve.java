@@ -6,12 +6,13 @@ import adversarialnmf.linalg.PowerIteration;
 import adversarialnmf.solver.FitInterruptedException;
 
 /**
- * The exact non-negative U by FISTA with function-value restart, warm-started at the previous U
- * U_k or, when its value is lower, at max(0, 2U_k − U_{k−1}), the ADMM's trajectory extrapolated
- * one iteration (one more product per solve; 18-24 % fewer steps on MNIST-150 and Yale at the Weka
- * face's defaults, docs/BENCHMARKS.md), step 1/L with L = μ + 2γ‖D‖₂² (power iteration, warm-started across iterations). It stops when
- * the KKT residual of the sub-problem, the gradient-mapping norm L‖U⁺ − V‖ at the momentum point
- * V (zero exactly at a KKT point), falls to {@link #KKT_TOLERANCE} of ‖R3‖, or at the cap.
+ * The exact non-negative U by FISTA with function-value restart, warm-started at the previous
+ * iterate U_k or, where the value is lower, at max(0, 2U_k − U_{k−1}), the ADMM's trajectory
+ * extrapolated one iteration (one more product per solve; 2-30 % fewer steps on the data of
+ * docs/BENCHMARKS.md), step 1/L with L = μ + 2γ‖D‖₂² (power iteration, warm-started across
+ * iterations). It stops when the KKT residual of the sub-problem, the gradient-mapping norm
+ * L‖U⁺ − V‖ at the momentum point V (zero exactly at a KKT point), falls to
+ * {@link #KKT_TOLERANCE} of ‖R3‖, or at the cap.
  *
  * <p>Each step needs Q V = μV + 2γDᵀ(DV) and the value, which needs ‖DV‖². FISTA's momentum
  * point is a linear combination of the last two iterates, so one product per step suffices if
