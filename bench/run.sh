@@ -70,6 +70,9 @@ solver() { # solver HEAP THREADS NAME DATA ITERATIONS
     for data in orl coil usps; do
       load
       java_ 2g 1 -- phases "$data" 20 "$DATASETS"
+      # model (9) by the gradient solver (-solver gradient), per iteration, for the same comparison
+      load
+      java_ 2g 1 -- solver anmf-gradient "$data" 20 "$DATASETS" 2>/dev/null | sed -n '$p'
     done
   fi
   if [ "${1:-all}" = fits ] || [ "${1:-all}" = all ]; then
