@@ -38,16 +38,23 @@ public interface OutOfSampleRule extends Serializable {
     adversarialnmf.linalg.MissingEntries missing = y.missing();
     return solveColumns(rank(), y.cols(), (long) m * rank(), describe(), () -> {
       double[] column = new double[m];
-      return j -> {
-        y.column(j, column);
-        if (!missing.isEmpty()) {
-          for (int i : missing.rowsOfColumn(j)) {
-            column[i] = Double.NaN;
-          }
-        }
-        return coefficients(column);
-      };
+      return j -> coefficients(columnWithMissingAsNaN(y, missing, j, column));
     });
+  }
+
+  /**
+   * Column j of y into {@code column} with its {@code missing} entries (y's) NaN, the mark
+   * {@link #coefficients(double[])} reads; returns {@code column}.
+   */
+  static double[] columnWithMissingAsNaN(DataMatrix y, adversarialnmf.linalg.MissingEntries missing, int j,
+      double[] column) {
+    y.column(j, column);
+    if (!missing.isEmpty()) {
+      for (int i : missing.rowsOfColumn(j)) {
+        column[i] = Double.NaN;
+      }
+    }
+    return column;
   }
 
   /**

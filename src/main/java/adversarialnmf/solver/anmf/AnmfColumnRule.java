@@ -136,11 +136,7 @@ public final class AnmfColumnRule implements OutOfSampleRule {
       double[] column = new double[m];
       return j -> {
         if (missing.countInColumn(j) > 0) {
-          y.column(j, column);
-          for (int i : missing.rowsOfColumn(j)) {
-            column[i] = Double.NaN;
-          }
-          return minimised(objectiveOf(column));
+          return minimised(objectiveOf(OutOfSampleRule.columnWithMissingAsNaN(y, missing, j, column)));
         }
         double[] row = cross.data();
         int base = j * width;
